@@ -1,0 +1,45 @@
+import path from 'node:path';
+import { parse, intOption } from '../args';
+import type { Command } from '../command';
+import { createStudio } from '../../core/studio';
+import { defaultDataDir } from '../../core/data-dir';
+import { startHost } from '../../host/host';
+import { rendererDir } from '../../core/paths';
+
+export const hostCommand: Command = {
+  name: 'host',
+  summary: 'serve the studio UI and API on this machine (default http://127.0.0.1:5710)',
+  usage: 'studio host [--port N] [--host ADDR] [--data DIR]',
+  async run(argv, io) {
+    const { values } = parse(argv, {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      data: { type: 'string' },
+    });
+    const port = intOption(values.port, 'port', 0, 65535) ?? 5710;
+    const dataDir = values.data ? path.resolve(values.data) : defaultDataDir(io.env);
+    const studio = createStudio({ dataDir });
+    let running;
+    try {
+      running = await startHost({ studio, rendererDir: rendererDir(), host: values.host ?? '127.0.0.1', port });
+    } catch (err) {
+      studio.close();
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE') {
+        io.stderr.write(`端口 ${port} 已被占用：请用 --port 指定其他端口（--port 0 自动选择）。\n`);
+        return 2;
+      }
+      throw err;
+    }
+    io.stdout.write(`图像采集工作站 Collection Studio\n`);
+    io.stdout.write(`  数据目录 data: ${dataDir}\n`);
+    io.stdout.write(`  界面地址 UI:   ${running.url}${running.token ? `/?token=${running.token}` : ''}\n`);
+    if (running.token) io.stdout.write(`  访问令牌 token: ${running.token}\n`);
+    io.stdout.write(`  按 Ctrl-C 停止 (Ctrl-C to stop)\n`);
+    await io.untilSignal();
+    await running.close();
+    studio.close();
+    io.stdout.write('已停止。\n');
+    return 0;
+  },
+};

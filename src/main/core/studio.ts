@@ -1,0 +1,59 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { openDatabase, type Db } from '../db/open';
+import { schemaVersion } from '../db/migrate';
+import { EventRepo } from '../events/event-repo';
+import { eventHandlers } from '../events/event-handlers';
+import { PushBus } from './push-bus';
+import { createDispatch, type Dispatch } from './dispatch';
+import type { Handlers } from './handlers';
+import { appVersion } from './version';
+
+export interface StudioOptions {
+  dataDir: string;
+  /** Use ':memory:' for tests that need no file. */
+  dbFile?: string;
+  now?: () => Date;
+  log?: (msg: string, err?: unknown) => void;
+  nativeBinding?: string;
+}
+
+export interface Studio {
+  readonly dataDir: string;
+  readonly db: Db;
+  readonly bus: PushBus;
+  readonly dispatch: Dispatch;
+  close(): void;
+}
+
+/** The studio core: database, repositories and the API handlers. Runs under plain Node and in Electron main. */
+export function createStudio(opts: StudioOptions): Studio {
+  const now = opts.now ?? (() => new Date());
+  const log = opts.log ?? ((msg, err) => console.error(`[studio] ${msg}`, err ?? ''));
+  mkdirSync(opts.dataDir, { recursive: true });
+  const dbFile = opts.dbFile ?? path.join(opts.dataDir, 'studio.sqlite');
+  const db = openDatabase({ file: dbFile, nativeBinding: opts.nativeBinding });
+  const bus = new PushBus();
+  const events = new EventRepo(db, now);
+  const startedAt = now().toISOString();
+
+  const handlers: Handlers = {
+    'app.info': (_req, ctx) => ({
+      name: 'collection-studio',
+      version: appVersion(),
+      dataDir: opts.dataDir,
+      schemaVersion: schemaVersion(db),
+      transport: ctx.transport === 'cli' ? undefined : ctx.transport,
+      startedAt,
+    }),
+    ...eventHandlers(events, bus),
+  };
+
+  return {
+    dataDir: opts.dataDir,
+    db,
+    bus,
+    dispatch: createDispatch(handlers, log),
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,7 @@
+import type { Migration } from '../migration';
+import { m001Events } from './001-events';
+
+// The ordered registry: append a new file here, never edit a shipped migration.
+export const migrations: readonly Migration[] = [m001Events];
+
+export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -1,0 +1,62 @@
+import { app, BrowserWindow, ipcMain, protocol, shell, webContents } from 'electron';
+import path from 'node:path';
+import { createStudio, type Studio } from '../core/studio';
+import { defaultDataDir } from '../core/data-dir';
+import { rendererDir } from '../core/paths';
+import { windowOptions } from './window-options';
+import { APP_ORIGIN, forwardPush, registerIpc } from './ipc';
+import { appProtocolResponse } from './protocol';
+
+// Thin desktop shell: everything the studio does lives in the core; this file only opens a window.
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+]);
+
+let studio: Studio | null = null;
+
+function electronSqliteBinding(): string | undefined {
+  // Packaged apps carry a better-sqlite3 rebuilt for Electron by electron-builder; a development checkout
+  // keeps its Node build for tests and points Electron at a second build (scripts/rebuild-sqlite-electron.mjs).
+  return app.isPackaged ? undefined : process.env.STUDIO_ELECTRON_SQLITE_BINDING;
+}
+
+async function openWindow(): Promise<void> {
+  const win = new BrowserWindow(windowOptions(path.join(__dirname, '..', 'preload', 'index.cjs')));
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (url.startsWith('https://')) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  win.webContents.on('will-navigate', (e, url) => {
+    if (!url.startsWith(`${APP_ORIGIN}/`)) e.preventDefault();
+  });
+  win.once('ready-to-show', () => win.show());
+  await win.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+app.enableSandbox();
+app.whenReady().then(
+  async () => {
+    const ui = rendererDir();
+    protocol.handle('app', (req) => appProtocolResponse(ui, req.url));
+    studio = createStudio({
+      dataDir: process.env.STUDIO_DATA_DIR ? defaultDataDir() : app.getPath('userData'),
+      nativeBinding: electronSqliteBinding(),
+    });
+    registerIpc(ipcMain, studio);
+    forwardPush(studio, () => webContents.getAllWebContents());
+    await openWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) void openWindow();
+    });
+  },
+  (err: unknown) => {
+    console.error('[studio] failed to start', err);
+    app.exit(1);
+  },
+);
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+app.on('will-quit', () => studio?.close());

@@ -1,0 +1,23 @@
+// Shell, navigation and shared words.
+export const common = {
+  appTitle: '图像采集工作站',
+  appSubtitle: 'Collection Studio',
+  nav: {
+    events: '采集活动',
+  },
+  common: {
+    save: '保存',
+    cancel: '取消',
+    saving: '正在保存…',
+    loading: '正在加载…',
+    retry: '重试',
+    required: '必填',
+    yuan: '元',
+  },
+  footer: {
+    version: '版本',
+    dataDir: '数据目录',
+    schema: '数据库版本',
+    offline: '与工作站服务的连接已断开',
+  },
+} as const;

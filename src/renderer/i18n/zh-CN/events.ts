@@ -1,0 +1,23 @@
+// 采集活动 page.
+export const events = {
+  title: '采集活动',
+  intro: '每场集中采集对应一所学校的一次现场拍摄。先创建活动，再为学生签到、拍摄与收费。',
+  create: '新建采集活动',
+  listTitle: '已建活动',
+  empty: '还没有采集活动。填写左侧表单创建第一场活动。',
+  schoolName: '学校名称',
+  schoolCode: '学校编码',
+  schoolCodeHint: '5 位数字，例如 10403',
+  featureCode: '特征码',
+  featureCodeHint: '由学校通知，按原样填写',
+  date: '采集日期',
+  fee: '收费标准（元/人）',
+  mode: '采集方式',
+  modeCentralized: '集中采集',
+  shippingRegion: '收货所在地区',
+  shippingAddress: '收货详细地址',
+  stationName: '工作站名称',
+  created: (school: string) => `已创建活动：${school}`,
+  feeInvalid: '收费金额格式不正确，例如 15 或 15.00',
+  columns: { school: '学校', code: '编码', feature: '特征码', date: '日期', fee: '收费', station: '工作站' },
+} as const;

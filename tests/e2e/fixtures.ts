@@ -1,0 +1,20 @@
+import { test as base } from '@playwright/test';
+import { spawnHost, type SpawnedHost } from '../helpers/spawn-host';
+import { tempDir } from '../helpers/temp-dir';
+
+// Each test file gets its own studio host on a fresh data directory.
+export const test = base.extend<object, { studioHost: SpawnedHost & { dataDir: string } }>({
+  studioHost: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their dependencies
+    async ({}, use) => {
+      const tmp = tempDir('studio-e2e-');
+      const host = await spawnHost(tmp.dir);
+      await use(Object.assign(host, { dataDir: tmp.dir }));
+      await host.stop();
+      tmp.cleanup();
+    },
+    { scope: 'worker' },
+  ],
+});
+
+export { expect } from '@playwright/test';
