@@ -1,0 +1,86 @@
+// What the vision pipeline knows about one frame or photo. Coordinates are pixels of the analysed image
+// (origin top-left). Producers: src/main/vision; consumers: checks (src/shared/checks), photo production,
+// the live view overlay. Extend by adding fields; never rename or change the meaning of one.
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface Point3 extends Point {
+  z: number;
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** BlazeFace detection: 6 keypoints in BlazeFace order (right eye, left eye, nose tip, mouth, right ear tragion, left ear tragion) — "right" is the subject's right, i.e. image left. */
+export interface FaceDetection {
+  box: Box;
+  score: number;
+  keypoints: Point[];
+}
+
+/** MediaPipe FaceMesh: 468 landmarks in image pixels (z relative, same scale as x). */
+export interface FaceLandmarks {
+  points: Point3[];
+  score: number;
+}
+
+/** Degrees. yaw > 0: subject turned to their left (image right); pitch > 0: chin up; roll > 0: head tilted clockwise in the image. */
+export interface HeadPose {
+  yaw: number;
+  pitch: number;
+  roll: number;
+}
+
+export type BodyKeypointName =
+  | 'nose'
+  | 'left_eye'
+  | 'right_eye'
+  | 'left_ear'
+  | 'right_ear'
+  | 'left_shoulder'
+  | 'right_shoulder'
+  | 'left_elbow'
+  | 'right_elbow'
+  | 'left_wrist'
+  | 'right_wrist'
+  | 'left_hip'
+  | 'right_hip'
+  | 'left_knee'
+  | 'right_knee'
+  | 'left_ankle'
+  | 'right_ankle';
+
+/** MoveNet keypoint ("left" = subject's left). */
+export interface BodyKeypoint extends Point {
+  name: BodyKeypointName;
+  score: number;
+}
+
+/** Person probability 0..255 at mask resolution (not necessarily the image resolution). */
+export interface PersonMask {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+export interface Analysis {
+  width: number;
+  height: number;
+  faces: FaceDetection[];
+  /** Landmarks of the main (largest) face, when one was found. */
+  landmarks: FaceLandmarks | null;
+  pose: HeadPose | null;
+  body: BodyKeypoint[];
+  mask: PersonMask | null;
+  /** Milliseconds per stage, for the benchmark and the live view. */
+  timings: Record<string, number>;
+  /** Frame numbers the staggered stages' results come from (live use: how stale each part is). */
+  frameOf?: Partial<Record<'faces' | 'landmarks' | 'body' | 'mask', number>>;
+}
