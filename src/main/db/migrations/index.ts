@@ -1,7 +1,8 @@
 import type { Migration } from '../migration';
 import { m001Events } from './001-events';
+import { m002Records } from './002-records';
 
 // The ordered registry: append a new file here, never edit a shipped migration.
-export const migrations: readonly Migration[] = [m001Events];
+export const migrations: readonly Migration[] = [m001Events, m002Records];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
