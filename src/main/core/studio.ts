@@ -5,6 +5,9 @@ import { schemaVersion } from '../db/migrate';
 import { EventRepo } from '../events/event-repo';
 import { eventHandlers } from '../events/event-handlers';
 import { PushBus } from './push-bus';
+import type { CameraService } from '../camera/camera-service';
+import { cameraHandlers } from '../camera/camera-handlers';
+import { createCameraService } from '../camera/create-camera-service';
 import { createDispatch, type Dispatch } from './dispatch';
 import type { Handlers } from './handlers';
 import { appVersion } from './version';
@@ -23,6 +26,7 @@ export interface Studio {
   readonly db: Db;
   readonly bus: PushBus;
   readonly dispatch: Dispatch;
+  readonly camera: CameraService;
   close(): void;
 }
 
@@ -36,6 +40,7 @@ export function createStudio(opts: StudioOptions): Studio {
   const bus = new PushBus();
   const events = new EventRepo(db, now);
   const startedAt = now().toISOString();
+  const camera = createCameraService(bus, log);
 
   const handlers: Handlers = {
     'app.info': (_req, ctx) => ({
@@ -47,6 +52,7 @@ export function createStudio(opts: StudioOptions): Studio {
       startedAt,
     }),
     ...eventHandlers(events, bus),
+    ...cameraHandlers(camera),
   };
 
   return {
@@ -54,6 +60,10 @@ export function createStudio(opts: StudioOptions): Studio {
     db,
     bus,
     dispatch: createDispatch(handlers, log),
-    close: () => db.close(),
+    camera,
+    close: () => {
+      void camera.close();
+      db.close();
+    },
   };
 }

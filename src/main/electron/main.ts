@@ -6,6 +6,7 @@ import { rendererDir } from '../core/paths';
 import { windowOptions } from './window-options';
 import { APP_ORIGIN, forwardPush, registerIpc } from './ipc';
 import { appProtocolResponse } from './protocol';
+import { LIVE_STREAM_PATH, liveStreamResponse } from '../camera/live-stream';
 
 // Thin desktop shell: everything the studio does lives in the core; this file only opens a window.
 
@@ -38,7 +39,11 @@ app.enableSandbox();
 app.whenReady().then(
   async () => {
     const ui = rendererDir();
-    protocol.handle('app', (req) => appProtocolResponse(ui, req.url));
+    protocol.handle('app', (req) =>
+      studio && new URL(req.url).pathname === LIVE_STREAM_PATH
+        ? liveStreamResponse(studio.camera)
+        : appProtocolResponse(ui, req.url),
+    );
     studio = createStudio({
       dataDir: process.env.STUDIO_DATA_DIR ? defaultDataDir() : app.getPath('userData'),
       nativeBinding: electronSqliteBinding(),

@@ -6,6 +6,7 @@ import type { Studio } from '../core/studio';
 import { isLoopback, newToken, requestToken, tokenMatches } from './auth';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { serveStatic } from './static-files';
+import { LIVE_STREAM_PATH, serveLiveStream } from '../camera/live-stream';
 
 export interface HostOptions {
   studio: Studio;
@@ -76,6 +77,12 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       res.write(': connected\n\n');
       sseClients.add(res);
       req.on('close', () => sseClients.delete(res));
+      return;
+    }
+    if (url.pathname === LIVE_STREAM_PATH) {
+      // Live view shows students' faces: same token rule as the API.
+      if (token && !tokenMatches(token, requestToken(req))) throw new ApiError('unauthorized', '需要访问令牌');
+      await serveLiveStream(opts.studio.camera, req, res);
       return;
     }
     if (isApi) {

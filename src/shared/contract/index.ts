@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appContract } from './app';
+import { cameraContract, cameraPush } from './camera';
 import { eventsContract, eventsPush } from './events';
 
 // The one API of the studio: method name → request/response schemas, assembled from one file per
@@ -10,6 +11,7 @@ export { AppInfo, Empty } from './app';
 export const contract = {
   ...appContract,
   ...eventsContract,
+  ...cameraContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -27,6 +29,7 @@ export function isMethod(name: unknown): name is Method {
 /** Events pushed from main to every connected UI (IPC or SSE). */
 export const pushEvents = {
   ...eventsPush,
+  ...cameraPush,
 } as const;
 export type PushEventName = keyof typeof pushEvents;
 export type PushEvent<N extends PushEventName = PushEventName> = {

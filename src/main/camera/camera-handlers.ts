@@ -1,0 +1,18 @@
+import type { HandlerGroup } from '../core/handlers';
+import type { CameraService } from './camera-service';
+
+export function cameraHandlers(
+  camera: CameraService,
+): HandlerGroup<
+  'camera.list' | 'camera.select' | 'camera.status' | 'camera.start' | 'camera.stop' | 'camera.capture' | 'camera.next'
+> {
+  return {
+    'camera.list': async (req) => ({ devices: await camera.list(req.refresh ?? false), status: camera.status() }),
+    'camera.select': (req) => camera.select(req.id),
+    'camera.status': () => camera.status(),
+    'camera.start': (req) => camera.start(req.fps),
+    'camera.stop': () => camera.stop(),
+    'camera.capture': (req) => camera.capture(req.orderId),
+    'camera.next': () => camera.next(),
+  };
+}

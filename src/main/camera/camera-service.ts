@@ -1,0 +1,301 @@
+import { createHash } from 'node:crypto';
+import sharp from 'sharp';
+import { ApiError } from '../../shared/api-error';
+import type { CameraCaptureResult, CameraStatus } from '../../shared/contract/camera';
+import type { Camera, CameraDevice, CameraDriver, FrameListener } from './camera';
+import { CameraError } from './camera-error';
+import { ReplayCamera } from './replay-camera';
+
+/** Stores a capture for an order (the records module); returns where it can be found. */
+export type CaptureSink = (
+  jpeg: Buffer,
+  orderId: string,
+) => Promise<{ captureId: string; sha256: string; mediaUrl: string | null }>;
+
+/** Runs on live frames main-side (the vision pipeline); called with the newest frame only. */
+export type FrameAnalyzer = (jpeg: Buffer) => Promise<void>;
+
+const KIND_ORDER: CameraDevice['kind'][] = ['dslr', 'webcam', 'replay'];
+const DEFAULT_FPS = 15;
+
+/**
+ * The station's one camera: picks the device (tethered DSLR, else webcam, else replay), runs live view for
+ * every viewer at once (MJPEG clients, the analyzer), and captures.
+ */
+export class CameraService {
+  private devices: CameraDevice[] = [];
+  private camera: Camera | null = null;
+  private readonly viewers = new Set<FrameListener>();
+  private explicitLive = false;
+  private liveRunning = false;
+  private fps = DEFAULT_FPS;
+  private frames = 0;
+  private error: string | null = null;
+  private latest: Buffer | null = null;
+  private analyzer: FrameAnalyzer | null = null;
+  private pendingFrame: Buffer | null = null;
+  private analyzing = false;
+  private captureSink: CaptureSink | null = null;
+  private idleStop: NodeJS.Timeout | null = null;
+  private chain: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly drivers: CameraDriver[],
+    private readonly onStatus: (status: CameraStatus) => void = () => {},
+    private readonly log: (msg: string, err?: unknown) => void = () => {},
+  ) {}
+
+  /** The records module registers where captures for an order go. */
+  setCaptureSink(sink: CaptureSink | null): void {
+    this.captureSink = sink;
+  }
+
+  /** The vision module registers its live analysis (latest frame wins: frames arriving meanwhile replace each other). */
+  setFrameAnalyzer(analyzer: FrameAnalyzer | null): void {
+    this.analyzer = analyzer;
+  }
+
+  get latestFrame(): Buffer | null {
+    return this.latest;
+  }
+
+  status(): CameraStatus {
+    const cam = this.camera;
+    return {
+      selected: cam?.device ?? null,
+      live: this.liveRunning,
+      fps: this.fps,
+      frames: this.frames,
+      error: this.error,
+      sample: cam instanceof ReplayCamera ? cam.sampleLabel : null,
+    };
+  }
+
+  // Camera operations run one at a time: a capture never interleaves with a device switch.
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(fn, fn);
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  async list(refresh = false): Promise<CameraDevice[]> {
+    if (refresh || this.devices.length === 0) {
+      const found = await Promise.all(
+        this.drivers.map((d) =>
+          d.list().catch((err: unknown) => {
+            this.log(`camera: listing ${d.kind} failed`, err);
+            return [] as CameraDevice[];
+          }),
+        ),
+      );
+      this.devices = found.flat().sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
+    }
+    return this.devices;
+  }
+
+  select(id: string): Promise<CameraStatus> {
+    return this.serial(async () => {
+      let device = (await this.list()).find((d) => d.id === id);
+      if (!device) device = (await this.list(true)).find((d) => d.id === id);
+      if (!device) throw new ApiError('not_found', '找不到该相机：可能已断开，请刷新设备列表', 'id');
+      await this.open(device);
+      return this.status();
+    });
+  }
+
+  /** Selection rule: tethered DSLR if detected, else a webcam, else the replay camera. */
+  private async ensureCamera(): Promise<Camera> {
+    if (this.camera) return this.camera;
+    const devices = await this.list(true);
+    const device = devices[0];
+    if (!device) throw new ApiError('unavailable', '没有可用的相机');
+    return this.open(device);
+  }
+
+  private async open(device: CameraDevice): Promise<Camera> {
+    const wasLive = this.liveRunning;
+    if (this.camera) {
+      await this.camera.close();
+      this.liveRunning = false;
+    }
+    const driver = this.drivers.find((d) => d.kind === device.kind);
+    if (!driver) throw new ApiError('unavailable', '不支持该类型的相机');
+    this.camera = driver.open(device);
+    this.error = null;
+    this.latest = null;
+    if (wasLive) await this.startCamera();
+    this.emit();
+    return this.camera;
+  }
+
+  start(fps?: number): Promise<CameraStatus> {
+    return this.serial(async () => {
+      this.explicitLive = true;
+      if (fps !== undefined && fps !== this.fps) {
+        this.fps = fps;
+        if (this.liveRunning) {
+          await this.camera?.stopLive();
+          this.liveRunning = false;
+        }
+      }
+      await this.startCamera();
+      return this.status();
+    });
+  }
+
+  stop(): Promise<CameraStatus> {
+    return this.serial(async () => {
+      this.explicitLive = false;
+      if (this.viewers.size === 0) await this.stopCamera();
+      return this.status();
+    });
+  }
+
+  private async startCamera(): Promise<void> {
+    const cam = await this.ensureCamera();
+    if (this.liveRunning) return;
+    this.frames = 0;
+    this.error = null;
+    try {
+      await cam.startLive((jpeg) => this.onFrame(jpeg), {
+        fps: this.fps,
+        onError: (err) => this.onLiveError(cam, err),
+      });
+      this.liveRunning = true;
+    } catch (err) {
+      this.error = messageOf(err);
+      this.emit();
+      throw toApiError(err);
+    }
+    this.emit();
+  }
+
+  private async stopCamera(): Promise<void> {
+    if (!this.liveRunning) return;
+    this.liveRunning = false;
+    await this.camera?.stopLive();
+    this.emit();
+  }
+
+  private onLiveError(cam: Camera, err: Error): void {
+    if (cam !== this.camera) return;
+    this.log('camera: live view failed', err);
+    this.error = messageOf(err);
+    this.liveRunning = false;
+    void cam.stopLive();
+    this.emit();
+  }
+
+  private onFrame(jpeg: Buffer): void {
+    this.frames++;
+    this.latest = jpeg;
+    for (const v of this.viewers) v(jpeg);
+    if (this.analyzer) {
+      this.pendingFrame = jpeg;
+      if (!this.analyzing) void this.pumpAnalysis();
+    }
+  }
+
+  private async pumpAnalysis(): Promise<void> {
+    this.analyzing = true;
+    try {
+      while (this.pendingFrame && this.analyzer) {
+        const frame = this.pendingFrame;
+        this.pendingFrame = null;
+        try {
+          await this.analyzer(frame);
+        } catch (err) {
+          this.log('camera: live analysis failed', err);
+        }
+      }
+    } finally {
+      this.analyzing = false;
+    }
+  }
+
+  /** A live view client (MJPEG stream). Live view starts with the first and stops shortly after the last leaves. */
+  async addViewer(listener: FrameListener): Promise<() => void> {
+    this.viewers.add(listener);
+    if (this.idleStop) clearTimeout(this.idleStop);
+    this.idleStop = null;
+    try {
+      await this.serial(() => this.startCamera());
+    } catch (err) {
+      this.viewers.delete(listener);
+      throw err;
+    }
+    if (this.latest) listener(this.latest);
+    return () => {
+      this.viewers.delete(listener);
+      if (this.viewers.size === 0 && !this.explicitLive) {
+        this.idleStop = setTimeout(() => void this.serial(() => this.stopCamera()), 2000);
+        this.idleStop.unref();
+      }
+    };
+  }
+
+  next(): Promise<CameraStatus> {
+    return this.serial(async () => {
+      const cam = await this.ensureCamera();
+      if (!cam.next) throw new ApiError('invalid_request', '只有演示相机可以切换示例照片');
+      await cam.next();
+      this.emit();
+      return this.status();
+    });
+  }
+
+  capture(orderId?: string): Promise<CameraCaptureResult> {
+    return this.serial(async () => {
+      const cam = await this.ensureCamera();
+      let jpeg: Buffer;
+      try {
+        jpeg = await cam.capture();
+      } catch (err) {
+        this.error = messageOf(err);
+        this.emit();
+        throw toApiError(err);
+      }
+      const meta = await sharp(jpeg).metadata();
+      const swap = (meta.orientation ?? 1) >= 5;
+      const width = (swap ? meta.height : meta.width) ?? 0;
+      const height = (swap ? meta.width : meta.height) ?? 0;
+      const sha256 = createHash('sha256').update(jpeg).digest('hex');
+      if (orderId && this.captureSink) {
+        const stored = await this.captureSink(jpeg, orderId);
+        return { ...stored, width, height, bytes: jpeg.length, jpegBase64: null };
+      }
+      return {
+        sha256,
+        width,
+        height,
+        bytes: jpeg.length,
+        mediaUrl: null,
+        captureId: null,
+        jpegBase64: jpeg.toString('base64'),
+      };
+    });
+  }
+
+  private emit(): void {
+    this.onStatus(this.status());
+  }
+
+  async close(): Promise<void> {
+    if (this.idleStop) clearTimeout(this.idleStop);
+    this.viewers.clear();
+    const cam = this.camera;
+    this.camera = null;
+    this.liveRunning = false;
+    await cam?.close();
+  }
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function toApiError(err: unknown): Error {
+  if (err instanceof ApiError) return err;
+  if (err instanceof CameraError) return new ApiError(err.code === 'busy' ? 'conflict' : 'unavailable', err.message);
+  return new ApiError('unavailable', `相机操作失败：${messageOf(err)}`);
+}

@@ -1,0 +1,25 @@
+import type { CameraDevice } from '../../shared/contract/camera';
+
+export type { CameraDevice, CameraKind } from '../../shared/contract/camera';
+
+export type FrameListener = (jpeg: Buffer) => void;
+
+/** One opened camera. Live view delivers JPEG frames; capture returns one full-resolution JPEG. */
+export interface Camera {
+  readonly device: CameraDevice;
+  /** Start delivering frames at about `fps` (the newest frame wins; slow listeners never queue frames). */
+  startLive(onFrame: FrameListener, opts: { fps: number; onError: (err: Error) => void }): Promise<void>;
+  stopLive(): Promise<void>;
+  /** A full-resolution JPEG. Cameras that share one USB channel pause live view while capturing. */
+  capture(): Promise<Buffer>;
+  /** Replay only: switch to the next sample (the next student). */
+  next?(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Finds devices of one kind and opens them. */
+export interface CameraDriver {
+  readonly kind: CameraDevice['kind'];
+  list(): Promise<CameraDevice[]>;
+  open(device: CameraDevice): Camera;
+}

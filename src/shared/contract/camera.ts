@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { Empty } from './app';
+
+// Camera: tethered DSLR (gphoto2), V4L2 webcam (fswebcam/ffmpeg) or the built-in replay of sample photos.
+// Live view itself is not a method: it is the MJPEG stream GET /camera/live.mjpeg (web host and app://).
+
+export const CameraKind = z.enum(['dslr', 'webcam', 'replay']);
+export type CameraKind = z.infer<typeof CameraKind>;
+
+export const CameraDevice = z.object({
+  /** Stable within one run: `<kind>:<port or path>`. */
+  id: z.string(),
+  kind: CameraKind,
+  label: z.string(),
+  /** gphoto2 port (usb:002,004), V4L2 device path, or the replay sample folder. */
+  port: z.string(),
+  /** gphoto2 camera model, when known. */
+  model: z.string().optional(),
+});
+export type CameraDevice = z.infer<typeof CameraDevice>;
+
+export const CameraStatus = z.object({
+  selected: CameraDevice.nullable(),
+  live: z.boolean(),
+  /** Target frame rate of live view. */
+  fps: z.number(),
+  /** Frames delivered since live view started. */
+  frames: z.number().int(),
+  /** Last camera error, in Chinese, or null. */
+  error: z.string().nullable(),
+  /** Replay: which sample is showing, e.g. "2/5". */
+  sample: z.string().nullable(),
+});
+export type CameraStatus = z.infer<typeof CameraStatus>;
+
+export const CameraCaptureResult = z.object({
+  sha256: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+  bytes: z.number().int(),
+  /** Where the stored original can be loaded (GET /media/<sha256>.jpg) when the capture was stored. */
+  mediaUrl: z.string().nullable(),
+  /** The capture record id when the records module stored it for an order. */
+  captureId: z.string().nullable(),
+  /** The JPEG itself, base64, when no storage took it. */
+  jpegBase64: z.string().nullable(),
+});
+export type CameraCaptureResult = z.infer<typeof CameraCaptureResult>;
+
+export const cameraContract = {
+  'camera.list': {
+    request: z.strictObject({ refresh: z.boolean().optional() }),
+    response: z.object({ devices: z.array(CameraDevice), status: CameraStatus }),
+  },
+  'camera.select': {
+    request: z.strictObject({ id: z.string({ error: '请选择相机' }).min(1, '请选择相机').max(300) }),
+    response: CameraStatus,
+  },
+  'camera.status': { request: Empty, response: CameraStatus },
+  'camera.start': {
+    request: z.strictObject({
+      fps: z.number({ error: '帧率须为数字' }).min(1, '帧率至少 1').max(60, '帧率最多 60').optional(),
+    }),
+    response: CameraStatus,
+  },
+  'camera.stop': { request: Empty, response: CameraStatus },
+  'camera.capture': {
+    request: z.strictObject({
+      /** Store the capture for this order (records module) instead of returning the bytes. */
+      orderId: z.string().max(100).optional(),
+    }),
+    response: CameraCaptureResult,
+  },
+  'camera.next': { request: Empty, response: CameraStatus },
+} as const;
+
+export const cameraPush = {
+  'camera.status': CameraStatus,
+} as const;
