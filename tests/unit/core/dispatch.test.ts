@@ -35,7 +35,9 @@ describe('dispatch: every request that crosses a boundary is validated', () => {
 
   it('invalid request → invalid_request with the field named', async () => {
     const s = studio();
-    const err = await s.dispatch('events.create', { schoolCode: '10403' }, { transport: 'ipc' }).catch((e) => e);
+    const err = (await s
+      .dispatch('events.create', { schoolCode: '10403' }, { transport: 'ipc' })
+      .catch((e: unknown) => e)) as ApiError;
     expect(err).toBeInstanceOf(ApiError);
     expect(err.code).toBe('invalid_request');
     expect(err.field).toBe('schoolName');
