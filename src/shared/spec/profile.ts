@@ -1,5 +1,6 @@
 // Photo-spec profiles as data: a school or a future CHSI change is a new profile, not a code change.
 // Geometry is in output pixels (480×640 for the CHSI profiles), from the 学历证书电子注册图像采集规范 and seed 002.
+import { defaultCheckThresholds, type CheckThresholds } from './check-thresholds';
 
 export interface Range {
   min: number;
@@ -34,6 +35,8 @@ export interface PhotoProfile {
   name: string;
   output: OutputSpec;
   geometry: GeometrySpec;
+  /** Compliance-check thresholds (src/shared/checks); defaultCheckThresholds when absent. */
+  checks?: CheckThresholds;
 }
 
 export const CHSI_BLUE = '#28BEFA';
@@ -58,6 +61,7 @@ export const chsiProfile: PhotoProfile = {
     minJpegQuality: 60,
   },
   geometry: chsiGeometry,
+  checks: defaultCheckThresholds,
 };
 
 export const chsi30kProfile: PhotoProfile = {

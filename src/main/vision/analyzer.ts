@@ -1,0 +1,127 @@
+import type { Analysis, FaceDetection } from '../../shared/vision/analysis';
+import type { RawImage } from '../../shared/image/raw-image';
+import { BLAZEFACE_SIZE, blazefaceAnchors, decodeBlazeface, toImageDetection, weightedNms } from './blazeface';
+import { FACEMESH_SIZE, landmarksToImage, meshCropFromDetection } from './facemesh';
+import { headPoseFromLandmarks } from './head-pose';
+import { maskFromProbabilities } from './mask';
+import type { ModelSet, OutputTensor } from './model-files';
+import { decodeMovenet, MOVENET_SIZE } from './movenet';
+import { letterbox, sampleTensor, stretch } from './sampler';
+
+export type Stage = 'faces' | 'landmarks' | 'body' | 'mask';
+export const ALL_STAGES: readonly Stage[] = ['faces', 'landmarks', 'body', 'mask'];
+
+export interface AnalyzeOptions {
+  /** Stages to run (default all whose model is loaded). Landmarks need faces. */
+  stages?: readonly Stage[];
+  /** Frame number recorded in `frameOf` for live use. */
+  frame?: number;
+}
+
+/** Minimum BlazeFace score for a face to count (eval: portraits score ≥ 0.9, background clutter < 0.5). */
+export const FACE_MIN_SCORE = 0.6;
+/** FaceMesh face-presence probability below which the landmarks are discarded. */
+export const MESH_MIN_SCORE = 0.5;
+export const SELFIE_SIZE = 256;
+
+const byElements = (outs: OutputTensor[], n: number) => outs.find((o) => o.data.length === n);
+
+export interface Analyzer {
+  analyze(img: RawImage, opts?: AnalyzeOptions): Promise<Analysis>;
+}
+
+export function createAnalyzer(models: ModelSet): Analyzer {
+  const anchors = blazefaceAnchors();
+  const buffers = {
+    blazeface: new Float32Array(BLAZEFACE_SIZE * BLAZEFACE_SIZE * 3),
+    facemesh: new Float32Array(FACEMESH_SIZE * FACEMESH_SIZE * 3),
+    movenet: new Float32Array(MOVENET_SIZE * MOVENET_SIZE * 3),
+    selfie: new Float32Array(SELFIE_SIZE * SELFIE_SIZE * 3),
+  };
+
+  async function detectFaces(img: RawImage): Promise<FaceDetection[]> {
+    const map = letterbox(img.width, img.height, BLAZEFACE_SIZE, BLAZEFACE_SIZE);
+    // BlazeFace expects RGB in [-1, 1].
+    sampleTensor(img, map, { width: 128, height: 128, scale: 2 / 255, offset: -1, pad: 0 }, buffers.blazeface);
+    const outs = await models.blazeface!.run(buffers.blazeface);
+    // Outputs: scores 16×16×2, scores 8×8×6, regressors 512×16, regressors 384×16 (identified by size).
+    const s1 = byElements(outs, 512)!.data;
+    const s2 = byElements(outs, 384)!.data;
+    const b1 = byElements(outs, 512 * 16)!.data;
+    const b2 = byElements(outs, 384 * 16)!.data;
+    const scores = new Float32Array(896);
+    scores.set(s1, 0);
+    scores.set(s2, 512);
+    const boxes = new Float32Array(896 * 16);
+    boxes.set(b1, 0);
+    boxes.set(b2, 512 * 16);
+    const dets = weightedNms(decodeBlazeface(scores, boxes, anchors, FACE_MIN_SCORE));
+    return dets
+      .map((d) => toImageDetection(d, map))
+      .sort((p, q) => q.box.width * q.box.height - p.box.width * p.box.height);
+  }
+
+  return {
+    async analyze(img, opts = {}) {
+      const want = new Set(opts.stages ?? ALL_STAGES);
+      const frame = opts.frame ?? 0;
+      const result: Analysis = {
+        width: img.width,
+        height: img.height,
+        faces: [],
+        landmarks: null,
+        pose: null,
+        body: [],
+        mask: null,
+        timings: {},
+        frameOf: {},
+      };
+      const time = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+        const t0 = performance.now();
+        const r = await fn();
+        result.timings[name] = performance.now() - t0;
+        return r;
+      };
+      if (want.has('faces') && models.blazeface) {
+        result.faces = await time('faces', () => detectFaces(img));
+        result.frameOf!.faces = frame;
+      }
+      const main = result.faces[0];
+      if (want.has('landmarks') && models.facemesh && main) {
+        await time('landmarks', async () => {
+          const crop = meshCropFromDetection(main);
+          sampleTensor(img, crop.map, { width: 192, height: 192, scale: 1 / 255, offset: 0, pad: 0 }, buffers.facemesh);
+          const outs = await models.facemesh!.run(buffers.facemesh);
+          const mesh = byElements(outs, 1404)!.data;
+          // The face-presence output is already a probability (a frontal face reads 1.0).
+          const flag = Math.min(1, Math.max(0, byElements(outs, 1)!.data[0]!));
+          if (flag >= MESH_MIN_SCORE) {
+            result.landmarks = landmarksToImage(mesh, crop, flag);
+            result.pose = headPoseFromLandmarks(result.landmarks);
+          }
+        });
+        result.frameOf!.landmarks = frame;
+      }
+      if (want.has('body') && models.movenet) {
+        await time('body', async () => {
+          const map = letterbox(img.width, img.height, MOVENET_SIZE, MOVENET_SIZE);
+          // MoveNet takes raw 0..255 values (int32).
+          sampleTensor(img, map, { width: 192, height: 192, scale: 1, offset: 0, pad: 0 }, buffers.movenet);
+          const outs = await models.movenet!.run(buffers.movenet);
+          result.body = decodeMovenet(outs[0]!.data, map);
+        });
+        result.frameOf!.body = frame;
+      }
+      if (want.has('mask') && models.selfie) {
+        await time('mask', async () => {
+          const map = stretch(img.width, img.height, SELFIE_SIZE, SELFIE_SIZE);
+          sampleTensor(img, map, { width: 256, height: 256, scale: 1 / 255, offset: 0, pad: 0 }, buffers.selfie);
+          const outs = await models.selfie!.run(buffers.selfie);
+          result.mask = maskFromProbabilities(outs[0]!.data, SELFIE_SIZE, SELFIE_SIZE);
+        });
+        result.frameOf!.mask = frame;
+      }
+      return result;
+    },
+  };
+}

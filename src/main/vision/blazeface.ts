@@ -1,0 +1,126 @@
+import type { FaceDetection } from '../../shared/vision/analysis';
+import { applyAffine, type Affine } from './sampler';
+
+// BlazeFace front (128×128): 896 anchors — a 16×16 grid with 2 anchors per cell (stride 8) followed by an
+// 8×8 grid with 6 anchors per cell (stride 16). Regressors are in input pixels relative to the anchor centre.
+
+export const BLAZEFACE_SIZE = 128;
+
+export interface Anchor {
+  x: number;
+  y: number;
+}
+
+export function blazefaceAnchors(size = BLAZEFACE_SIZE): Anchor[] {
+  const anchors: Anchor[] = [];
+  for (const [cells, perCell] of [
+    [size / 8, 2],
+    [size / 16, 6],
+  ] as const) {
+    for (let y = 0; y < cells; y++)
+      for (let x = 0; x < cells; x++)
+        for (let k = 0; k < perCell; k++) anchors.push({ x: (x + 0.5) / cells, y: (y + 0.5) / cells });
+  }
+  return anchors;
+}
+
+export interface RawDetection {
+  score: number;
+  /** Normalised [0,1] tensor coordinates. */
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+  keypoints: number[]; // 12 values x0,y0,…
+}
+
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+
+/** Decode logits (one per anchor) and 16 regressors per anchor into detections above `threshold`. */
+export function decodeBlazeface(
+  scores: Float32Array,
+  boxes: Float32Array,
+  anchors: Anchor[],
+  threshold: number,
+  size = BLAZEFACE_SIZE,
+): RawDetection[] {
+  const out: RawDetection[] = [];
+  const logitMin = Math.log(threshold / (1 - threshold));
+  for (let i = 0; i < anchors.length; i++) {
+    const logit = Math.max(-100, Math.min(100, scores[i]!));
+    if (logit < logitMin) continue;
+    const a = anchors[i]!;
+    const o = i * 16;
+    const cx = a.x + boxes[o]! / size;
+    const cy = a.y + boxes[o + 1]! / size;
+    const w = boxes[o + 2]! / size;
+    const h = boxes[o + 3]! / size;
+    const keypoints: number[] = [];
+    for (let k = 0; k < 6; k++) {
+      keypoints.push(a.x + boxes[o + 4 + k * 2]! / size, a.y + boxes[o + 5 + k * 2]! / size);
+    }
+    out.push({
+      score: sigmoid(logit),
+      xMin: cx - w / 2,
+      yMin: cy - h / 2,
+      xMax: cx + w / 2,
+      yMax: cy + h / 2,
+      keypoints,
+    });
+  }
+  return out;
+}
+
+export function iou(p: RawDetection, q: RawDetection): number {
+  const ix = Math.max(0, Math.min(p.xMax, q.xMax) - Math.max(p.xMin, q.xMin));
+  const iy = Math.max(0, Math.min(p.yMax, q.yMax) - Math.max(p.yMin, q.yMin));
+  const inter = ix * iy;
+  const union = (p.xMax - p.xMin) * (p.yMax - p.yMin) + (q.xMax - q.xMin) * (q.yMax - q.yMin) - inter;
+  return union > 0 ? inter / union : 0;
+}
+
+/** MediaPipe-style weighted NMS: overlapping detections are merged, weighted by score (steadier boxes than plain NMS). */
+export function weightedNms(dets: RawDetection[], iouThreshold = 0.3): RawDetection[] {
+  const remaining = [...dets].sort((p, q) => q.score - p.score);
+  const out: RawDetection[] = [];
+  while (remaining.length) {
+    const top = remaining[0]!;
+    const group: RawDetection[] = [];
+    const rest: RawDetection[] = [];
+    for (const d of remaining) (iou(top, d) > iouThreshold ? group : rest).push(d);
+    let total = 0;
+    const acc = { xMin: 0, yMin: 0, xMax: 0, yMax: 0, keypoints: new Array<number>(12).fill(0) };
+    for (const d of group) {
+      total += d.score;
+      acc.xMin += d.xMin * d.score;
+      acc.yMin += d.yMin * d.score;
+      acc.xMax += d.xMax * d.score;
+      acc.yMax += d.yMax * d.score;
+      d.keypoints.forEach((v, i) => (acc.keypoints[i]! += v * d.score));
+    }
+    out.push({
+      score: top.score,
+      xMin: acc.xMin / total,
+      yMin: acc.yMin / total,
+      xMax: acc.xMax / total,
+      yMax: acc.yMax / total,
+      keypoints: acc.keypoints.map((v) => v / total),
+    });
+    remaining.splice(0, remaining.length, ...rest);
+  }
+  return out;
+}
+
+/** Normalised tensor detections → image pixels through the tensor→image map used for the input. */
+export function toImageDetection(d: RawDetection, map: Affine, size = BLAZEFACE_SIZE): FaceDetection {
+  const p0 = applyAffine(map, d.xMin * size, d.yMin * size);
+  const p1 = applyAffine(map, d.xMax * size, d.yMax * size);
+  const keypoints = [];
+  for (let k = 0; k < 6; k++)
+    keypoints.push(applyAffine(map, d.keypoints[k * 2]! * size, d.keypoints[k * 2 + 1]! * size));
+  return {
+    box: { x: p0.x, y: p0.y, width: p1.x - p0.x, height: p1.y - p0.y },
+    score: d.score,
+    keypoints,
+  };
+}

@@ -1,0 +1,28 @@
+import type { Analysis } from '../../shared/vision/analysis';
+import type { RawImage } from '../../shared/image/raw-image';
+import type { Stage } from './analyzer';
+import type { ModelId } from './model-files';
+
+// Messages between the vision client (main thread) and the worker thread.
+
+export type FrameInput = { kind: 'raw'; image: RawImage } | { kind: 'encoded'; bytes: Uint8Array };
+
+export type WorkerRequest = {
+  type: 'analyze';
+  id: number;
+  input: FrameInput;
+  stages?: Stage[];
+  frame?: number;
+  returnImage?: boolean;
+};
+
+export type WorkerResponse =
+  | { type: 'ready'; loaded: ModelId[]; missing: ModelId[]; threads: number }
+  | { type: 'init-error'; message: string }
+  | { type: 'result'; id: number; analysis: Analysis; image?: RawImage }
+  | { type: 'error'; id: number; message: string; decode: boolean };
+
+export interface WorkerInit {
+  modelsDir: string;
+  threads: number;
+}

@@ -1,0 +1,122 @@
+import { deltaE2000, parseHexColor, rgbToLab, type Lab } from '../color/lab';
+import { maskValueAt } from '../vision/mask-ops';
+import { keypoint } from './body-checks';
+import { forEachPixel, median, percentile, result, type CheckContext } from './context';
+import type { CheckResult } from './types';
+
+export interface BackgroundSample {
+  lab: Lab;
+  x: number;
+  y: number;
+}
+
+/** Clearly-background pixels (person mask < 20) on a ~2500-point grid; without a mask, none. */
+export function backgroundSamples(ctx: CheckContext): BackgroundSample[] {
+  const a = ctx.analysis;
+  const mask = a.mask;
+  if (!mask) return [];
+  const out: BackgroundSample[] = [];
+  forEachPixel(ctx, { x: 0, y: 0, width: a.width, height: a.height }, 2500, (r, g, b, x, y) => {
+    if (maskValueAt(mask, a.width, a.height, x, y) < 20) out.push({ lab: rgbToLab(r, g, b), x, y });
+  });
+  return out;
+}
+
+function medianLab(s: BackgroundSample[]): Lab {
+  return { L: median(s.map((p) => p.lab.L)), a: median(s.map((p) => p.lab.a)), b: median(s.map((p) => p.lab.b)) };
+}
+
+function meanLab(s: BackgroundSample[]): Lab {
+  const n = Math.max(1, s.length);
+  return {
+    L: s.reduce((t, p) => t + p.lab.L, 0) / n,
+    a: s.reduce((t, p) => t + p.lab.a, 0) / n,
+    b: s.reduce((t, p) => t + p.lab.b, 0) / n,
+  };
+}
+
+/**
+ * background.uniform — spread of the background colour (p90 ΔE2000 to its median: objects, texture, shadows)
+ * and drift between its left/right and top/bottom halves (gradients, one-sided shadow). Value: the spread.
+ */
+export function checkBackgroundUniform(ctx: CheckContext, samples = backgroundSamples(ctx)): CheckResult {
+  const th = ctx.t.background;
+  const thr = `spread≤${th.spreadFail}, drift≤${th.driftFail}`;
+  if (samples.length < 50)
+    return result('background.uniform', 'fail', null, thr, '看不到足够的背景，请把相机拉远或检查背景');
+  const med = medianLab(samples);
+  const spread = percentile(
+    samples.map((p) => deltaE2000(p.lab, med)),
+    0.9,
+  );
+  const W = ctx.analysis.width;
+  const H = ctx.analysis.height;
+  const halves = [
+    [samples.filter((p) => p.x < W / 2), samples.filter((p) => p.x >= W / 2)],
+    [samples.filter((p) => p.y < H / 2), samples.filter((p) => p.y >= H / 2)],
+  ];
+  let drift = 0;
+  for (const [p, q] of halves)
+    if (p!.length > 20 && q!.length > 20) drift = Math.max(drift, deltaE2000(meanLab(p!), meanLab(q!)));
+  const region = { x: 0, y: 0, width: W, height: H };
+  if (spread > th.spreadFail)
+    return result(
+      'background.uniform',
+      'fail',
+      spread,
+      thr,
+      '背景不干净（有物体、图案或阴影），请使用纯色背景布',
+      region,
+    );
+  if (drift > th.driftFail)
+    return result('background.uniform', 'fail', spread, thr, '背景明暗不均（有渐变或阴影），请调整背景灯', region);
+  if (spread > th.spreadWarn)
+    return result('background.uniform', 'warn', spread, thr, '背景略有不均，请检查背景布褶皱与阴影', region);
+  return result('background.uniform', 'pass', spread, thr, '背景均匀', region);
+}
+
+/** background.color — ΔE2000 between the median background colour of the raw capture and the profile colour. */
+export function checkBackgroundColor(ctx: CheckContext, samples = backgroundSamples(ctx)): CheckResult {
+  const th = ctx.t.backgroundColor;
+  if (samples.length < 50)
+    return result('background.color', 'fail', null, th.fail, '看不到足够的背景，无法判断背景颜色');
+  const target = rgbToLab(...parseHexColor(ctx.profile.output.background));
+  const v = deltaE2000(medianLab(samples), target);
+  const status = v > th.fail ? 'fail' : v > th.warn ? 'warn' : 'pass';
+  const msg =
+    status === 'pass'
+      ? '背景颜色符合要求'
+      : `背景颜色与 ${ctx.profile.output.background} 相差较大，请使用标准蓝色背景布并校准白平衡`;
+  return result('background.color', status, v, th.fail, msg, null);
+}
+
+/**
+ * clothing.contrast — share of clothing pixels (person mask, below the shoulder line) whose colour is within
+ * `nearDeltaE` of the profile background colour: a blue shirt vanishes into #28BEFA (vendor: 黑边检测).
+ */
+export function checkClothingContrast(ctx: CheckContext): CheckResult {
+  const th = ctx.t.clothing;
+  const vendorName = '黑边检测';
+  const a = ctx.analysis;
+  const l = keypoint(ctx, 'left_shoulder');
+  const r = keypoint(ctx, 'right_shoulder');
+  if (!l || !r || !a.mask)
+    return { ...result('clothing.contrast', 'fail', null, th.fail, '看不到上身衣着，请拍到胸前'), vendorName };
+  const span = Math.max(1, l.x - r.x);
+  const top = (l.y + r.y) / 2 + span * 0.1;
+  const box = { x: r.x, y: top, width: span, height: Math.min(a.height - top, span * 0.6) };
+  const target = rgbToLab(...parseHexColor(ctx.profile.output.background));
+  let n = 0;
+  let near = 0;
+  forEachPixel(ctx, box, 800, (rr, g, b, x, y) => {
+    if (maskValueAt(a.mask!, a.width, a.height, x, y) < 200) return;
+    n++;
+    if (deltaE2000(rgbToLab(rr, g, b), target) < th.nearDeltaE) near++;
+  });
+  if (n < 30)
+    return { ...result('clothing.contrast', 'fail', null, th.fail, '看不到上身衣着，请拍到胸前', box), vendorName };
+  const v = near / n;
+  const status = v > th.fail ? 'fail' : v > th.warn ? 'warn' : 'pass';
+  const msg = status === 'pass' ? '衣着与背景区分明显' : '衣服颜色接近蓝色背景，请换非蓝色衣服';
+  return { ...result('clothing.contrast', status, v, th.fail, msg, box), vendorName };
+}

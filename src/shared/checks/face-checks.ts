@@ -1,0 +1,197 @@
+import type { Point } from '../vision/analysis';
+import { rgbToLab, deltaE2000, type Lab } from '../color/lab';
+import {
+  boxAround,
+  forEachPixel,
+  gradeAbove,
+  gradeBelow,
+  luma,
+  median,
+  NO_FACE,
+  result,
+  type CheckContext,
+} from './context';
+import { MESH } from './face-geometry';
+import type { CheckResult } from './types';
+
+const dist = (p: Point, q: Point) => Math.hypot(p.x - q.x, p.y - q.y);
+
+/** face.count — exactly one face (BlazeFace detections above the profile's minimum score). */
+export function checkFaceCount(ctx: CheckContext): CheckResult {
+  const faces = ctx.analysis.faces.filter((f) => f.score >= ctx.t.face.minScore);
+  const n = faces.length;
+  if (n === 1) return result('face.count', 'pass', 1, 1, '检测到一张人脸', faces[0]!.box);
+  if (n === 0) return result('face.count', 'fail', 0, 1, '未检测到人脸，请正对镜头');
+  return result('face.count', 'fail', n, 1, `检测到 ${n} 张人脸，画面中只能有一人`, faces[1]!.box);
+}
+
+/** head.pose — yaw, pitch and roll (roll = the pupil line angle, a vendor 初审 measure). Value: worst ratio to its fail limit. */
+export function checkHeadPose(ctx: CheckContext): CheckResult {
+  const pose = ctx.analysis.pose;
+  const th = ctx.t.pose;
+  const thr = `|yaw|≤${th.yaw.fail}° |pitch|≤${th.pitch.fail}° |roll|≤${th.roll.fail}°`;
+  if (!pose || !ctx.geo) return result('head.pose', 'fail', null, thr, NO_FACE);
+  // The pupil line from the eye centres is the vendor's 瞳孔平行角度.
+  const g = ctx.geo;
+  const roll = (Math.atan2(g.leftEye.y - g.rightEye.y, g.leftEye.x - g.rightEye.x) * 180) / Math.PI;
+  const parts = [
+    {
+      v: Math.abs(roll),
+      l: th.roll,
+      msg: roll > 0 ? '头部向右歪（画面右侧低），请把头摆正' : '头部向左歪（画面左侧低），请把头摆正',
+    },
+    {
+      v: Math.abs(pose.yaw),
+      l: th.yaw,
+      msg: pose.yaw > 0 ? '头部向左转，请稍向右转正对镜头' : '头部向右转，请稍向左转正对镜头',
+    },
+    {
+      v: Math.abs(pose.pitch),
+      l: th.pitch,
+      msg: pose.pitch > 0 ? '下巴抬高了，请微收下巴平视镜头' : '低头了，请抬头平视镜头',
+    },
+  ];
+  const graded = parts.map((p) => ({ ...p, s: gradeAbove(p.v, p.l.warn, p.l.fail), r: p.v / p.l.fail }));
+  const worst = graded.reduce((w, p) => (p.r > w.r ? p : w));
+  const status = graded.some((p) => p.s === 'fail') ? 'fail' : graded.some((p) => p.s === 'warn') ? 'warn' : 'pass';
+  const region = boxAround(g.centerX, g.eyeLineY, g.faceWidth * 1.2, g.faceWidth * 1.4);
+  const r = result('head.pose', status, roll, thr, status === 'pass' ? '头部端正' : worst.msg, region);
+  return { ...r, vendorName: '瞳孔平行角度' };
+}
+
+function eyeOpening(ctx: CheckContext, corners: readonly number[], lids: readonly number[]): number {
+  const p = ctx.analysis.landmarks!.points;
+  return dist(p[lids[0]!]!, p[lids[1]!]!) / Math.max(1e-6, dist(p[corners[0]!]!, p[corners[1]!]!));
+}
+
+/** eyes.open — eye aspect ratio (lid gap / eye width) of the more closed eye. */
+export function checkEyesOpen(ctx: CheckContext): CheckResult {
+  const th = ctx.t.eyes;
+  if (!ctx.geo) return result('eyes.open', 'fail', null, th.failBelow, NO_FACE);
+  const right = eyeOpening(ctx, MESH.rightEyeCorners, MESH.rightEyeLids);
+  const left = eyeOpening(ctx, MESH.leftEyeCorners, MESH.leftEyeLids);
+  const v = Math.min(right, left);
+  const status = gradeBelow(v, th.warnBelow, th.failBelow);
+  const g = ctx.geo;
+  const region = boxAround(g.centerX, g.eyeLineY, g.faceWidth * 0.9, g.faceWidth * 0.3);
+  const msg =
+    status === 'fail' ? '请睁开双眼，自然平视镜头' : status === 'warn' ? '眼睛半闭，请自然睁大眼睛' : '双眼睁开';
+  return result('eyes.open', status, v, th.failBelow, msg, region);
+}
+
+/** mouth.closed — lip gap / mouth width, and teeth-coloured pixels inside the inner lip contour. */
+export function checkMouthClosed(ctx: CheckContext): CheckResult {
+  const th = ctx.t.mouth;
+  if (!ctx.geo) return result('mouth.closed', 'fail', null, th.gapFail, NO_FACE);
+  const p = ctx.analysis.landmarks!.points;
+  const width = dist(p[MESH.mouthCorners[0]]!, p[MESH.mouthCorners[1]]!);
+  const gap = dist(p[MESH.innerLips[0]]!, p[MESH.innerLips[1]]!) / Math.max(1e-6, width);
+  const ring = MESH.innerLipRing.map((i) => p[i]!);
+  const teeth = teethShare(ctx, ring);
+  const region = boxAround((p[61]!.x + p[291]!.x) / 2, (p[13]!.y + p[14]!.y) / 2, width * 1.3, width * 0.7);
+  const thr = `gap≤${th.gapFail} teeth≤${th.teethFail}`;
+  if (gap > th.gapFail || (teeth > th.teethFail && gap > th.gapWarn / 2))
+    return result(
+      'mouth.closed',
+      'fail',
+      gap,
+      thr,
+      teeth > th.teethFail ? '露出牙齿了，请自然闭合嘴唇' : '请闭合嘴唇',
+      region,
+    );
+  if (gap > th.gapWarn) return result('mouth.closed', 'warn', gap, thr, '嘴唇微张，请自然闭合嘴唇', region);
+  return result('mouth.closed', 'pass', gap, thr, '嘴唇闭合', region);
+}
+
+/** Share of bright, low-saturation (teeth-like) pixels inside the inner lip polygon. */
+export function teethShare(ctx: CheckContext, ring: Point[]): number {
+  const xs = ring.map((q) => q.x);
+  const ys = ring.map((q) => q.y);
+  const box = {
+    x: Math.min(...xs),
+    y: Math.min(...ys),
+    width: Math.max(...xs) - Math.min(...xs),
+    height: Math.max(...ys) - Math.min(...ys),
+  };
+  if (box.height < 1) return 0;
+  let inside = 0;
+  let teeth = 0;
+  forEachPixel(ctx, box, 600, (r, g, b, x, y) => {
+    if (!pointInPolygon(x, y, ring)) return;
+    inside++;
+    const max = Math.max(r, g, b);
+    const min = Math.min(r, g, b);
+    if (luma(r, g, b) > 120 && (max - min) / Math.max(1, max) < 0.35) teeth++;
+  });
+  return inside ? teeth / inside : 0;
+}
+
+export function pointInPolygon(x: number, y: number, poly: Point[]): boolean {
+  let inside = false;
+  for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
+    const a = poly[i]!;
+    const b = poly[j]!;
+    if (a.y > y !== b.y > y && x < ((b.x - a.x) * (y - a.y)) / (b.y - a.y) + a.x) inside = !inside;
+  }
+  return inside;
+}
+
+/** Median Lab colour of the cheeks (skin reference for ears, highlights). */
+export function skinLab(ctx: CheckContext): Lab | null {
+  const g = ctx.geo;
+  if (!g) return null;
+  const p = ctx.analysis.landmarks!.points;
+  const Ls: number[] = [];
+  const As: number[] = [];
+  const Bs: number[] = [];
+  for (const i of [50, 280, 101, 330]) {
+    forEachPixel(ctx, boxAround(p[i]!.x, p[i]!.y, g.faceWidth * 0.1, g.faceWidth * 0.1), 30, (r, gg, b) => {
+      const lab = rgbToLab(r, gg, b);
+      Ls.push(lab.L);
+      As.push(lab.a);
+      Bs.push(lab.b);
+    });
+  }
+  return Ls.length ? { L: median(Ls), a: median(As), b: median(Bs) } : null;
+}
+
+/**
+ * ears.symmetric — both ears visible (skin-coloured pixels just outside the face contour at ear height) and
+ * alike on both sides. Hair over an ear leaves hair-coloured pixels there.
+ */
+export function checkEarsSymmetric(ctx: CheckContext): CheckResult {
+  const th = ctx.t.ears;
+  const thr = `visible≥${th.minVisible}`;
+  const g = ctx.geo;
+  const skin = skinLab(ctx);
+  if (!g || !skin) return result('ears.symmetric', 'fail', null, thr, NO_FACE);
+  const p = ctx.analysis.landmarks!.points;
+  const side = (cheek: Point, dir: number) => {
+    const w = g.faceWidth * 0.13;
+    const box = { x: dir > 0 ? cheek.x : cheek.x - w, y: g.eyeLineY, width: w, height: (p[2]!.y - g.eyeLineY) * 1.1 };
+    let n = 0;
+    let skinN = 0;
+    forEachPixel(ctx, box, 200, (r, gg, b) => {
+      n++;
+      if (deltaE2000(rgbToLab(r, gg, b), skin) < 14) skinN++;
+    });
+    return { share: n ? skinN / n : 0, box };
+  };
+  const right = side(p[234]!, -1);
+  const left = side(p[454]!, 1);
+  const v = Math.min(right.share, left.share);
+  const asym = Math.abs(right.share - left.share) / Math.max(0.01, Math.max(right.share, left.share));
+  const region = v === right.share ? right.box : left.box;
+  if (v < th.minVisible) {
+    const which =
+      right.share < th.minVisible && left.share < th.minVisible
+        ? '双耳'
+        : right.share < left.share
+          ? '右耳（画面左侧）'
+          : '左耳（画面右侧）';
+    return result('ears.symmetric', 'fail', v, thr, `${which}被头发遮挡，请把头发拢到耳后`, region);
+  }
+  if (asym > th.maxAsymmetry)
+    return result('ears.symmetric', 'warn', v, thr, '双耳露出不对称，请正对镜头并整理头发', region);
+  return result('ears.symmetric', 'pass', v, thr, '双耳露出且对称', region);
+}

@@ -1,0 +1,131 @@
+import { result, NO_FACE, type CheckContext } from './context';
+import { keypoint } from './body-checks';
+import type { CheckResult } from './types';
+
+// Framing of the final photo; for raw captures evaluated in the crop a producer would make (see crop-plan.ts).
+
+const pct = (v: number, h: number) => (v / h) * 100;
+const range = (min: number, max: number, h: number) => `${pct(min, h).toFixed(1)}..${pct(max, h).toFixed(1)}%`;
+
+/** framing.headroom — head top below the top edge, % of the photo height (vendor: 头顶距离顶部百分比). */
+export function checkHeadroom(ctx: CheckContext): CheckResult {
+  const H = ctx.profile.output.height;
+  const r = ctx.profile.geometry.headTop;
+  const thr = range(r.min, r.max, H);
+  const vendorName = '头顶距离顶部百分比';
+  if (!ctx.plan || !ctx.geo) return { ...result('framing.headroom', 'fail', null, thr, NO_FACE), vendorName };
+  const v = ctx.plan.out.headTop;
+  const region = {
+    x: ctx.geo.centerX - ctx.geo.faceWidth / 2,
+    y: ctx.geo.headTopY - 10,
+    width: ctx.geo.faceWidth,
+    height: 20,
+  };
+  let status: 'pass' | 'fail' = 'pass';
+  let msg = '头顶留白合适';
+  if (v < r.min) {
+    status = 'fail';
+    msg = ctx.plan.mode === 'raw' ? '头顶空间不足，请把相机稍向上或让学生坐低一些' : '头顶离上边缘太近';
+  } else if (v > r.max) {
+    status = 'fail';
+    msg = ctx.plan.mode === 'raw' ? '头顶上方空白过多，请把相机稍向下' : '头顶离上边缘太远';
+  }
+  return { ...result('framing.headroom', status, pct(v, H), thr, msg, region), vendorName };
+}
+
+/** framing.eyes — eye line below the top edge, % of the photo height (vendor: 眼睛中心距离顶部百分比). */
+export function checkEyeLine(ctx: CheckContext): CheckResult {
+  const H = ctx.profile.output.height;
+  const r = ctx.profile.geometry.eyeLine;
+  const thr = range(r.min, r.max, H);
+  const vendorName = '眼睛中心距离顶部百分比';
+  if (!ctx.plan || !ctx.geo) return { ...result('framing.eyes', 'fail', null, thr, NO_FACE), vendorName };
+  const v = ctx.plan.out.eyeLine;
+  const g = ctx.geo;
+  const region = { x: g.rightEye.x - 10, y: g.eyeLineY - 10, width: g.leftEye.x - g.rightEye.x + 20, height: 20 };
+  let status: 'pass' | 'fail' = 'pass';
+  let msg = '眼睛高度合适';
+  if (v < r.min) {
+    status = 'fail';
+    msg = ctx.plan.mode === 'raw' ? '眼睛位置偏高，请把相机稍向上' : '眼睛位置偏高';
+  } else if (v > r.max) {
+    status = 'fail';
+    msg = ctx.plan.mode === 'raw' ? '眼睛位置偏低，请把相机稍向下' : '眼睛位置偏低';
+  }
+  return { ...result('framing.eyes', status, pct(v, H), thr, msg, region), vendorName };
+}
+
+/** framing.face_size — face width in the photo (px); raw captures also need enough face pixels (黑边检测: figure too small). */
+export function checkFaceSize(ctx: CheckContext): CheckResult {
+  const r = ctx.profile.geometry.faceWidth;
+  const thr = `${r.min}..${r.max}px`;
+  const vendorName = '黑边检测';
+  if (!ctx.plan || !ctx.geo) return { ...result('framing.face_size', 'fail', null, thr, NO_FACE), vendorName };
+  const v = ctx.plan.out.faceWidth;
+  const g = ctx.geo;
+  const region = {
+    x: g.centerX - g.faceWidth / 2,
+    y: g.foreheadTop.y,
+    width: g.faceWidth,
+    height: g.chin.y - g.foreheadTop.y,
+  };
+  let status: 'pass' | 'fail' = 'pass';
+  let msg = '人像大小合适';
+  if (ctx.plan.mode === 'raw' && g.faceWidth < ctx.t.framing.minRawFaceWidth) {
+    status = 'fail';
+    msg = '人像太小，请让学生靠近相机或拉近镜头';
+  } else if (v < r.min) {
+    status = 'fail';
+    msg = '人像太小，请拉近镜头';
+  } else if (v > r.max) {
+    status = 'fail';
+    msg = ctx.plan.mode === 'raw' ? '离相机太近，请让学生稍向后坐或拉远镜头' : '人像太大';
+  }
+  return { ...result('framing.face_size', status, v, thr, msg, region), vendorName };
+}
+
+/** framing.centered — face centre offset from the photo centre (output px). */
+export function checkCentered(ctx: CheckContext): CheckResult {
+  const max = ctx.profile.geometry.maxCenterOffset;
+  if (!ctx.plan || !ctx.geo) return result('framing.centered', 'fail', null, max, NO_FACE);
+  const v = ctx.plan.out.centerOffset;
+  const region = {
+    x: ctx.geo.centerX - 5,
+    y: ctx.geo.foreheadTop.y,
+    width: 10,
+    height: ctx.geo.chin.y - ctx.geo.foreheadTop.y,
+  };
+  if (Math.abs(v) <= max) return result('framing.centered', 'pass', v, max, '人像居中', region);
+  const msg =
+    ctx.plan.mode === 'raw'
+      ? v < 0
+        ? '人像太靠画面左侧，请把相机向左移或让学生向右坐'
+        : '人像太靠画面右侧，请把相机向右移或让学生向左坐'
+      : v < 0
+        ? '人像偏左'
+        : '人像偏右';
+  return result('framing.centered', 'fail', v, max, msg, region);
+}
+
+/**
+ * framing.shoulders — both shoulders seen, and the frame reaching below the shoulder line by
+ * `chestBelowShoulders` × (eye-to-shoulder distance), about the third button. Raw captures: in the camera frame
+ * (the producer needs the chest to crop from); final photos: within the photo. Value: chest visible / required.
+ */
+export function checkShouldersFraming(ctx: CheckContext): CheckResult {
+  const need = ctx.t.framing.chestBelowShoulders;
+  if (!ctx.geo) return result('framing.shoulders', 'fail', null, 1, NO_FACE);
+  const l = keypoint(ctx, 'left_shoulder');
+  const r = keypoint(ctx, 'right_shoulder');
+  const W = ctx.analysis.width;
+  const H = ctx.analysis.height;
+  if (!l || !r) return result('framing.shoulders', 'fail', 0, 1, '看不到双肩，请把相机拉远，拍到胸前第三颗纽扣');
+  const shoulderY = (l.y + r.y) / 2;
+  const required = need * (shoulderY - ctx.geo.eyeLineY);
+  const v = required > 0 ? (H - shoulderY) / required : 0;
+  const region = { x: r.x, y: shoulderY, width: l.x - r.x, height: Math.max(1, H - shoulderY) };
+  if (ctx.plan?.mode === 'raw' && (r.x < 0 || l.x > W))
+    return result('framing.shoulders', 'fail', v, 1, '双肩没有完整进入画面，请把相机拉远', region);
+  if (v < 1) return result('framing.shoulders', 'fail', v, 1, '胸部拍得太少，请拍到胸前第三颗纽扣', region);
+  return result('framing.shoulders', 'pass', v, 1, '双肩与胸部完整', region);
+}

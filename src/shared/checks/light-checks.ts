@@ -1,0 +1,102 @@
+import { boxAround, forEachPixel, gradeAbove, luma, NO_FACE, result, type CheckContext } from './context';
+import type { CheckResult } from './types';
+import type { Box } from '../vision/analysis';
+
+/** Face skin area without eyes and mouth: forehead band and both cheeks (boxes from the mesh). */
+function skinBoxes(ctx: CheckContext): { left: Box[]; right: Box[] } {
+  const p = ctx.analysis.landmarks!.points;
+  const w = ctx.geo!.faceWidth;
+  const b = (i: number, s: number) => boxAround(p[i]!.x, p[i]!.y, w * s, w * s);
+  // 50/280: cheeks; 108/337: forehead either side of the midline; 205/425: lower cheeks.
+  return { right: [b(50, 0.18), b(108, 0.16), b(205, 0.14)], left: [b(280, 0.18), b(337, 0.16), b(425, 0.14)] };
+}
+
+function lumaStats(ctx: CheckContext, boxes: Box[]): { mean: number; clipped: number; n: number } {
+  let sum = 0;
+  let clipped = 0;
+  let n = 0;
+  for (const box of boxes)
+    n += forEachPixel(ctx, box, 150, (r, g, b) => {
+      const y = luma(r, g, b);
+      sum += y;
+      if (y >= 250) clipped++;
+    });
+  return { mean: n ? sum / n : 0, clipped: n ? clipped / n : 0, n };
+}
+
+/** glare.glasses — near-white specular pixels in the lens areas around both eyes (warn only, see run-checks.ts). */
+export function checkGlare(ctx: CheckContext): CheckResult {
+  const th = ctx.t.glare;
+  if (!ctx.geo) return result('glare.glasses', 'fail', null, th.fail, NO_FACE);
+  const g = ctx.geo;
+  const eyeW = Math.hypot(g.leftEye.x - g.rightEye.x, g.leftEye.y - g.rightEye.y) * 0.55;
+  let n = 0;
+  let hot = 0;
+  const boxes = [g.rightEye, g.leftEye].map((e) => boxAround(e.x, e.y, eyeW * 1.5, eyeW));
+  for (const box of boxes)
+    n += forEachPixel(ctx, box, 400, (r, gg, b) => {
+      const max = Math.max(r, gg, b);
+      if (luma(r, gg, b) >= 240 && max - Math.min(r, gg, b) < 40) hot++;
+    });
+  const v = n ? hot / n : 0;
+  const status = gradeAbove(v, th.warn, th.fail);
+  const region = {
+    x: boxes[0]!.x,
+    y: boxes[0]!.y,
+    width: boxes[1]!.x + boxes[1]!.width - boxes[0]!.x,
+    height: boxes[0]!.height,
+  };
+  return result(
+    'glare.glasses',
+    status,
+    v,
+    th.fail,
+    status === 'pass' ? '镜片无反光' : '眼镜反光，请调整眼镜角度或灯光',
+    region,
+  );
+}
+
+/** light.highlights — clipped (blown-out) pixels on the face skin. */
+export function checkHighlights(ctx: CheckContext): CheckResult {
+  const th = ctx.t.highlights;
+  if (!ctx.geo) return result('light.highlights', 'fail', null, th.fail, NO_FACE);
+  const { left, right } = skinBoxes(ctx);
+  const s = lumaStats(ctx, [...left, ...right]);
+  const status = gradeAbove(s.clipped, th.warn, th.fail);
+  const g = ctx.geo;
+  const region = boxAround(g.centerX, (g.foreheadTop.y + g.chin.y) / 2, g.faceWidth, g.chin.y - g.foreheadTop.y);
+  return result(
+    'light.highlights',
+    status,
+    s.clipped,
+    th.fail,
+    status === 'pass' ? '面部无高光过曝' : '脸上有反光亮斑，请调暗或移开主灯、补粉',
+    region,
+  );
+}
+
+/** light.exposure — face brightness in range and left/right balance (a side light makes one cheek dark). */
+export function checkExposure(ctx: CheckContext): CheckResult {
+  const th = ctx.t.exposure;
+  const thr = `${th.min}..${th.max}, 左右差≤${th.maxImbalance}`;
+  if (!ctx.geo) return result('light.exposure', 'fail', null, thr, NO_FACE);
+  const { left, right } = skinBoxes(ctx);
+  const l = lumaStats(ctx, left);
+  const r = lumaStats(ctx, right);
+  const mean = (l.mean + r.mean) / 2;
+  const imbalance = Math.abs(l.mean - r.mean) / Math.max(1, mean);
+  const g = ctx.geo;
+  const region = boxAround(g.centerX, (g.foreheadTop.y + g.chin.y) / 2, g.faceWidth, g.chin.y - g.foreheadTop.y);
+  if (mean < th.min) return result('light.exposure', 'fail', mean, thr, '脸部太暗，请增加灯光或曝光', region);
+  if (mean > th.max) return result('light.exposure', 'fail', mean, thr, '脸部过亮，请减弱灯光或曝光', region);
+  if (imbalance > th.maxImbalance)
+    return result(
+      'light.exposure',
+      'fail',
+      mean,
+      thr,
+      l.mean < r.mean ? '脸部左侧（画面右侧）偏暗，请补光' : '脸部右侧（画面左侧）偏暗，请补光',
+      region,
+    );
+  return result('light.exposure', 'pass', mean, thr, '曝光合适', region);
+}

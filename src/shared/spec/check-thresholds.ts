@@ -1,0 +1,61 @@
+// Default thresholds of the live/初审 compliance checks (src/shared/checks). Data, not code: a profile may
+// override any of them. Units are given per field; values were set on the labelled evaluation set
+// (npm run eval:checks, docs/BENCHMARKS.md).
+
+export interface CheckThresholds {
+  face: { minScore: number };
+  /** Degrees: |value| > warn → warn, > fail → fail. Roll is the pupil line angle (瞳孔平行角度). */
+  pose: {
+    yaw: { warn: number; fail: number };
+    pitch: { warn: number; fail: number };
+    roll: { warn: number; fail: number };
+  };
+  /** Eye opening / eye width (eye aspect ratio) below which an eye counts as closed / half closed. */
+  eyes: { failBelow: number; warnBelow: number };
+  /** Lip gap / mouth width above which the mouth is open; share of teeth-coloured pixels in the lip gap. */
+  mouth: { gapFail: number; gapWarn: number; teethFail: number };
+  /** Share of skin-coloured pixels in each ear region; max left/right difference of that share. */
+  ears: { minVisible: number; maxAsymmetry: number };
+  /** Degrees of the shoulder line. */
+  shoulders: { warn: number; fail: number };
+  framing: {
+    /** Raw captures: minimum face width in the frame (px) so the crop is not upscaled more than ~2×. */
+    minRawFaceWidth: number;
+    /** Chest visible below the shoulder line, as a fraction of the eye-to-shoulder distance (≈ third button). */
+    chestBelowShoulders: number;
+  };
+  /** Share of near-white pixels in the lens areas. */
+  glare: { warn: number; fail: number };
+  /** Share of clipped pixels on the face skin; left/right cheek brightness ratio. */
+  highlights: { warn: number; fail: number };
+  /** Mean face luma range (0..255) and max left/right imbalance (relative). */
+  exposure: { min: number; max: number; maxImbalance: number };
+  /** Spread (p90 ΔE2000 to the median background colour) and top/bottom/left/right drift (ΔE2000). */
+  background: { spreadWarn: number; spreadFail: number; driftFail: number };
+  /** ΔE2000 from the profile background colour. */
+  backgroundColor: { warn: number; fail: number };
+  /** Share of clothing pixels within `nearDeltaE` of the background colour. */
+  clothing: { nearDeltaE: number; warn: number; fail: number };
+  /** Variance of the Laplacian on the face normalised to 160 px wide. */
+  sharpness: { warn: number; fail: number };
+  /** Share of the crown area whose colour is neither hair nor skin. */
+  headwear: { warn: number };
+}
+
+export const defaultCheckThresholds: CheckThresholds = {
+  face: { minScore: 0.6 },
+  pose: { yaw: { warn: 10, fail: 15 }, pitch: { warn: 12, fail: 20 }, roll: { warn: 3, fail: 5 } },
+  eyes: { failBelow: 0.14, warnBelow: 0.19 },
+  mouth: { gapFail: 0.12, gapWarn: 0.06, teethFail: 0.2 },
+  ears: { minVisible: 0.25, maxAsymmetry: 0.5 },
+  shoulders: { warn: 3, fail: 5 },
+  framing: { minRawFaceWidth: 120, chestBelowShoulders: 0.5 },
+  glare: { warn: 0.01, fail: 0.03 },
+  highlights: { warn: 0.01, fail: 0.04 },
+  exposure: { min: 70, max: 220, maxImbalance: 0.3 },
+  background: { spreadWarn: 8, spreadFail: 14, driftFail: 10 },
+  backgroundColor: { warn: 6, fail: 12 },
+  clothing: { nearDeltaE: 15, warn: 0.15, fail: 0.3 },
+  sharpness: { warn: 60, fail: 25 },
+  headwear: { warn: 0.25 },
+};
