@@ -5,6 +5,7 @@ import { schemaVersion } from '../db/migrate';
 import { EventRepo } from '../events/event-repo';
 import { eventHandlers } from '../events/event-handlers';
 import { PushBus } from './push-bus';
+import { createRecords, type Records } from '../records/records';
 import type { CameraService } from '../camera/camera-service';
 import { cameraHandlers } from '../camera/camera-handlers';
 import { createCameraService } from '../camera/create-camera-service';
@@ -26,6 +27,8 @@ export interface Studio {
   readonly db: Db;
   readonly bus: PushBus;
   readonly dispatch: Dispatch;
+  /** Records core (issue 5): roster, check-in, orders, photos, payments, outbox. */
+  readonly records: Records;
   readonly camera: CameraService;
   close(): void;
 }
@@ -40,6 +43,7 @@ export function createStudio(opts: StudioOptions): Studio {
   const bus = new PushBus();
   const events = new EventRepo(db, now);
   const startedAt = now().toISOString();
+  const records = createRecords({ db, dataDir: opts.dataDir, events, bus, now, log });
   const camera = createCameraService(bus, log);
 
   const handlers: Handlers = {
@@ -52,6 +56,7 @@ export function createStudio(opts: StudioOptions): Studio {
       startedAt,
     }),
     ...eventHandlers(events, bus),
+    ...records.handlers(),
     ...cameraHandlers(camera),
   };
 
@@ -60,6 +65,7 @@ export function createStudio(opts: StudioOptions): Studio {
     db,
     bus,
     dispatch: createDispatch(handlers, log),
+    records,
     camera,
     close: () => {
       void camera.close();

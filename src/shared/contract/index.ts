@@ -2,6 +2,11 @@ import type { z } from 'zod';
 import { appContract } from './app';
 import { cameraContract, cameraPush } from './camera';
 import { eventsContract, eventsPush } from './events';
+import { checkinContract } from './checkin';
+import { ordersContract, ordersPush } from './orders';
+import { paymentsContract, paymentsPush } from './payments';
+import { photosContract } from './photos';
+import { rosterContract, rosterPush } from './roster';
 
 // The one API of the studio: method name → request/response schemas, assembled from one file per
 // domain. main implements it, the preload and the web host expose it, the renderer calls it.
@@ -12,6 +17,11 @@ export const contract = {
   ...appContract,
   ...eventsContract,
   ...cameraContract,
+  ...rosterContract,
+  ...checkinContract,
+  ...ordersContract,
+  ...photosContract,
+  ...paymentsContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -30,6 +40,9 @@ export function isMethod(name: unknown): name is Method {
 export const pushEvents = {
   ...eventsPush,
   ...cameraPush,
+  ...ordersPush,
+  ...paymentsPush,
+  ...rosterPush,
 } as const;
 export type PushEventName = keyof typeof pushEvents;
 export type PushEvent<N extends PushEventName = PushEventName> = {

@@ -1,0 +1,289 @@
+import { randomUUID } from 'node:crypto';
+import { ApiError } from '../../shared/api-error';
+import type { CheckinSubmitInput, DecodedStudentView } from '../../shared/contract/checkin';
+import type { ParsedReq } from '../../shared/contract';
+import { checkIdNumber, idForDisplay, last4Matches, maskIdNumber } from '../../shared/domain/id-number';
+import { maskName, nameMatchesMask } from '../../shared/domain/masking';
+import { formatOrderNumber, orderDay } from '../../shared/domain/order-number';
+import { decodePayload, type PayloadDecoder } from '../../shared/domain/qr-payload';
+import type { OrderView, RosterEntryView } from '../../shared/domain/records';
+import type { StudioEvent } from '../../shared/domain/event';
+import {
+  featureCodeMatches,
+  isEmail,
+  isStudentNo,
+  nameProblem,
+  normalizeCollectionCode,
+  normalizeMobile,
+} from '../../shared/domain/validators';
+import type { Db } from '../db/open';
+import type { EventRepo } from '../events/event-repo';
+import type { OrderService } from '../orders/order-service';
+import { toOrderView, type OrderRow } from '../orders/order-row';
+import type { IdHasher } from '../records/id-hasher';
+import type { StationSettings } from '../records/station-settings';
+import { toRosterView, type RosterEntryRow } from '../roster/roster-repo';
+import type { RosterRepo } from '../roster/roster-repo';
+
+type SubmitInput = ParsedReq<'checkin.submit'>;
+
+interface Identity {
+  collectionCode: string | null;
+  name: string;
+  nameMasked: string;
+  studentNo: string;
+  gender: '男' | '女' | null;
+  idMasked: string | null;
+  idHash: string | null;
+  schoolCode: string | null;
+  major: string;
+  educationLevel: string;
+  educationType: string;
+  campusType: string;
+  rosterEntryId: string | null;
+}
+
+function bad(message: string, field?: string): never {
+  throw new ApiError('invalid_request', message, field);
+}
+
+/** 学生个人信息填写: resolve who the student is, verify them, open (or re-open) their order. */
+export class CheckinService {
+  constructor(
+    private readonly db: Db,
+    private readonly events: EventRepo,
+    private readonly roster: RosterRepo,
+    private readonly orders: OrderService,
+    private readonly hasher: IdHasher,
+    private readonly settings: StationSettings,
+    private readonly decoders: () => readonly PayloadDecoder[],
+    private readonly now: () => Date,
+  ) {}
+
+  private event(eventId: string): StudioEvent {
+    const e = this.events.get(eventId);
+    if (!e) throw new ApiError('not_found', '采集活动不存在', 'eventId');
+    return e;
+  }
+
+  decode(eventId: string, payload: string) {
+    const event = this.event(eventId);
+    const decoded = decodePayload(payload, this.decoders());
+    if (!decoded.ok) bad(decoded.reason, 'payload');
+    const s = decoded.student;
+    if (s.schoolCode && s.schoolCode !== event.schoolCode)
+      bad(`该采集码属于学校编码 ${s.schoolCode}，与本次活动（${event.schoolCode}）不一致`, 'payload');
+    const entry =
+      this.roster.byCode(eventId, s.collectionCode) ??
+      (s.studentNo ? this.roster.byStudentNo(eventId, s.studentNo) : null);
+    if (decoded.decoder === 'bare-code' && !entry)
+      bad('名单中没有此采集码：请扫描学生学信网上的完整采集码，或手工登记', 'payload');
+    const existing = this.orders.repo.findStudent(eventId, s.studentNo ?? entry?.student_no ?? '', s.collectionCode);
+    const student: DecodedStudentView = {
+      decoder: decoded.decoder,
+      collectionCode: s.collectionCode,
+      nameMasked: s.name ? maskName(s.name) : null,
+      idDisplay: s.idMasked ? idForDisplay(s.idMasked) : null,
+      studentNo: s.studentNo ?? null,
+      gender: s.gender ?? null,
+      schoolCode: s.schoolCode ?? null,
+      educationLevel: s.educationLevel ?? null,
+      educationType: s.educationType ?? null,
+      campusType: s.campusType ?? null,
+      major: s.major ?? null,
+    };
+    return {
+      student,
+      rosterEntry: entry ? toRosterView(entry) : null,
+      existingOrder: existing ? toOrderView(existing) : null,
+    };
+  }
+
+  lookup(eventId: string, query: string): { entries: RosterEntryView[]; orders: OrderView[] } {
+    this.event(eventId);
+    const entries = this.roster.search(eventId, query, 20, 0).rows.map(toRosterView);
+    const orders = this.orders.repo.list({ eventId, query, limit: 20, offset: 0 }).rows.map(toOrderView);
+    return { entries, orders };
+  }
+
+  private fromRoster(e: RosterEntryRow): Identity {
+    return {
+      collectionCode: e.collection_code,
+      name: e.name,
+      nameMasked: maskName(e.name),
+      studentNo: e.student_no ?? '',
+      gender: e.gender,
+      idMasked: e.id_masked,
+      idHash: e.id_hash,
+      schoolCode: null,
+      major: e.major,
+      educationLevel: e.education_level,
+      educationType: e.education_type,
+      campusType: e.campus_type,
+      rosterEntryId: e.id,
+    };
+  }
+
+  private resolve(event: StudioEvent, input: SubmitInput): Identity {
+    if (input.source === 'qr') {
+      if (!input.payload) bad('请扫描学生的学信网采集码', 'payload');
+      const decoded = decodePayload(input.payload, this.decoders());
+      if (!decoded.ok) bad(decoded.reason, 'payload');
+      const s = decoded.student;
+      const entry = this.roster.byCode(event.id, s.collectionCode);
+      if (decoded.decoder === 'bare-code' || !s.name || !s.idMasked || !s.studentNo) {
+        if (!entry) bad('名单中没有此采集码：请扫描学生学信网上的完整采集码，或手工登记', 'payload');
+        return this.fromRoster(entry);
+      }
+      if (s.schoolCode && s.schoolCode !== event.schoolCode)
+        bad(`该采集码属于学校编码 ${s.schoolCode}，与本次活动（${event.schoolCode}）不一致`, 'payload');
+      return {
+        collectionCode: s.collectionCode,
+        name: s.name,
+        nameMasked: maskName(s.name),
+        studentNo: s.studentNo,
+        gender: s.gender ?? null,
+        idMasked: s.idMasked,
+        idHash: null,
+        schoolCode: s.schoolCode ?? null,
+        major: s.major ?? '',
+        educationLevel: s.educationLevel ?? '',
+        educationType: s.educationType ?? '',
+        campusType: s.campusType ?? '',
+        rosterEntryId: entry?.id ?? null,
+      };
+    }
+    if (input.source === 'roster') {
+      if (!input.rosterEntryId) bad('请先在名单中查找并选择学生', 'rosterEntryId');
+      const entry = this.roster.get(input.rosterEntryId);
+      if (!entry || entry.event_id !== event.id) throw new ApiError('not_found', '名单中没有该学生', 'rosterEntryId');
+      return this.fromRoster(entry);
+    }
+    const name = input.name ?? '';
+    const problem = nameProblem(name);
+    if (problem) bad(problem, 'name');
+    return {
+      collectionCode: null,
+      name: name.trim(),
+      nameMasked: maskName(name),
+      studentNo: input.studentNo ?? '',
+      gender: null,
+      idMasked: null,
+      idHash: null,
+      schoolCode: null,
+      major: '',
+      educationLevel: '',
+      educationType: '',
+      campusType: '',
+      rosterEntryId: null,
+    };
+  }
+
+  /** Fill what the QR/roster left open from the form; values from the QR/roster cannot be overridden. */
+  private complete(id: Identity, input: SubmitInput): Identity {
+    const out = { ...id };
+    if (!out.studentNo) out.studentNo = input.studentNo ?? '';
+    if (!isStudentNo(out.studentNo))
+      bad(out.studentNo ? '学号格式不正确（字母、数字、-、_，最多 32 位）' : '请填写学号', 'studentNo');
+    if (!out.collectionCode && input.collectionCode) {
+      const code = normalizeCollectionCode(input.collectionCode);
+      if (!code) bad('采集码格式不正确（应为 16 位十六进制字符，如 c8bade99b9b2edca）', 'collectionCode');
+      out.collectionCode = code;
+    }
+    out.gender = out.gender ?? input.gender ?? null;
+    if (!out.gender) bad('请选择性别', 'gender');
+    out.major = out.major || input.major || '';
+    out.educationLevel = out.educationLevel || input.educationLevel || '';
+    out.educationType = out.educationType || input.educationType || '';
+    out.campusType = out.campusType || input.campusType || '';
+    if (!out.educationLevel) bad('请填写学历', 'educationLevel');
+    if (!out.campusType) bad('请填写所在校别', 'campusType');
+    // a full name typed by the student must fit the masked one from the QR code
+    if (input.name && input.source === 'qr') {
+      if (!nameMatchesMask(input.name, id.name)) bad(`填写的姓名与采集码中的姓名（${id.nameMasked}）不符`, 'name');
+      out.name = input.name.trim();
+    }
+    if (input.idNumber) {
+      const check = checkIdNumber(input.idNumber);
+      if (!check.ok) bad(check.reason, 'idNumber');
+      const hash = this.hasher.hash(check.normalized);
+      if (out.idHash && out.idHash !== hash) bad('证件号与名单中登记的不一致', 'idNumber');
+      if (out.idMasked && !out.idHash && maskIdNumber(check.normalized) !== out.idMasked.toUpperCase())
+        bad('证件号与采集码中的证件号不一致', 'idNumber');
+      out.idMasked = maskIdNumber(check.normalized);
+      out.idHash = hash;
+    }
+    if (!out.idMasked)
+      bad(input.source === 'manual' ? '请填写证件号' : '名单中没有该学生的证件号，请填写证件号', 'idNumber');
+    return out;
+  }
+
+  submit(input: SubmitInput): { order: OrderView; created: boolean } {
+    const event = this.event(input.eventId);
+    if (!featureCodeMatches(event.featureCode, input.featureCode))
+      bad('特征码不正确：请向学校老师确认本次采集的特征码', 'featureCode');
+    const identity = this.complete(this.resolve(event, input), input);
+    if (!last4Matches(identity.idMasked!, input.idLast4)) bad('证件号后 4 位不正确，请核对后重新输入', 'idLast4');
+    const email = input.email.trim();
+    if (!isEmail(email)) bad('电子邮箱格式不正确', 'email');
+    const phone = normalizeMobile(input.phone);
+    if (!phone) bad('联系电话应为 11 位中国大陆手机号', 'phone');
+
+    const existing = this.orders.repo.findStudent(event.id, identity.studentNo, identity.collectionCode);
+    if (existing) return { order: toOrderView(existing), created: false };
+
+    const id = randomUUID();
+    const at = this.now().toISOString();
+    try {
+      this.db
+        .transaction(() => {
+          const day = orderDay(event.date);
+          const seq = this.orders.repo.nextSeq(day);
+          const row: OrderRow = {
+            id,
+            event_id: event.id,
+            order_no: formatOrderNumber(this.settings.stationCode(), event.date, seq),
+            order_day: day,
+            seq,
+            state: 'pending_payment',
+            reject_reason: null,
+            source: input.source,
+            roster_entry_id: identity.rosterEntryId,
+            name: identity.name,
+            name_masked: identity.nameMasked,
+            student_no: identity.studentNo,
+            collection_code: identity.collectionCode,
+            gender: identity.gender!,
+            id_masked: identity.idMasked!.toUpperCase(),
+            id_hash: identity.idHash,
+            major: identity.major,
+            education_level: identity.educationLevel,
+            education_type: identity.educationType,
+            campus_type: identity.campusType,
+            school_name: event.schoolName,
+            school_code: event.schoolCode,
+            email,
+            phone,
+            shipping_region: input.shippingRegion || event.shippingRegion,
+            shipping_address: input.shippingAddress || event.shippingAddress,
+            fee_fen: event.feeFen,
+            created_by: input.operator,
+            created_at: at,
+            updated_at: at,
+          };
+          this.orders.createInTx(row);
+        })
+        .immediate();
+    } catch (err) {
+      // a second station window checked the same student in a moment earlier: open that order
+      if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+        const again = this.orders.repo.findStudent(event.id, identity.studentNo, identity.collectionCode);
+        if (again) return { order: toOrderView(again), created: false };
+      }
+      throw err;
+    }
+    return { order: this.orders.publish(id), created: true };
+  }
+}
+
+export type { CheckinSubmitInput };

@@ -1,0 +1,184 @@
+import { randomUUID } from 'node:crypto';
+import sharp from 'sharp';
+import { ApiError } from '../../shared/api-error';
+import { canAddPhoto } from '../../shared/domain/order-state';
+import type { OrderView, PhotoView } from '../../shared/domain/records';
+import type { Db } from '../db/open';
+import type { OrderService } from '../orders/order-service';
+import type { OutboxRepo } from '../outbox/outbox-repo';
+import type { PhotoProducer } from './photo-producer';
+import { toPhotoView, type PhotoRow, type PhotoRepo } from './photo-repo';
+import { sniffImageMime, type PhotoStore } from './photo-store';
+
+export const MAX_PHOTO_BYTES = 22 * 1024 * 1024;
+
+export interface FinalInput {
+  orderId: string;
+  sourcePhotoId: string;
+  jpeg: Buffer;
+  profileId: string;
+  precheck: 'passed' | 'failed';
+  checks: unknown;
+  operator: string;
+}
+
+/** Captures and photo versions. The file is durable before its row is committed; the row before the ack. */
+export class CaptureService {
+  constructor(
+    private readonly db: Db,
+    private readonly store: PhotoStore,
+    readonly repo: PhotoRepo,
+    private readonly orders: OrderService,
+    private readonly outbox: OutboxRepo,
+    private readonly now: () => Date,
+    private readonly log: (msg: string, err?: unknown) => void,
+    private readonly producer: () => PhotoProducer | null,
+  ) {}
+
+  private assertCanAdd(orderId: string): void {
+    const order = this.orders.repo.get(orderId);
+    if (!order) throw new ApiError('not_found', '订单不存在', 'orderId');
+    if (!canAddPhoto(order.state))
+      throw new ApiError('conflict', `订单状态为「${this.orders.view(orderId).stateLabel}」，不能再拍照或上传照片`);
+  }
+
+  private async inspect(bytes: Buffer): Promise<{ mime: string; width: number | null; height: number | null }> {
+    if (bytes.length === 0) throw new ApiError('invalid_request', '照片数据为空');
+    if (bytes.length > MAX_PHOTO_BYTES) throw new ApiError('invalid_request', '照片过大（上限 22 MB）');
+    const mime = sniffImageMime(bytes);
+    if (!mime) throw new ApiError('invalid_request', '照片数据不是 JPG/PNG/WebP 图片');
+    try {
+      const meta = await sharp(bytes).metadata();
+      return { mime, width: meta.width ?? null, height: meta.height ?? null };
+    } catch {
+      throw new ApiError('invalid_request', '照片文件已损坏，无法读取');
+    }
+  }
+
+  /** Store the original capture, then the final version when photo production is available. */
+  async capture(
+    orderId: string,
+    bytes: Buffer,
+    profileId: string,
+    operator: string,
+  ): Promise<{ original: PhotoView; final: PhotoView | null; order: OrderView }> {
+    this.assertCanAdd(orderId);
+    const info = await this.inspect(bytes);
+    const original = this.storeOriginal(orderId, bytes, info, profileId, operator);
+    let final: PhotoView | null = null;
+    const produce = this.producer();
+    if (produce) {
+      try {
+        const out = await produce(bytes, profileId);
+        final = this.addFinalChecked({
+          orderId,
+          sourcePhotoId: original.id,
+          jpeg: out.jpeg,
+          profileId,
+          precheck: out.precheck,
+          checks: out.checks,
+          operator,
+        });
+      } catch (err) {
+        // the original is safe; the operator can retake or the final can be added later
+        this.log(`photo production failed for order ${orderId}`, err);
+        if (err instanceof ApiError) throw err;
+      }
+    }
+    return { original, final, order: this.orders.publish(orderId) };
+  }
+
+  storeOriginal(
+    orderId: string,
+    bytes: Buffer,
+    info: { mime: string; width: number | null; height: number | null },
+    profileId: string,
+    operator: string,
+  ): PhotoView {
+    const sha = this.store.put(bytes);
+    const row: PhotoRow = {
+      id: randomUUID(),
+      order_id: orderId,
+      kind: 'original',
+      version: 0,
+      source_photo_id: null,
+      sha256: sha,
+      bytes: bytes.length,
+      mime: info.mime,
+      width: info.width,
+      height: info.height,
+      profile_id: profileId,
+      precheck: null,
+      checks_json: null,
+      missing_since: null,
+      created_by: operator,
+      created_at: this.now().toISOString(),
+    };
+    this.db
+      .transaction(() => {
+        this.assertCanAdd(orderId);
+        row.version = this.repo.nextVersion(orderId, 'original');
+        this.repo.insert(row);
+        this.repo.clearOrphan(sha);
+        this.orders.repo.touch(orderId, row.created_at);
+      })
+      .immediate();
+    return toPhotoView(row);
+  }
+
+  async addFinal(input: FinalInput): Promise<{ final: PhotoView; order: OrderView }> {
+    this.assertCanAdd(input.orderId);
+    const info = await this.inspect(input.jpeg);
+    if (info.mime !== 'image/jpeg') throw new ApiError('invalid_request', '最终照片须为 JPG 格式');
+    const final = this.addFinalChecked(input, info);
+    return { final, order: this.orders.publish(input.orderId) };
+  }
+
+  private addFinalChecked(input: FinalInput, info?: { width: number | null; height: number | null }): PhotoView {
+    const source = this.repo.get(input.sourcePhotoId);
+    if (!source || source.order_id !== input.orderId || source.kind !== 'original')
+      throw new ApiError('invalid_request', '原始照片不存在或不属于该订单', 'sourcePhotoId');
+    const sha = this.store.put(input.jpeg);
+    const row: PhotoRow = {
+      id: randomUUID(),
+      order_id: input.orderId,
+      kind: 'final',
+      version: 0,
+      source_photo_id: source.id,
+      sha256: sha,
+      bytes: input.jpeg.length,
+      mime: 'image/jpeg',
+      width: info?.width ?? null,
+      height: info?.height ?? null,
+      profile_id: input.profileId,
+      precheck: input.precheck,
+      checks_json: input.checks === undefined ? null : JSON.stringify(input.checks),
+      missing_since: null,
+      created_by: input.operator,
+      created_at: this.now().toISOString(),
+    };
+    this.db
+      .transaction(() => {
+        this.assertCanAdd(input.orderId);
+        row.version = this.repo.nextVersion(input.orderId, 'final');
+        this.repo.insert(row);
+        this.repo.clearOrphan(sha);
+        this.orders.repo.touch(input.orderId, row.created_at);
+        this.outbox.add('photo.final', input.orderId, {
+          orderId: input.orderId,
+          photoId: row.id,
+          sha256: sha,
+          version: row.version,
+          precheck: row.precheck,
+        });
+        // only a photo that passed 初审 counts for submission (the seed: 初审合格, else 重新上传)
+        if (row.precheck === 'passed') {
+          const state = this.orders.repo.get(input.orderId)!.state;
+          if (state === 'rejected') this.orders.applyInTx(input.orderId, 'reupload', input.operator, '重新上传照片');
+          else this.orders.submitIfReadyInTx(input.orderId, input.operator);
+        }
+      })
+      .immediate();
+    return toPhotoView(row);
+  }
+}

@@ -1,0 +1,99 @@
+import { DEFAULT_DECODERS, type PayloadDecoder } from '../../shared/domain/qr-payload';
+import { CheckinService } from '../checkin/checkin-service';
+import { checkinHandlers } from '../checkin/checkin-handlers';
+import type { PushBus } from '../core/push-bus';
+import type { Db } from '../db/open';
+import type { EventRepo } from '../events/event-repo';
+import { orderHandlers } from '../orders/order-handlers';
+import { OrderRepo } from '../orders/order-repo';
+import { OrderService } from '../orders/order-service';
+import { OutboxRepo } from '../outbox/outbox-repo';
+import { PaymentRepo } from '../payments/payment-repo';
+import { PaymentService } from '../payments/payment-service';
+import { paymentHandlers } from '../payments/payment-handlers';
+import { CaptureService } from '../photos/capture-service';
+import { photoHandlers } from '../photos/photo-handlers';
+import type { PhotoProducer } from '../photos/photo-producer';
+import { PhotoRepo } from '../photos/photo-repo';
+import { scanPhotos, type ScanReport } from '../photos/photo-scan';
+import { PhotoStore } from '../photos/photo-store';
+import { RosterRepo } from '../roster/roster-repo';
+import { RosterService } from '../roster/roster-service';
+import { rosterHandlers } from '../roster/roster-handlers';
+import { loadIdHasher, type IdHasher } from './id-hasher';
+import { StationSettings } from './station-settings';
+
+export interface RecordsOptions {
+  db: Db;
+  dataDir: string;
+  events: EventRepo;
+  bus: PushBus;
+  now: () => Date;
+  log: (msg: string, err?: unknown) => void;
+  /** Photo production (src/main/photo); null until it is wired, then captures store originals only. */
+  producer?: PhotoProducer | null;
+}
+
+/** The records core: repositories, services and the API handler groups built on them. */
+export interface Records {
+  readonly settings: StationSettings;
+  readonly hasher: IdHasher;
+  readonly outbox: OutboxRepo;
+  readonly orders: OrderService;
+  readonly roster: RosterService;
+  readonly checkin: CheckinService;
+  readonly photoStore: PhotoStore;
+  readonly photos: CaptureService;
+  readonly payments: PaymentService;
+  /** Vendor QR decoders go in front of ours. */
+  readonly decoders: PayloadDecoder[];
+  /** What the startup scan found. */
+  readonly scan: ScanReport;
+  setProducer(producer: PhotoProducer | null): void;
+  handlers(): ReturnType<typeof rosterHandlers> &
+    ReturnType<typeof checkinHandlers> &
+    ReturnType<typeof orderHandlers> &
+    ReturnType<typeof photoHandlers> &
+    ReturnType<typeof paymentHandlers>;
+}
+
+export function createRecords(opts: RecordsOptions): Records {
+  const { db, now, bus, log } = opts;
+  const settings = new StationSettings(db);
+  const hasher = loadIdHasher(opts.dataDir);
+  const outbox = new OutboxRepo(db, now);
+  const orders = new OrderService(db, new OrderRepo(db), outbox, bus, now);
+  const rosterRepo = new RosterRepo(db);
+  const roster = new RosterService(db, rosterRepo, opts.events, hasher, bus, now);
+  const decoders: PayloadDecoder[] = [...DEFAULT_DECODERS];
+  const checkin = new CheckinService(db, opts.events, rosterRepo, orders, hasher, settings, () => decoders, now);
+  const photoStore = new PhotoStore(opts.dataDir);
+  const photoRepo = new PhotoRepo(db);
+  let producer = opts.producer ?? null;
+  const photos = new CaptureService(db, photoStore, photoRepo, orders, outbox, now, log, () => producer);
+  const payments = new PaymentService(db, new PaymentRepo(db), opts.events, orders, outbox, bus, now);
+  const scan = scanPhotos(db, photoStore, photoRepo, now, (msg) => log(msg));
+  return {
+    settings,
+    hasher,
+    outbox,
+    orders,
+    roster,
+    checkin,
+    photoStore,
+    photos,
+    payments,
+    decoders,
+    scan,
+    setProducer: (p) => {
+      producer = p;
+    },
+    handlers: () => ({
+      ...rosterHandlers(roster),
+      ...checkinHandlers(checkin),
+      ...orderHandlers(orders, photoRepo, payments.repo),
+      ...photoHandlers(photos),
+      ...paymentHandlers(payments),
+    }),
+  };
+}

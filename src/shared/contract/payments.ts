@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { Id, Operator, OrderView, PaymentMethod, PaymentView, ReconciliationLineView } from '../domain/records';
+import { LIMITS } from '../domain/validators';
+
+export const paymentsContract = {
+  /** One payment covering one student (scope student) or a class list (scope class); school-paid is method school. */
+  'payments.record': {
+    request: z.strictObject({
+      eventId: Id,
+      method: PaymentMethod,
+      orderIds: z
+        .array(Id, { error: '请选择要收费的订单' })
+        .min(1, { error: '请选择要收费的订单' })
+        .max(500, { error: '一次最多为 500 个订单收费' }),
+      reference: z.string().trim().max(LIMITS.reference, { error: '交易单号过长' }).optional(),
+      payerNote: z.string().trim().max(LIMITS.payerNote, { error: '备注过长' }).default(''),
+      /** What the operator saw on screen; refused when it differs from fee × orders. */
+      expectedAmountFen: z.number().int().min(0).optional(),
+      operator: Operator,
+    }),
+    response: z.object({ payment: PaymentView, orders: z.array(OrderView) }),
+  },
+  'payments.void': {
+    request: z.strictObject({
+      paymentId: Id,
+      kind: z.enum(['void', 'refund'], { error: '应为 void（作废）或 refund（退款）' }),
+      reason: z
+        .string({ error: '请填写作废/退款原因' })
+        .trim()
+        .min(1, { error: '请填写作废/退款原因' })
+        .max(LIMITS.reason, { error: '原因过长' }),
+      operator: Operator,
+    }),
+    response: z.object({ payment: PaymentView, orders: z.array(OrderView) }),
+  },
+  'payments.list': {
+    request: z.strictObject({ eventId: Id }),
+    response: z.object({ payments: z.array(PaymentView) }),
+  },
+  /** End-of-day reconciliation (对账): counts and totals by method and operator, voided/refunded excluded. */
+  'payments.reconcile': {
+    request: z.strictObject({
+      eventId: Id,
+      /** Local day YYYY-MM-DD; all days of the event when omitted. */
+      day: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD' })
+        .optional(),
+    }),
+    response: z.object({
+      eventId: z.string(),
+      day: z.string().nullable(),
+      byMethod: z.array(ReconciliationLineView),
+      byOperator: z.array(ReconciliationLineView),
+      total: ReconciliationLineView,
+      excluded: ReconciliationLineView,
+    }),
+  },
+} as const;
+
+export const paymentsPush = {
+  'payment.updated': PaymentView,
+} as const;

@@ -1,0 +1,154 @@
+import { checkIdNumber } from './id-number';
+import {
+  LIMITS,
+  isEmail,
+  isStudentNo,
+  nameProblem,
+  normalizeCollectionCode,
+  normalizeGender,
+  normalizeMobile,
+  textProblem,
+} from './validators';
+
+// Roster (名单) rules: which Chinese header means which field, and when a row is rejected. Pure; the
+// caller decodes the file and reduces the 证件号 to masked form + hash before anything is stored.
+
+export const ROSTER_FIELDS = [
+  'name',
+  'studentNo',
+  'idNumber',
+  'collectionCode',
+  'gender',
+  'major',
+  'educationLevel',
+  'educationType',
+  'campusType',
+  'email',
+  'phone',
+] as const;
+export type RosterField = (typeof ROSTER_FIELDS)[number];
+
+const HEADER_ALIASES: Record<RosterField, string[]> = {
+  name: ['姓名', '学生姓名', 'name'],
+  studentNo: ['学号', '学生学号', 'studentno', 'student_no'],
+  idNumber: ['证件号', '证件号码', '身份证号', '身份证号码', '身份证', 'idnumber'],
+  collectionCode: ['采集码', '学信网采集码', '图像采集码', 'collectioncode'],
+  gender: ['性别', 'gender'],
+  major: ['专业/院系', '专业', '院系', '专业院系', '所在院系', 'major'],
+  educationLevel: ['学历', '学历层次', '层次', 'educationlevel'],
+  educationType: ['学历类别', '学习形式', 'educationtype'],
+  campusType: ['所在校别', '校别', 'campustype'],
+  email: ['电子邮箱', '邮箱', '电子邮件', 'email', 'e-mail'],
+  phone: ['联系电话', '手机', '手机号', '手机号码', '电话', 'phone', 'mobile'],
+};
+
+function normalizeHeader(h: string): string {
+  return h
+    .replace(/^\uFEFF/, '')
+    .replace(/[\s*＊:：]/g, '')
+    .replace(/／/g, '/')
+    .toLowerCase();
+}
+
+export type HeaderMapping = { ok: true; columns: Partial<Record<RosterField, number>> } | { ok: false; reason: string };
+
+export function mapHeaders(headers: readonly string[]): HeaderMapping {
+  const columns: Partial<Record<RosterField, number>> = {};
+  headers.forEach((raw, index) => {
+    const h = normalizeHeader(raw);
+    for (const field of ROSTER_FIELDS) {
+      if (columns[field] === undefined && HEADER_ALIASES[field].some((a) => normalizeHeader(a) === h)) {
+        columns[field] = index;
+        return;
+      }
+    }
+  });
+  if (columns.name === undefined)
+    return { ok: false, reason: '第 1 行（表头）缺少“姓名”列：请检查文件是否为 UTF-8 或 GBK 编码的名单表格' };
+  if (columns.studentNo === undefined && columns.collectionCode === undefined)
+    return { ok: false, reason: '第 1 行（表头）至少需要“学号”或“采集码”列' };
+  return { ok: true, columns };
+}
+
+export interface RosterRow {
+  name: string;
+  studentNo: string | null;
+  collectionCode: string | null;
+  /** Normalized plaintext, only in memory: the importer masks and hashes it at once. */
+  idNumber: string | null;
+  gender: '男' | '女' | null;
+  major: string;
+  educationLevel: string;
+  educationType: string;
+  campusType: string;
+  email: string;
+  phone: string;
+}
+
+export type RowCheck = { ok: true; row: RosterRow } | { ok: false; reason: string };
+
+export function checkRosterRow(cells: readonly string[], columns: Partial<Record<RosterField, number>>): RowCheck {
+  const get = (f: RosterField) => {
+    const i = columns[f];
+    return i === undefined ? '' : (cells[i] ?? '').trim();
+  };
+  const name = get('name');
+  const nameErr = nameProblem(name);
+  if (nameErr) return { ok: false, reason: name ? nameErr : '缺少姓名' };
+  const studentNoRaw = get('studentNo');
+  const codeRaw = get('collectionCode');
+  if (!studentNoRaw && !codeRaw) return { ok: false, reason: '缺少采集码和学号（至少填写一项）' };
+  if (studentNoRaw && !isStudentNo(studentNoRaw))
+    return { ok: false, reason: '学号格式不正确（只能包含字母、数字、-、_，最多 32 位）' };
+  let collectionCode: string | null = null;
+  if (codeRaw) {
+    collectionCode = normalizeCollectionCode(codeRaw);
+    if (!collectionCode)
+      return { ok: false, reason: '采集码格式不正确（应为 16 位十六进制字符，如 c8bade99b9b2edca）' };
+  }
+  let idNumber: string | null = null;
+  const idRaw = get('idNumber');
+  if (idRaw) {
+    const check = checkIdNumber(idRaw);
+    if (!check.ok) return { ok: false, reason: check.reason };
+    idNumber = check.normalized;
+  }
+  const genderRaw = get('gender');
+  const gender = genderRaw ? normalizeGender(genderRaw) : null;
+  if (genderRaw && !gender) return { ok: false, reason: '性别应为“男”或“女”' };
+  const emailRaw = get('email');
+  if (emailRaw && !isEmail(emailRaw)) return { ok: false, reason: '电子邮箱格式不正确' };
+  const phoneRaw = get('phone');
+  const phone = phoneRaw ? normalizeMobile(phoneRaw) : '';
+  if (phoneRaw && !phone) return { ok: false, reason: '联系电话应为 11 位中国大陆手机号' };
+  const texts: [RosterField, string, number][] = [
+    ['major', '专业/院系', LIMITS.major],
+    ['educationLevel', '学历', LIMITS.educationLevel],
+    ['educationType', '学历类别', LIMITS.educationType],
+    ['campusType', '所在校别', LIMITS.campusType],
+  ];
+  for (const [f, label, max] of texts) {
+    const problem = textProblem(label, get(f), max);
+    if (problem) return { ok: false, reason: problem };
+  }
+  return {
+    ok: true,
+    row: {
+      name,
+      studentNo: studentNoRaw || null,
+      collectionCode,
+      idNumber,
+      gender,
+      major: get('major'),
+      educationLevel: get('educationLevel'),
+      educationType: get('educationType'),
+      campusType: get('campusType'),
+      email: emailRaw,
+      phone: phone ?? '',
+    },
+  };
+}
+
+export function isBlankRow(cells: readonly string[]): boolean {
+  return cells.every((c) => c.trim() === '');
+}
