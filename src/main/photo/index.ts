@@ -1,0 +1,14 @@
+// Photo production's in-process API (stable): raw capture → final JPEG + 初审 verdict, and the print sheet.
+export {
+  producePhoto,
+  resolveProfile,
+  PhotoRefusedError,
+  ANALYSIS_LONG_SIDE,
+  type PhotoAnalyzer,
+  type ProducedPhoto,
+  type PhotoGeometry,
+  type ProduceOptions,
+} from './produce';
+export { reviewPhoto, type ReviewReason, type ReviewResult } from './review';
+export { LIMIT_INPUT_PIXELS } from './decode';
+export type { Refusal, RefusalCode } from '../../shared/photo/refusal';

@@ -1,0 +1,147 @@
+import { ApiError } from '../../shared/api-error';
+import type { RawImage } from '../../shared/image/raw-image';
+import type { Analysis } from '../../shared/vision/analysis';
+import { parseHexColor } from '../../shared/color/lab';
+import { compositeOnColor } from '../../shared/photo/composite';
+import { defaultCropOptions, planFinalCrop, type CropOptions, type CropPlan } from '../../shared/photo/crop-plan';
+import { refusal, type Refusal, type RefusalCode } from '../../shared/photo/refusal';
+import { measureSubject, scaleSubject } from '../../shared/photo/subject';
+import { findProfile, profiles, type PhotoProfile } from '../../shared/spec';
+import { cropPixels } from './crop-pixels';
+import { decodeScaled, LIMIT_INPUT_PIXELS, probeImage, type SourceInfo } from './decode';
+import { encodeWithinBounds } from './encode';
+import { refineMask } from './mask-refine';
+import { reviewPhoto, type ReviewReason, type ReviewResult } from './review';
+
+/** What photo production needs from the vision module (createVision() satisfies it). */
+export interface PhotoAnalyzer {
+  analyze(image: RawImage): Promise<Analysis>;
+}
+
+/** Long side of the copy the analyzer sees: enough for the face models, cheap to decode from 24 MP. */
+export const ANALYSIS_LONG_SIDE = 1024;
+
+export interface PhotoGeometry {
+  source: SourceInfo;
+  /** Crop in source pixels (may extend past the top/sides onto background) and output px per source px. */
+  crop: { x: number; y: number; width: number; height: number; scale: number };
+  /** Where production placed head top / eye line / face width / centre offset (output px). */
+  predicted: CropPlan['predicted'];
+  /** The same, re-measured on the final photo by the 初审 analysis (null when no face was found there). */
+  measured: ReviewResult['measured'];
+  quality: number;
+  encoder: string;
+  bytes: number;
+}
+
+export interface ProducedPhoto {
+  jpeg: Buffer;
+  /** 初审 verdict on the final photo. */
+  passed: boolean;
+  reasons: ReviewReason[];
+  geometry: PhotoGeometry;
+  profileId: string;
+  /** Wall-clock milliseconds, source bytes to 初审 verdict; `timings` splits it. */
+  ms: number;
+  timings: Record<string, number>;
+}
+
+/** The source cannot become a compliant photo; `refusal.code` is stable, `message` is for the operator. */
+export class PhotoRefusedError extends ApiError {
+  readonly refusal: Refusal;
+  constructor(code: RefusalCode) {
+    const r = refusal(code);
+    super('invalid_request', r.message);
+    this.name = 'PhotoRefusedError';
+    this.refusal = r;
+  }
+}
+
+export interface ProduceOptions {
+  crop?: Partial<CropOptions>;
+}
+
+export function resolveProfile(profileId: string): PhotoProfile {
+  const profile = findProfile(profileId);
+  if (!profile)
+    throw new ApiError(
+      'invalid_request',
+      `未知的照片规格：${profileId}（可选：${profiles.map((p) => p.id).join('、')}）`,
+      'profileId',
+    );
+  return profile;
+}
+
+/**
+ * Raw capture → final JPEG for `profileId` plus its 初审 verdict. Throws PhotoRefusedError when the source cannot
+ * make a compliant photo (no face, two faces, face too small, head or shoulders cut off, source too short).
+ */
+export async function producePhoto(
+  source: Buffer,
+  profileId: string,
+  vision: PhotoAnalyzer,
+  options: ProduceOptions = {},
+): Promise<ProducedPhoto> {
+  const t0 = performance.now();
+  const timings: Record<string, number> = {};
+  let last = t0;
+  const lap = (name: string) => {
+    const now = performance.now();
+    timings[name] = Math.round((now - last) * 10) / 10;
+    last = now;
+  };
+  const profile = resolveProfile(profileId);
+  const out = profile.output;
+  let info: SourceInfo;
+  try {
+    info = await probeImage(source);
+  } catch (err) {
+    throw new PhotoRefusedError(/pixel limit/i.test(String(err)) ? 'image_too_large' : 'unreadable_image');
+  }
+  if (info.width * info.height > LIMIT_INPUT_PIXELS) throw new PhotoRefusedError('image_too_large');
+  const small = await decodeScaled(source, info, ANALYSIS_LONG_SIDE, out.background).catch(() => {
+    throw new PhotoRefusedError('unreadable_image');
+  });
+  lap('decode');
+  const analysis = await vision.analyze(small);
+  lap('analyze');
+  const measured = measureSubject(analysis);
+  if (!measured.ok) throw new PhotoRefusedError(measured.refusal.code);
+  // Without the person mask the old background cannot be removed: refuse rather than deliver it.
+  const mask = analysis.mask;
+  if (!mask) throw new PhotoRefusedError('segmentation_unavailable');
+  const k = 1 / small.scale;
+  const subject = scaleSubject(measured.subject, k, k);
+  const planned = planFinalCrop(subject, out, profile.geometry, { ...defaultCropOptions, ...options.crop });
+  if (!planned.ok) throw new PhotoRefusedError(planned.refusal.code);
+  const plan = planned.plan;
+  const crop = await cropPixels(source, info, plan, out, out.background).catch(() => {
+    throw new PhotoRefusedError('unreadable_image');
+  });
+  lap('crop');
+  const alpha = refineMask(mask, { ...analysis, scale: small.scale }, plan, crop.image, crop.valid);
+  const composed = compositeOnColor(crop.image, alpha, parseHexColor(out.background));
+  lap('matte');
+  const encoded = await encodeWithinBounds(composed, out);
+  if (!encoded) throw new PhotoRefusedError('size_out_of_bounds');
+  lap('encode');
+  const review = await reviewPhoto(encoded.jpeg, profile, vision);
+  lap('review');
+  return {
+    jpeg: encoded.jpeg,
+    passed: review.passed,
+    reasons: review.reasons,
+    profileId: profile.id,
+    geometry: {
+      source: info,
+      crop: { x: plan.x, y: plan.y, width: plan.width, height: plan.height, scale: plan.scale },
+      predicted: plan.predicted,
+      measured: review.measured,
+      quality: encoded.quality,
+      encoder: encoded.variant,
+      bytes: encoded.jpeg.length,
+    },
+    ms: Math.round(performance.now() - t0),
+    timings,
+  };
+}

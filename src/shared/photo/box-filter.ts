@@ -1,0 +1,35 @@
+// Mean over a (2r+1)² window, clipped at the borders (each pixel divides by its own window's pixel count).
+// Two running-sum passes: O(width·height) whatever the radius.
+
+export function boxMean(src: Float32Array, width: number, height: number, r: number): Float32Array {
+  const tmp = new Float32Array(src.length);
+  const out = new Float32Array(src.length);
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    let sum = 0;
+    for (let x = 0; x < Math.min(r, width - 1) + 1; x++) sum += src[row + x]!;
+    for (let x = 0; x < width; x++) {
+      const lo = Math.max(0, x - r);
+      const hi = Math.min(width - 1, x + r);
+      tmp[row + x] = sum / (hi - lo + 1);
+      if (x + r + 1 < width) sum += src[row + x + r + 1]!;
+      if (x - r >= 0) sum -= src[row + x - r]!;
+    }
+  }
+  const col = new Float64Array(width);
+  for (let y = 0; y < Math.min(r, height - 1) + 1; y++) for (let x = 0; x < width; x++) col[x]! += tmp[y * width + x]!;
+  for (let y = 0; y < height; y++) {
+    const lo = Math.max(0, y - r);
+    const hi = Math.min(height - 1, y + r);
+    const n = hi - lo + 1;
+    const row = y * width;
+    const add = y + r + 1 < height ? (y + r + 1) * width : -1;
+    const sub = y - r >= 0 ? (y - r) * width : -1;
+    for (let x = 0; x < width; x++) {
+      out[row + x] = col[x]! / n;
+      if (add >= 0) col[x]! += tmp[add + x]!;
+      if (sub >= 0) col[x]! -= tmp[sub + x]!;
+    }
+  }
+  return out;
+}

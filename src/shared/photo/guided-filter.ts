@@ -1,0 +1,39 @@
+import { boxMean } from './box-filter';
+
+// He, Sun & Tang's guided filter: the output is locally a linear function of the guide, so a blurry mask snaps
+// to the edges of the guide image (hair against the backdrop) while staying smooth where the guide is flat.
+
+export function guidedFilter(
+  guide: Float32Array,
+  src: Float32Array,
+  width: number,
+  height: number,
+  radius: number,
+  eps: number,
+): Float32Array {
+  const n = guide.length;
+  if (src.length !== n || n !== width * height) throw new Error('guidedFilter: size mismatch');
+  const ii = new Float32Array(n);
+  const ip = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    ii[i] = guide[i]! * guide[i]!;
+    ip[i] = guide[i]! * src[i]!;
+  }
+  const meanI = boxMean(guide, width, height, radius);
+  const meanP = boxMean(src, width, height, radius);
+  const corrI = boxMean(ii, width, height, radius);
+  const corrIp = boxMean(ip, width, height, radius);
+  const a = ii;
+  const b = ip;
+  for (let i = 0; i < n; i++) {
+    const varI = corrI[i]! - meanI[i]! * meanI[i]!;
+    const cov = corrIp[i]! - meanI[i]! * meanP[i]!;
+    a[i] = cov / (varI + eps);
+    b[i] = meanP[i]! - a[i]! * meanI[i]!;
+  }
+  const meanA = boxMean(a, width, height, radius);
+  const meanB = boxMean(b, width, height, radius);
+  const out = new Float32Array(n);
+  for (let i = 0; i < n; i++) out[i] = meanA[i]! * guide[i]! + meanB[i]!;
+  return out;
+}
