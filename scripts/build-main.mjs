@@ -14,6 +14,7 @@ export const entries = {
   'main/index': 'src/main/electron/main.ts',
   'preload/index': 'src/preload/index.ts',
   'cli/studio': 'src/main/cli/entry.ts',
+  'main/vision-worker': 'src/main/vision/worker.ts',
 };
 
 const common = {

@@ -2,10 +2,15 @@ import { ApiError } from '../../shared/api-error';
 import { UsageError } from './args';
 import type { CliIO, Command } from './command';
 import { hostCommand } from './commands/host';
+import { checkCommand } from './commands/check';
+import { eventCommand } from './commands/event';
+import { rosterCommand } from './commands/roster';
+import { ordersCommand } from './commands/orders';
+import { demoCommand } from './commands/demo';
 import { appVersion } from '../core/version';
 
 // The `studio` command: one entry point, one subcommand per file under commands/.
-export const commands: Command[] = [hostCommand];
+export const commands: Command[] = [hostCommand, checkCommand, eventCommand, rosterCommand, ordersCommand, demoCommand];
 
 function help(): string {
   const lines = [

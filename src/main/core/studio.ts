@@ -10,6 +10,8 @@ import type { CameraService } from '../camera/camera-service';
 import { cameraHandlers } from '../camera/camera-handlers';
 import { createCameraService } from '../camera/create-camera-service';
 import { createDispatch, type Dispatch } from './dispatch';
+import { createVision, type Vision } from '../vision/vision-service';
+import { visionHandlers } from '../vision/vision-handlers';
 import type { Handlers } from './handlers';
 import { appVersion } from './version';
 
@@ -30,6 +32,8 @@ export interface Studio {
   /** Records core (issue 5): roster, check-in, orders, photos, payments, outbox. */
   readonly records: Records;
   readonly camera: CameraService;
+  /** The vision service (issue 3); its worker thread starts on first use. */
+  vision(): Vision;
   close(): void;
 }
 
@@ -45,6 +49,8 @@ export function createStudio(opts: StudioOptions): Studio {
   const startedAt = now().toISOString();
   const records = createRecords({ db, dataDir: opts.dataDir, events, bus, now, log });
   const camera = createCameraService(bus, log);
+  let vision: Vision | null = null;
+  const getVision = () => (vision ??= createVision());
 
   const handlers: Handlers = {
     'app.info': (_req, ctx) => ({
@@ -58,6 +64,7 @@ export function createStudio(opts: StudioOptions): Studio {
     ...eventHandlers(events, bus),
     ...records.handlers(),
     ...cameraHandlers(camera),
+    ...visionHandlers(getVision),
   };
 
   return {
@@ -67,8 +74,10 @@ export function createStudio(opts: StudioOptions): Studio {
     dispatch: createDispatch(handlers, log),
     records,
     camera,
+    vision: getVision,
     close: () => {
       void camera.close();
+      void vision?.close();
       db.close();
     },
   };

@@ -76,7 +76,7 @@ export function createVision(opts: VisionOptions = {}): Vision {
     if (ready) return ready;
     const entry = opts.workerEntry ?? resolveWorkerEntry();
     const init: WorkerInit = { modelsDir: opts.modelsDir ?? defaultModelsDir(), threads };
-    const w = new Worker(entry.file, { workerData: init, execArgv: entry.execArgv });
+    const w = new Worker(entry.file, { workerData: init, eval: entry.eval });
     worker = w;
     ready = new Promise<VisionStatus>((resolve, reject) => {
       w.on('message', (msg: WorkerResponse) => {

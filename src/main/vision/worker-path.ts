@@ -3,18 +3,21 @@ import path from 'node:path';
 import { appRoot } from '../core/paths';
 
 export interface WorkerEntry {
+  /** A file to run, or (eval) CommonJS source that loads it. */
   file: string;
-  execArgv: string[];
+  eval: boolean;
 }
 
 /**
  * Where the worker's code is. From a dist/ bundle: dist/main/vision-worker.cjs (built by scripts/build-main.mjs).
- * From source (vitest, tsx scripts): the TypeScript file, run through tsx's loader.
+ * From source (vitest, tsx scripts): the TypeScript file, compiled on the fly by tsx's require hook.
  */
 export function resolveWorkerEntry(fromBundle = isBundle()): WorkerEntry {
   const bundled = path.join(appRoot(), 'dist', 'main', 'vision-worker.cjs');
-  if (fromBundle && existsSync(bundled)) return { file: bundled, execArgv: [] };
-  return { file: path.join(appRoot(), 'src', 'main', 'vision', 'worker.ts'), execArgv: ['--import', 'tsx'] };
+  if (fromBundle && existsSync(bundled)) return { file: bundled, eval: false };
+  const source = path.join(appRoot(), 'src', 'main', 'vision', 'worker.ts');
+  // tsx's CommonJS hook compiles the TypeScript worker (and its imports) inside the worker thread.
+  return { file: `require('tsx/cjs');\nrequire(${JSON.stringify(source)});`, eval: true };
 }
 
 function isBundle(): boolean {

@@ -8,8 +8,8 @@ import type { FaceGeometry } from './face-geometry';
  * Definition used by the framing checks:
  * - 'final' mode (the analysed image already has the profile's output size, e.g. the 初审 of a produced photo):
  *   the crop is the whole image, positions are measured as they are.
- * - 'raw' mode (a camera frame): the crop a producer would make — scaled so the face width is the middle of the
- *   allowed range, eye line at the middle of its range (moved within it so the head top fits its range), centred
+ * - 'raw' mode (a camera frame): the crop a producer would make — scaled so the face width is as near the middle of
+ *   its range as the head-top/eye-line ranges allow, eye line at the middle of its range (moved within it so the head top fits its range), centred
  *   on the face — then clamped into the frame (it cannot use pixels the camera did not capture). The framing checks
  *   judge where things land in that clamped crop: they fail when the frame lacks head room, shoulders or side room
  *   for a compliant crop, or when the face is too small to crop without heavy upscaling.
@@ -39,13 +39,20 @@ export function planCrop(a: Analysis, g: FaceGeometry, profile: PhotoProfile): C
     };
   }
   const mid = (r: { min: number; max: number }) => (r.min + r.max) / 2;
+  // Scale: face width as close to the middle of its range as the head (top to eyes) allows: the head-top and
+  // eye-line ranges bound the head-to-eye distance in the output.
+  const hte = Math.max(1, g.eyeLineY - g.headTopY);
+  const lo = Math.max(geo.faceWidth.min / g.faceWidth, (geo.eyeLine.min - geo.headTop.max) / hte);
+  const hi = Math.min(geo.faceWidth.max / g.faceWidth, (geo.eyeLine.max - geo.headTop.min) / hte);
   let scale = mid(geo.faceWidth) / g.faceWidth;
+  if (lo <= hi) scale = Math.min(hi, Math.max(lo, scale));
   // A frame smaller than the crop at this scale forces a larger scale (bigger face).
   scale = Math.max(scale, W / a.width, H / a.height);
-  const headToEye = (g.eyeLineY - g.headTopY) * scale;
-  let eyeOut = mid(geo.eyeLine);
-  if (eyeOut - headToEye < geo.headTop.min) eyeOut = Math.min(geo.eyeLine.max, geo.headTop.min + headToEye);
-  if (eyeOut - headToEye > geo.headTop.max) eyeOut = Math.max(geo.eyeLine.min, geo.headTop.max + headToEye);
+  // Eye line: the middle of the positions that keep both the eye line and the head top inside their ranges.
+  const headToEye = hte * scale;
+  const eyeLo = Math.max(geo.eyeLine.min, geo.headTop.min + headToEye);
+  const eyeHi = Math.min(geo.eyeLine.max, geo.headTop.max + headToEye);
+  const eyeOut = eyeLo <= eyeHi ? (eyeLo + eyeHi) / 2 : mid(geo.eyeLine);
   const cw = W / scale;
   const ch = H / scale;
   const idealX = g.centerX - cw / 2;

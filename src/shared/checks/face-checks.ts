@@ -173,7 +173,7 @@ export function checkEarsSymmetric(ctx: CheckContext): CheckResult {
     let skinN = 0;
     forEachPixel(ctx, box, 200, (r, gg, b) => {
       n++;
-      if (deltaE2000(rgbToLab(r, gg, b), skin) < 14) skinN++;
+      if (deltaE2000(rgbToLab(r, gg, b), skin) < 22) skinN++;
     });
     return { share: n ? skinN / n : 0, box };
   };

@@ -13,29 +13,9 @@ import { checkEarsSymmetric, checkEyesOpen, checkFaceCount, checkHeadPose, check
 import { checkCentered, checkEyeLine, checkFaceSize, checkHeadroom, checkShouldersFraming } from './framing-checks';
 import { checkExposure, checkGlare, checkHighlights } from './light-checks';
 import { checkHeadwear, checkSharpness } from './quality-checks';
-import type { CheckId, CheckResult, CheckSeverity } from './types';
+import { CHECK_IDS, type CheckId, type CheckResult, type CheckSeverity } from './types';
 
-export const CHECK_IDS: readonly CheckId[] = [
-  'face.count',
-  'head.pose',
-  'eyes.open',
-  'mouth.closed',
-  'ears.symmetric',
-  'shoulders.level',
-  'framing.headroom',
-  'framing.eyes',
-  'framing.face_size',
-  'framing.centered',
-  'framing.shoulders',
-  'glare.glasses',
-  'light.highlights',
-  'light.exposure',
-  'background.uniform',
-  'background.color',
-  'clothing.contrast',
-  'sharpness',
-  'headwear',
-];
+export { CHECK_IDS };
 
 /**
  * Which checks may fail a photo. 'warn-only' ones report at most 'warn', because the labelled set cannot show

@@ -21,6 +21,29 @@ export type CheckId =
   | 'sharpness'
   | 'headwear';
 
+/** Every check, in display order. */
+export const CHECK_IDS: readonly CheckId[] = [
+  'face.count',
+  'head.pose',
+  'eyes.open',
+  'mouth.closed',
+  'ears.symmetric',
+  'shoulders.level',
+  'framing.headroom',
+  'framing.eyes',
+  'framing.face_size',
+  'framing.centered',
+  'framing.shoulders',
+  'glare.glasses',
+  'light.highlights',
+  'light.exposure',
+  'background.uniform',
+  'background.color',
+  'clothing.contrast',
+  'sharpness',
+  'headwear',
+];
+
 export type CheckStatus = 'pass' | 'warn' | 'fail';
 
 export interface CheckResult {

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appContract } from './app';
 import { cameraContract, cameraPush } from './camera';
 import { eventsContract, eventsPush } from './events';
+import { visionContract } from './vision';
 import { checkinContract } from './checkin';
 import { ordersContract, ordersPush } from './orders';
 import { paymentsContract, paymentsPush } from './payments';
@@ -16,6 +17,7 @@ export { AppInfo, Empty } from './app';
 export const contract = {
   ...appContract,
   ...eventsContract,
+  ...visionContract,
   ...cameraContract,
   ...rosterContract,
   ...checkinContract,

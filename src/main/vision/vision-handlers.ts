@@ -1,0 +1,79 @@
+import { ApiError } from '../../shared/api-error';
+import type { Analysis } from '../../shared/vision/analysis';
+import { DEFAULT_PROFILE_ID, findProfile, type PhotoProfile } from '../../shared/spec';
+import { runChecks, verdictOf } from '../../shared/checks/run-checks';
+import { faceGeometry } from '../../shared/checks/face-geometry';
+import type { HandlerGroup } from '../core/handlers';
+import { ImageDecodeError } from './decode-image';
+import { createLivePipeline } from './live-pipeline';
+import type { Vision } from './vision-service';
+
+function profileOf(id: string | undefined): PhotoProfile {
+  const p = findProfile(id ?? DEFAULT_PROFILE_ID);
+  if (!p) throw new ApiError('invalid_request', `未知的照片规格：${id}`, 'profileId');
+  return p;
+}
+
+function bytesOf(base64: string): Uint8Array {
+  const buf = Buffer.from(base64, 'base64');
+  if (buf.length === 0) throw new ApiError('invalid_request', '图像数据为空', 'image');
+  return new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
+}
+
+/** The overlay's share of an analysis (no mesh, no mask). */
+export function summarize(a: Analysis) {
+  const g = faceGeometry(a);
+  return {
+    width: a.width,
+    height: a.height,
+    faces: a.faces,
+    pose: a.pose,
+    eyes: g ? { right: g.rightEye, left: g.leftEye } : null,
+    body: a.body,
+    timings: a.timings,
+    frameOf: a.frameOf ?? {},
+  };
+}
+
+async function guarded<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof ImageDecodeError) throw new ApiError('invalid_request', err.message, 'image');
+    throw err;
+  }
+}
+
+/** vision.* handlers. `getVision` starts the worker on first use only. */
+export function visionHandlers(
+  getVision: () => Vision,
+): HandlerGroup<'vision.analyzeImage' | 'vision.analyzeFrame' | 'vision.status'> {
+  let live: ReturnType<typeof createLivePipeline> | null = null;
+  let liveProfile: PhotoProfile = profileOf(undefined);
+  return {
+    'vision.analyzeImage': (req) =>
+      guarded(async () => {
+        const profile = profileOf(req.profileId);
+        const { analysis, image } = await getVision().inspect(bytesOf(req.image));
+        const checks = runChecks(analysis, image, profile);
+        return { verdict: verdictOf(checks), checks, analysis: summarize(analysis) };
+      }),
+    'vision.analyzeFrame': (req) =>
+      guarded(async () => {
+        liveProfile = profileOf(req.profileId);
+        live ??= createLivePipeline(getVision(), () => liveProfile);
+        const r = await live.submit(bytesOf(req.image));
+        return {
+          dropped: r.dropped,
+          frame: r.frame,
+          allPass: r.allPass ?? false,
+          checks: r.checks ?? [],
+          analysis: r.analysis ? summarize(r.analysis) : null,
+        };
+      }),
+    'vision.status': async () => {
+      const s = await getVision().status();
+      return s;
+    },
+  };
+}

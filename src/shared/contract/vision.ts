@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { CHECK_IDS, type CheckId } from '../checks/types';
+import { Empty } from './app';
+
+// Vision: compliance checks of one photo (初审 / imported file) and of live-view frames (latest wins).
+
+const Base64Image = z
+  .string({ error: '请提供图像数据（JPEG/PNG，base64）' })
+  .min(8, '图像数据为空')
+  .max(30_000_000, '图像太大（上限约 20 MB）')
+  .regex(/^[A-Za-z0-9+/=\s]+$/, '图像数据不是有效的 base64');
+
+export const BoxSchema = z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() });
+
+export const CheckResultSchema = z.object({
+  id: z.enum(CHECK_IDS as [CheckId, ...CheckId[]]),
+  status: z.enum(['pass', 'warn', 'fail']),
+  value: z.number().nullable(),
+  threshold: z.union([z.number(), z.string()]),
+  message: z.string(),
+  region: BoxSchema.nullable(),
+  vendorName: z.string().optional(),
+});
+
+const PointSchema = z.object({ x: z.number(), y: z.number() });
+
+/** What the UI overlay needs (no mesh, no mask pixels). */
+export const AnalysisSummary = z.object({
+  width: z.number().int(),
+  height: z.number().int(),
+  faces: z.array(z.object({ box: BoxSchema, score: z.number(), keypoints: z.array(PointSchema) })),
+  pose: z.object({ yaw: z.number(), pitch: z.number(), roll: z.number() }).nullable(),
+  eyes: z.object({ right: PointSchema, left: PointSchema }).nullable(),
+  body: z.array(z.object({ name: z.string(), x: z.number(), y: z.number(), score: z.number() })),
+  timings: z.record(z.string(), z.number()),
+  frameOf: z.record(z.string(), z.number()),
+});
+
+const ProfileId = z.string().min(1).max(40).optional();
+
+export const visionContract = {
+  'vision.analyzeImage': {
+    request: z.strictObject({ image: Base64Image, profileId: ProfileId }),
+    response: z.object({
+      verdict: z.enum(['pass', 'fail']),
+      checks: z.array(CheckResultSchema),
+      analysis: AnalysisSummary,
+    }),
+  },
+  'vision.analyzeFrame': {
+    request: z.strictObject({ image: Base64Image, profileId: ProfileId }),
+    response: z.object({
+      /** True when a newer frame replaced this one before it was analysed (latest wins). */
+      dropped: z.boolean(),
+      frame: z.number().int(),
+      allPass: z.boolean(),
+      checks: z.array(CheckResultSchema),
+      analysis: AnalysisSummary.nullable(),
+    }),
+  },
+  'vision.status': {
+    request: Empty,
+    response: z.object({
+      started: z.boolean(),
+      ready: z.boolean(),
+      loaded: z.array(z.string()),
+      missing: z.array(z.string()),
+      threads: z.number().int(),
+    }),
+  },
+} as const;
