@@ -42,7 +42,7 @@ app.whenReady().then(
     protocol.handle('app', (req) =>
       studio && new URL(req.url).pathname === LIVE_STREAM_PATH
         ? liveStreamResponse(studio.camera)
-        : appProtocolResponse(ui, req.url),
+        : appProtocolResponse(ui, req.url, studio?.records.photoStore),
     );
     studio = createStudio({
       dataDir: process.env.STUDIO_DATA_DIR ? defaultDataDir() : app.getPath('userData'),

@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { resolveStatic } from '../host/static-files';
 import { CONTENT_SECURITY_POLICY } from '../host/csp';
+import { isMediaPath, mediaResponse } from '../photos/media';
+import type { PhotoStore } from '../photos/photo-store';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -13,9 +15,16 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-/** Serve the built renderer under app://studio/ with the same CSP as the web host. */
-export async function appProtocolResponse(rendererDir: string, requestUrl: string): Promise<Response> {
+/** Serve the built renderer under app://studio/ with the same CSP as the web host, and /media/<sha256>.jpg photos. */
+export async function appProtocolResponse(
+  rendererDir: string,
+  requestUrl: string,
+  photos?: PhotoStore | null,
+): Promise<Response> {
   const url = new URL(requestUrl);
+  if (isMediaPath(url.pathname)) {
+    return photos ? mediaResponse(photos, url.pathname) : new Response('not ready', { status: 503 });
+  }
   let file = resolveStatic(rendererDir, url.pathname);
   if (!file) return new Response('bad path', { status: 400 });
   if (!path.extname(file)) file = path.join(rendererDir, 'index.html');

@@ -7,6 +7,7 @@ import { isLoopback, newToken, requestToken, tokenMatches } from './auth';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { serveStatic } from './static-files';
 import { LIVE_STREAM_PATH, serveLiveStream } from '../camera/live-stream';
+import { isMediaPath, serveMedia } from '../photos/media';
 
 export interface HostOptions {
   studio: Studio;
@@ -83,6 +84,12 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       // Live view shows students' faces: same token rule as the API.
       if (token && !tokenMatches(token, requestToken(req))) throw new ApiError('unauthorized', '需要访问令牌');
       await serveLiveStream(opts.studio.camera, req, res);
+      return;
+    }
+    if (isMediaPath(url.pathname)) {
+      // students' photos: same token rule as the API
+      if (token && !tokenMatches(token, requestToken(req))) throw new ApiError('unauthorized', '需要访问令牌');
+      serveMedia(opts.studio.records.photoStore, url.pathname, res);
       return;
     }
     if (isApi) {
