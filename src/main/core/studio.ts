@@ -6,6 +6,7 @@ import { EventRepo } from '../events/event-repo';
 import { eventHandlers } from '../events/event-handlers';
 import { PushBus } from './push-bus';
 import { createRecords, type Records } from '../records/records';
+import { producePhoto } from '../photo';
 import type { CameraService } from '../camera/camera-service';
 import { cameraHandlers } from '../camera/camera-handlers';
 import { createCameraService } from '../camera/create-camera-service';
@@ -51,6 +52,15 @@ export function createStudio(opts: StudioOptions): Studio {
   const camera = createCameraService(bus, log);
   let vision: Vision | null = null;
   const getVision = () => (vision ??= createVision());
+  // captures get their final photo + 初审 from photo production (the vision worker starts on first capture)
+  records.setProducer(async (source, profileId) => {
+    const p = await producePhoto(source, profileId, getVision());
+    return {
+      jpeg: p.jpeg,
+      precheck: p.passed ? 'passed' : 'failed',
+      checks: { reasons: p.reasons, geometry: p.geometry },
+    };
+  });
 
   const handlers: Handlers = {
     'app.info': (_req, ctx) => ({

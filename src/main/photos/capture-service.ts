@@ -70,15 +70,19 @@ export class CaptureService {
     if (produce) {
       try {
         const out = await produce(bytes, profileId);
-        final = this.addFinalChecked({
-          orderId,
-          sourcePhotoId: original.id,
-          jpeg: out.jpeg,
-          profileId,
-          precheck: out.precheck,
-          checks: out.checks,
-          operator,
-        });
+        const finalInfo = await this.inspect(out.jpeg);
+        final = this.addFinalChecked(
+          {
+            orderId,
+            sourcePhotoId: original.id,
+            jpeg: out.jpeg,
+            profileId,
+            precheck: out.precheck,
+            checks: out.checks,
+            operator,
+          },
+          finalInfo,
+        );
       } catch (err) {
         // the original is safe; the operator can retake or the final can be added later
         this.log(`photo production failed for order ${orderId}`, err);

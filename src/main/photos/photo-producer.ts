@@ -3,8 +3,6 @@
 
 export interface ProducedPhoto {
   jpeg: Buffer;
-  width: number;
-  height: number;
   precheck: 'passed' | 'failed';
   checks: unknown;
 }
