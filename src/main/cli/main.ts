@@ -7,10 +7,12 @@ import { eventCommand } from './commands/event';
 import { rosterCommand } from './commands/roster';
 import { ordersCommand } from './commands/orders';
 import { demoCommand } from './commands/demo';
+import { photoCommand } from './commands/photo';
+import { layoutCommand } from './commands/layout';
 import { appVersion } from '../core/version';
 
 // The `studio` command: one entry point, one subcommand per file under commands/.
-export const commands: Command[] = [hostCommand, checkCommand, eventCommand, rosterCommand, ordersCommand, demoCommand];
+export const commands: Command[] = [hostCommand, checkCommand, eventCommand, rosterCommand, ordersCommand, demoCommand, photoCommand, layoutCommand];
 
 function help(): string {
   const lines = [

@@ -13,6 +13,7 @@ import { createCameraService } from '../camera/create-camera-service';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createVision, type Vision } from '../vision/vision-service';
 import { visionHandlers } from '../vision/vision-handlers';
+import { photoHandlers } from '../photo/photo-handlers';
 import type { Handlers } from './handlers';
 import { appVersion } from './version';
 
@@ -75,6 +76,7 @@ export function createStudio(opts: StudioOptions): Studio {
     ...records.handlers(),
     ...cameraHandlers(camera),
     ...visionHandlers(getVision),
+    ...photoHandlers(getVision),
   };
 
   return {

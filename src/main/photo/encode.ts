@@ -12,8 +12,8 @@ export interface EncoderVariant {
 
 /** From the smallest files to the largest at equal quality. */
 export const ENCODER_VARIANTS: readonly EncoderVariant[] = [
-  { id: 'trellis-420', chromaSubsampling: '4:2:0', optimiseCoding: true },
-  { id: 'trellis-444', chromaSubsampling: '4:4:4', optimiseCoding: true },
+  { id: 'huffman-420', chromaSubsampling: '4:2:0', optimiseCoding: true },
+  { id: 'huffman-444', chromaSubsampling: '4:4:4', optimiseCoding: true },
   { id: 'plain-444', chromaSubsampling: '4:4:4', optimiseCoding: false },
 ];
 
@@ -39,7 +39,8 @@ export async function encodeJpeg(
       quality,
       chromaSubsampling: variant.chromaSubsampling,
       optimiseCoding: variant.optimiseCoding,
-      trellisQuantisation: variant.optimiseCoding,
+      // Trellis quantisation saves ~2 % of bytes for 5× the encode time; the size search tries several qualities.
+      trellisQuantisation: false,
       overshootDeringing: false,
       optimiseScans: false,
       progressive: false,
@@ -59,6 +60,8 @@ export async function encodeWithinBounds(img: RgbImage, spec: OutputSpec): Promi
     minQuality: spec.minJpegQuality,
     maxQuality: MAX_QUALITY,
     bounds: spec.bytes,
+    // The portraits land at quality 85–92 for 30–40 KB at 480×640.
+    guess: 88,
     encode: async (q, v) => {
       const jpeg = await encodeJpeg(img, q, v, spec.dpi);
       files.set(`${v.id}/${q}`, jpeg);

@@ -1,8 +1,7 @@
 import type { CropPlan } from '../../shared/photo/crop-plan';
 import { finishAlpha, luminance, type RgbImage } from '../../shared/photo/composite';
-import { guidedFilter } from '../../shared/photo/guided-filter';
+import { fastGuidedFilter } from '../../shared/photo/guided-filter';
 import type { PersonMask } from '../../shared/vision/analysis';
-import { maskValueAt } from '../../shared/vision/mask-ops';
 
 export interface RefineOptions {
   /** Guided-filter window radius in output pixels. */
@@ -27,17 +26,39 @@ export function refineMask(
 ): Float32Array {
   const { width: W, height: H } = crop;
   const coarse = new Float32Array(W * H);
+  // The crop→mask mapping is a pure scale + offset: precompute the bilinear taps per column and per row.
   const k = analysed.scale;
+  const taps = (count: number, origin: number, maskSize: number, imageSize: number) => {
+    const i0 = new Int32Array(count);
+    const i1 = new Int32Array(count);
+    const f = new Float32Array(count);
+    for (let t = 0; t < count; t++) {
+      const img = (origin + (t + 0.5) / plan.scale) * k;
+      const m = Math.min(maskSize - 1, Math.max(0, (img * maskSize) / imageSize - 0.5));
+      i0[t] = Math.floor(m);
+      i1[t] = Math.min(maskSize - 1, i0[t]! + 1);
+      f[t] = m - i0[t]!;
+    }
+    return { i0, i1, f };
+  };
+  const cx = taps(W, plan.x, mask.width, analysed.width);
+  const cy = taps(H, plan.y, mask.height, analysed.height);
+  const md = mask.data;
+  const mw = mask.width;
   for (let v = 0; v < H; v++) {
-    const sy = plan.y + (v + 0.5) / plan.scale;
+    const r0 = cy.i0[v]! * mw;
+    const r1 = cy.i1[v]! * mw;
+    const fy = cy.f[v]!;
     for (let u = 0; u < W; u++) {
       const i = v * W + u;
       if (!valid[i]) continue;
-      const sx = plan.x + (u + 0.5) / plan.scale;
-      coarse[i] = maskValueAt(mask, analysed.width, analysed.height, sx * k - 0.5, sy * k - 0.5) / 255;
+      const fx = cx.f[u]!;
+      const a = md[r0 + cx.i0[u]!]! * (1 - fx) + md[r0 + cx.i1[u]!]! * fx;
+      const b = md[r1 + cx.i0[u]!]! * (1 - fx) + md[r1 + cx.i1[u]!]! * fx;
+      coarse[i] = (a * (1 - fy) + b * fy) / 255;
     }
   }
-  const refined = guidedFilter(luminance(crop), coarse, W, H, options.radius, options.eps);
+  const refined = fastGuidedFilter(luminance(crop), coarse, W, H, options.radius, options.eps);
   const alpha = finishAlpha(refined);
   for (let i = 0; i < alpha.length; i++) if (!valid[i]) alpha[i] = 0;
   return alpha;

@@ -3,6 +3,7 @@ import { appContract } from './app';
 import { cameraContract, cameraPush } from './camera';
 import { eventsContract, eventsPush } from './events';
 import { visionContract } from './vision';
+import { photoContract } from './photo';
 import { checkinContract } from './checkin';
 import { ordersContract, ordersPush } from './orders';
 import { paymentsContract, paymentsPush } from './payments';
@@ -24,6 +25,7 @@ export const contract = {
   ...ordersContract,
   ...photosContract,
   ...paymentsContract,
+  ...photoContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -13,6 +13,8 @@ export interface QualitySearch<V> {
   minQuality: number;
   maxQuality: number;
   bounds: SizeBounds;
+  /** First quality to try (a good guess saves encodes); defaults to the middle of the range. */
+  guess?: number;
   /** Encoded size in bytes at this quality and variant. */
   encode(quality: number, variant: V): Promise<number>;
 }
@@ -45,16 +47,18 @@ export async function searchQuality<V>(s: QualitySearch<V>): Promise<QualityChoi
     if (max === null) {
       quality = s.maxQuality;
     } else {
-      if ((await size(s.minQuality)) > max) continue;
-      // invariant: size(lo) ≤ max; find the highest such quality
-      let lo = s.minQuality;
-      let hi = s.maxQuality;
-      if ((await size(hi)) <= max) lo = hi;
+      // invariant: size(lo) ≤ max, size(hi) > max; lo = minQuality − 1 / hi = maxQuality + 1 stand for "none"
+      let lo = s.minQuality - 1;
+      let hi = s.maxQuality + 1;
+      let probe = Math.round(
+        Math.min(s.maxQuality, Math.max(s.minQuality, s.guess ?? (s.minQuality + s.maxQuality) / 2)),
+      );
       while (hi - lo > 1) {
-        const mid = (lo + hi) >> 1;
-        if ((await size(mid)) <= max) lo = mid;
-        else hi = mid;
+        if ((await size(probe)) <= max) lo = probe;
+        else hi = probe;
+        probe = (lo + hi) >> 1;
       }
+      if (lo < s.minQuality) continue;
       quality = lo;
     }
     const bytes = await size(quality);

@@ -1,0 +1,55 @@
+import { ApiError } from '../../shared/api-error';
+import { planSheet } from '../../shared/photo/sheet-layout';
+import { DEFAULT_PROFILE_ID, printProfiles, profiles, sixInchSheet } from '../../shared/spec';
+import type { HandlerGroup } from '../core/handlers';
+import { PhotoRefusedError, producePhoto, type PhotoAnalyzer } from './produce';
+
+export function photoHandlers(vision: () => PhotoAnalyzer): HandlerGroup<'photo.produce' | 'photo.profiles'> {
+  return {
+    'photo.produce': async (req) => {
+      const t0 = performance.now();
+      const source = Buffer.from(req.imageBase64, 'base64');
+      if (source.length === 0) throw new ApiError('invalid_request', 'imageBase64：照片数据为空', 'imageBase64');
+      try {
+        const p = await producePhoto(source, req.profileId, vision());
+        return {
+          status: 'produced' as const,
+          profileId: p.profileId,
+          jpegBase64: p.jpeg.toString('base64'),
+          bytes: p.jpeg.length,
+          quality: p.geometry.quality,
+          passed: p.passed,
+          reasons: p.reasons,
+          predicted: p.geometry.predicted,
+          measured: p.geometry.measured,
+          ms: p.ms,
+        };
+      } catch (err) {
+        if (err instanceof PhotoRefusedError)
+          return { status: 'refused' as const, refusal: err.refusal, ms: Math.round(performance.now() - t0) };
+        throw err;
+      }
+    },
+    'photo.profiles': () => ({
+      defaultProfileId: DEFAULT_PROFILE_ID,
+      profiles: profiles.map((p) => ({
+        id: p.id,
+        name: p.name,
+        width: p.output.width,
+        height: p.output.height,
+        dpi: p.output.dpi,
+        background: p.output.background,
+        bytes: p.output.bytes,
+        minJpegQuality: p.output.minJpegQuality,
+        geometry: p.geometry,
+      })),
+      prints: printProfiles.map((p) => ({
+        ...p,
+        perSheet: {
+          plain: planSheet(p, sixInchSheet, false).cells.length,
+          captioned: planSheet(p, sixInchSheet, true).cells.length,
+        },
+      })),
+    }),
+  };
+}
