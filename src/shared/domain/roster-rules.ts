@@ -90,7 +90,8 @@ export type RowCheck = { ok: true; row: RosterRow } | { ok: false; reason: strin
 export function checkRosterRow(cells: readonly string[], columns: Partial<Record<RosterField, number>>): RowCheck {
   const get = (f: RosterField) => {
     const i = columns[f];
-    return i === undefined ? '' : (cells[i] ?? '').trim();
+    // Excel cells may hold line breaks (Alt+Enter): one line per field in the station
+    return i === undefined ? '' : (cells[i] ?? '').replace(/\s+/g, ' ').trim();
   };
   const name = get('name');
   const nameErr = nameProblem(name);
