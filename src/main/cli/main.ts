@@ -9,10 +9,11 @@ import { ordersCommand } from './commands/orders';
 import { demoCommand } from './commands/demo';
 import { photoCommand } from './commands/photo';
 import { layoutCommand } from './commands/layout';
+import { exportCommand } from './commands/export';
 import { appVersion } from '../core/version';
 
 // The `studio` command: one entry point, one subcommand per file under commands/.
-export const commands: Command[] = [hostCommand, checkCommand, eventCommand, rosterCommand, ordersCommand, demoCommand, photoCommand, layoutCommand];
+export const commands: Command[] = [hostCommand, checkCommand, eventCommand, rosterCommand, ordersCommand, demoCommand, photoCommand, layoutCommand, exportCommand];
 
 function help(): string {
   const lines = [

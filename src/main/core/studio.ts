@@ -6,6 +6,8 @@ import { EventRepo } from '../events/event-repo';
 import { eventHandlers } from '../events/event-handlers';
 import { PushBus } from './push-bus';
 import { createRecords, type Records } from '../records/records';
+import { createDocuments, type Documents } from '../documents/create-documents';
+import type { Printer } from '../print/printer';
 import { producePhoto } from '../photo';
 import type { CameraService } from '../camera/camera-service';
 import { cameraHandlers } from '../camera/camera-handlers';
@@ -24,6 +26,8 @@ export interface StudioOptions {
   now?: () => Date;
   log?: (msg: string, err?: unknown) => void;
   nativeBinding?: string;
+  /** Silent receipt printer (desktop window only); receipts are PDFs without one. */
+  printer?: Printer | null;
 }
 
 export interface Studio {
@@ -33,6 +37,8 @@ export interface Studio {
   readonly dispatch: Dispatch;
   /** Records core (issue 5): roster, check-in, orders, photos, payments, outbox. */
   readonly records: Records;
+  /** Receipts and the export for the school / central office (issue 5). */
+  readonly documents: Documents;
   readonly camera: CameraService;
   /** The vision service (issue 3); its worker thread starts on first use. */
   vision(): Vision;
@@ -50,6 +56,16 @@ export function createStudio(opts: StudioOptions): Studio {
   const events = new EventRepo(db, now);
   const startedAt = now().toISOString();
   const records = createRecords({ db, dataDir: opts.dataDir, events, bus, now, log });
+  const documents = createDocuments({
+    db,
+    dataDir: opts.dataDir,
+    events,
+    records,
+    bus,
+    now,
+    env: process.env,
+    printer: opts.printer ?? null,
+  });
   const camera = createCameraService(bus, log);
   let vision: Vision | null = null;
   const getVision = () => (vision ??= createVision());
@@ -74,6 +90,7 @@ export function createStudio(opts: StudioOptions): Studio {
     }),
     ...eventHandlers(events, bus),
     ...records.handlers(),
+    ...documents.handlers(),
     ...cameraHandlers(camera),
     ...visionHandlers(getVision),
     ...photoHandlers(getVision),
@@ -85,6 +102,7 @@ export function createStudio(opts: StudioOptions): Studio {
     bus,
     dispatch: createDispatch(handlers, log),
     records,
+    documents,
     camera,
     vision: getVision,
     close: () => {

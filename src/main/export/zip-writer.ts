@@ -67,6 +67,12 @@ export async function writeZip(
   let bytesDone = 0;
   let entriesDone = 0;
   let failure: Error | null = null;
+  // a failed entry must end the whole archive: yazl would otherwise wait for the broken stream forever
+  const abort = (err: Error) => {
+    failure ??= err;
+    (zip.outputStream as NodeJS.ReadableStream & { destroy(e?: Error): void }).destroy(err);
+  };
+  zip.on('error', abort);
   const report = (current: string) =>
     onProgress?.({ entriesDone, entriesTotal: entries.length, bytesDone, bytesTotal, current });
 
@@ -79,8 +85,8 @@ export async function writeZip(
     zip.addReadStreamLazy(e.name, { mtime, compress: false, size: e.size }, (cb) => {
       const source = createReadStream(e.file);
       const check = checkingStream(e, (n) => (bytesDone += n));
-      source.on('error', (err) => check.destroy(err));
-      check.on('error', (err) => (failure ??= err));
+      source.on('error', (err) => abort(err));
+      check.on('error', (err) => abort(err));
       check.on('end', () => {
         entriesDone += 1;
         report(e.name);

@@ -6,6 +6,7 @@ import type { Studio } from '../core/studio';
 import { isLoopback, newToken, requestToken, tokenMatches } from './auth';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { serveStatic } from './static-files';
+import { RECEIPT_ROUTE_PREFIX, serveReceiptPdf } from '../receipts/receipt-route';
 import { LIVE_STREAM_PATH, serveLiveStream } from '../camera/live-stream';
 import { isMediaPath, serveMedia } from '../photos/media';
 
@@ -90,6 +91,11 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       // students' photos: same token rule as the API
       if (token && !tokenMatches(token, requestToken(req))) throw new ApiError('unauthorized', '需要访问令牌');
       serveMedia(opts.studio.records.photoStore, url.pathname, res);
+      return;
+    }
+    if (url.pathname.startsWith(RECEIPT_ROUTE_PREFIX) && req.method === 'GET') {
+      // token already checked above (an /api/ path)
+      await serveReceiptPdf(opts.studio, url, res);
       return;
     }
     if (isApi) {

@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { appContract } from './app';
 import { cameraContract, cameraPush } from './camera';
 import { eventsContract, eventsPush } from './events';
+import { exportsContract, exportsPush } from './exports';
+import { receiptsContract } from './receipts';
 import { visionContract } from './vision';
 import { photoContract } from './photo';
 import { checkinContract } from './checkin';
@@ -26,6 +28,8 @@ export const contract = {
   ...photosContract,
   ...paymentsContract,
   ...photoContract,
+  ...receiptsContract,
+  ...exportsContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -47,6 +51,7 @@ export const pushEvents = {
   ...ordersPush,
   ...paymentsPush,
   ...rosterPush,
+  ...exportsPush,
 } as const;
 export type PushEventName = keyof typeof pushEvents;
 export type PushEvent<N extends PushEventName = PushEventName> = {

@@ -84,3 +84,9 @@ export function manifestCells(index: number, fileName: string, row: ExportRow): 
     String(row.photoBytes),
   ];
 }
+
+/**
+ * Orders whose photo goes to the school / central office: paid and submitted (待审核, 采集中 after a retake),
+ * approved (待制作) or done (采集完成). 待支付 is not paid yet; 审核驳回 waits for a new photo.
+ */
+export const EXPORTABLE_STATES = ['pending_review', 'collecting', 'approved', 'done'] as const;

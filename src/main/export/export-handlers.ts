@@ -1,0 +1,43 @@
+import path from 'node:path';
+import { ApiError } from '../../shared/api-error';
+import type { HandlerGroup } from '../core/handlers';
+import type { PushBus } from '../core/push-bus';
+import type { ExportService } from './export-service';
+
+const problemView = (p: { key: string; kind: 'missing_field' | 'collision'; message: string }) => ({
+  orderNo: p.key,
+  kind: p.kind,
+  message: p.message,
+});
+
+export function exportHandlers(
+  exports: ExportService,
+  bus: PushBus,
+  dataDir: string,
+): HandlerGroup<'exports.preview' | 'exports.run'> {
+  return {
+    'exports.preview': (req) => {
+      const plan = exports.plan(req.eventId, req.nameRule);
+      return {
+        nameRule: plan.nameRule,
+        files: plan.rows.map((r) => ({ orderNo: r.row.orderNo, fileName: r.fileName })),
+        problems: plan.problems.map(problemView),
+        excluded: plan.excluded,
+      };
+    },
+    'exports.run': async (req) => {
+      if (req.outDir && !path.isAbsolute(req.outDir)) {
+        throw new ApiError('invalid_request', '导出目录须为绝对路径', 'outDir');
+      }
+      const outDir = req.outDir || path.join(dataDir, 'exports');
+      const result = await exports.run({
+        eventId: req.eventId,
+        nameRule: req.nameRule,
+        outDir,
+        onProgress: (p) =>
+          bus.emit({ name: 'export.progress', data: { jobId: req.jobId, eventId: req.eventId, ...p } }),
+      });
+      return { ...result, problems: result.problems.map(problemView) };
+    },
+  };
+}
