@@ -6,7 +6,7 @@ import { ORDER_SELECT, type OrderRow, type OrderRowWithFacts } from './order-row
 export interface OrderFilter {
   eventId?: string;
   state?: OrderState;
-  /** 学号 / 采集码 / 订单号 prefix, or a substring of the name. */
+  /** 学号 / 订单号 prefix or exact 采集码 (ASCII input), else a substring of the name. */
   query?: string;
   limit: number;
   offset: number;
@@ -65,15 +65,18 @@ export class OrderRepo {
       params.state = filter.state;
     }
     const q = filter.query?.trim();
-    if (q) {
-      // exact-prefix matches use the indexes; the name substring needs a scan of the (filtered) rows
+    if (q && /^[A-Za-z0-9_-]+$/.test(q)) {
+      // 学号 / 采集码 / 订单号: exact or prefix, each term served by its own index (GLOB is case-sensitive,
+      // so unlike LIKE it can use them; the characters allowed here are not GLOB wildcards)
       params.q = q;
       params.qLower = q.toLowerCase();
-      params.qPrefix = `${escapeLike(q)}%`;
+      params.qUpperGlob = `${q.toUpperCase()}*`;
+      params.qGlob = `${q}*`;
+      where.push(`(o.student_no GLOB @qGlob OR o.collection_code = @qLower OR o.order_no GLOB @qUpperGlob)`);
+    } else if (q) {
+      // a name: substring match, a scan of the (event-filtered) rows
       params.qSub = `%${escapeLike(q)}%`;
-      where.push(`(o.student_no = @q OR o.collection_code = @qLower OR o.order_no = upper(@q)
-        OR o.student_no LIKE @qPrefix ESCAPE '\\' OR o.order_no LIKE upper(@qPrefix) ESCAPE '\\'
-        OR o.name LIKE @qSub ESCAPE '\\')`);
+      where.push(`o.name LIKE @qSub ESCAPE '\\'`);
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const rows = this.db
