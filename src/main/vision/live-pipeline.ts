@@ -8,10 +8,10 @@ import type { Stage } from './analyzer';
 import type { Vision } from './vision-service';
 
 /**
- * Stagger of the live stages: faces and landmarks every frame; body (MoveNet) every 2nd frame; the person mask
- * every 3rd. A stale part is at most (period − 1) frames old, which `frameOf` records.
+ * Stagger of the live stages: faces and landmarks every frame; body (MoveNet, the slowest) every 4th frame; the
+ * person mask every 3rd. A stale part is at most (period − 1) frames old, which `frameOf` records.
  */
-export const STAGE_PERIOD: Record<Stage, number> = { faces: 1, landmarks: 1, body: 2, mask: 3 };
+export const STAGE_PERIOD: Record<Stage, number> = { faces: 1, landmarks: 1, body: 4, mask: 3 };
 /** A shown check status changes after this many consecutive frames agree. */
 export const SMOOTHING_FRAMES = 3;
 

@@ -71,12 +71,46 @@ export function checkEyesOpen(ctx: CheckContext): CheckResult {
   const right = eyeOpening(ctx, MESH.rightEyeCorners, MESH.rightEyeLids);
   const left = eyeOpening(ctx, MESH.leftEyeCorners, MESH.leftEyeLids);
   const v = Math.min(right, left);
-  const status = gradeBelow(v, th.warnBelow, th.failBelow);
+  // FaceMesh (without the iris/attention refinement) tends to keep drawing open lids over closed eyes, so the
+  // pixels inside the eye contour are checked too: an open eye shows iris and sclera, a closed one only skin.
+  const skin = skinLab(ctx);
+  const p = ctx.analysis.landmarks!.points;
+  const skinShare = skin
+    ? Math.max(
+        ...[MESH.rightEyeRing, MESH.leftEyeRing].map((ring) =>
+          eyeSkinShare(
+            ctx,
+            ring.map((i) => p[i]!),
+            skin,
+          ),
+        ),
+      )
+    : 0;
+  const status = skinShare > th.skinFail ? 'fail' : gradeBelow(v, th.warnBelow, th.failBelow);
   const g = ctx.geo;
   const region = boxAround(g.centerX, g.eyeLineY, g.faceWidth * 0.9, g.faceWidth * 0.3);
   const msg =
     status === 'fail' ? '请睁开双眼，自然平视镜头' : status === 'warn' ? '眼睛半闭，请自然睁大眼睛' : '双眼睁开';
   return result('eyes.open', status, v, th.failBelow, msg, region);
+}
+
+function eyeSkinShare(ctx: CheckContext, ring: Point[], skin: Lab): number {
+  const xs = ring.map((q) => q.x);
+  const ys = ring.map((q) => q.y);
+  const box = {
+    x: Math.min(...xs),
+    y: Math.min(...ys),
+    width: Math.max(...xs) - Math.min(...xs),
+    height: Math.max(...ys) - Math.min(...ys),
+  };
+  let inside = 0;
+  let skinN = 0;
+  forEachPixel(ctx, box, 300, (r, g, b, x, y) => {
+    if (!pointInPolygon(x, y, ring)) return;
+    inside++;
+    if (deltaE2000(rgbToLab(r, g, b), skin) < 12) skinN++;
+  });
+  return inside >= 6 ? skinN / inside : 0;
 }
 
 /** mouth.closed — lip gap / mouth width, and teeth-coloured pixels inside the inner lip contour. */

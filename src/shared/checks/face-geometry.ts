@@ -9,6 +9,8 @@ export const MESH = {
   rightEyeCorners: [33, 133] as const,
   leftEyeCorners: [263, 362] as const,
   rightEyeLids: [159, 145] as const,
+  rightEyeRing: [33, 246, 161, 160, 159, 158, 157, 173, 133, 155, 154, 153, 145, 144, 163, 7] as const,
+  leftEyeRing: [263, 466, 388, 387, 386, 385, 384, 398, 362, 382, 381, 380, 374, 373, 390, 249] as const,
   leftEyeLids: [386, 374] as const,
   mouthCorners: [61, 291] as const,
   innerLips: [13, 14] as const,

@@ -4,6 +4,9 @@ import type { CheckResult } from './types';
 
 // Framing of the final photo; for raw captures evaluated in the crop a producer would make (see crop-plan.ts).
 
+/** Output px of slack for the range limits: the crop plan may land exactly on a limit. */
+const EPS = 0.5;
+
 const pct = (v: number, h: number) => (v / h) * 100;
 const range = (min: number, max: number, h: number) => `${pct(min, h).toFixed(1)}..${pct(max, h).toFixed(1)}%`;
 
@@ -23,10 +26,10 @@ export function checkHeadroom(ctx: CheckContext): CheckResult {
   };
   let status: 'pass' | 'fail' = 'pass';
   let msg = '头顶留白合适';
-  if (v < r.min) {
+  if (v < r.min - EPS) {
     status = 'fail';
     msg = ctx.plan.mode === 'raw' ? '头顶空间不足，请把相机稍向上或让学生坐低一些' : '头顶离上边缘太近';
-  } else if (v > r.max) {
+  } else if (v > r.max + EPS) {
     status = 'fail';
     msg = ctx.plan.mode === 'raw' ? '头顶上方空白过多，请把相机稍向下' : '头顶离上边缘太远';
   }
@@ -45,10 +48,10 @@ export function checkEyeLine(ctx: CheckContext): CheckResult {
   const region = { x: g.rightEye.x - 10, y: g.eyeLineY - 10, width: g.leftEye.x - g.rightEye.x + 20, height: 20 };
   let status: 'pass' | 'fail' = 'pass';
   let msg = '眼睛高度合适';
-  if (v < r.min) {
+  if (v < r.min - EPS) {
     status = 'fail';
     msg = ctx.plan.mode === 'raw' ? '眼睛位置偏高，请把相机稍向上' : '眼睛位置偏高';
-  } else if (v > r.max) {
+  } else if (v > r.max + EPS) {
     status = 'fail';
     msg = ctx.plan.mode === 'raw' ? '眼睛位置偏低，请把相机稍向下' : '眼睛位置偏低';
   }
@@ -74,10 +77,10 @@ export function checkFaceSize(ctx: CheckContext): CheckResult {
   if (ctx.plan.mode === 'raw' && g.faceWidth < ctx.t.framing.minRawFaceWidth) {
     status = 'fail';
     msg = '人像太小，请让学生靠近相机或拉近镜头';
-  } else if (v < r.min) {
+  } else if (v < r.min - EPS) {
     status = 'fail';
     msg = '人像太小，请拉近镜头';
-  } else if (v > r.max) {
+  } else if (v > r.max + EPS) {
     status = 'fail';
     msg = ctx.plan.mode === 'raw' ? '离相机太近，请让学生稍向后坐或拉远镜头' : '人像太大';
   }
@@ -95,7 +98,7 @@ export function checkCentered(ctx: CheckContext): CheckResult {
     width: 10,
     height: ctx.geo.chin.y - ctx.geo.foreheadTop.y,
   };
-  if (Math.abs(v) <= max) return result('framing.centered', 'pass', v, max, '人像居中', region);
+  if (Math.abs(v) <= max + EPS) return result('framing.centered', 'pass', v, max, '人像居中', region);
   const msg =
     ctx.plan.mode === 'raw'
       ? v < 0

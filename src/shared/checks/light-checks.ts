@@ -1,4 +1,4 @@
-import { boxAround, forEachPixel, gradeAbove, luma, NO_FACE, result, type CheckContext } from './context';
+import { boxAround, forEachPixel, gradeAbove, luma, median, NO_FACE, result, type CheckContext } from './context';
 import type { CheckResult } from './types';
 import type { Box } from '../vision/analysis';
 
@@ -11,17 +11,17 @@ function skinBoxes(ctx: CheckContext): { left: Box[]; right: Box[] } {
   return { right: [b(50, 0.18), b(108, 0.16), b(205, 0.14)], left: [b(280, 0.18), b(337, 0.16), b(425, 0.14)] };
 }
 
-function lumaStats(ctx: CheckContext, boxes: Box[]): { mean: number; clipped: number; n: number } {
-  let sum = 0;
+function lumaStats(ctx: CheckContext, boxes: Box[]): { median: number; clipped: number; n: number } {
+  const values: number[] = [];
   let clipped = 0;
-  let n = 0;
   for (const box of boxes)
-    n += forEachPixel(ctx, box, 150, (r, g, b) => {
+    forEachPixel(ctx, box, 150, (r, g, b) => {
       const y = luma(r, g, b);
-      sum += y;
+      values.push(y);
       if (y >= 250) clipped++;
     });
-  return { mean: n ? sum / n : 0, clipped: n ? clipped / n : 0, n };
+  // Median, so stray hair strands over a cheek do not read as a shadow.
+  return { median: median(values) || 0, clipped: values.length ? clipped / values.length : 0, n: values.length };
 }
 
 /** glare.glasses — near-white specular pixels in the lens areas around both eyes (warn only, see run-checks.ts). */
@@ -83,19 +83,20 @@ export function checkExposure(ctx: CheckContext): CheckResult {
   const { left, right } = skinBoxes(ctx);
   const l = lumaStats(ctx, left);
   const r = lumaStats(ctx, right);
-  const mean = (l.mean + r.mean) / 2;
-  const imbalance = Math.abs(l.mean - r.mean) / Math.max(1, mean);
+  const mean = (l.median + r.median) / 2;
+  const imbalance = Math.abs(l.median - r.median) / Math.max(1, mean);
   const g = ctx.geo;
   const region = boxAround(g.centerX, (g.foreheadTop.y + g.chin.y) / 2, g.faceWidth, g.chin.y - g.foreheadTop.y);
   if (mean < th.min) return result('light.exposure', 'fail', mean, thr, '脸部太暗，请增加灯光或曝光', region);
   if (mean > th.max) return result('light.exposure', 'fail', mean, thr, '脸部过亮，请减弱灯光或曝光', region);
+  // Left/right balance only warns: hair strands over one cheek read as a shadow (portrait-05 measured 0.4+).
   if (imbalance > th.maxImbalance)
     return result(
       'light.exposure',
-      'fail',
+      'warn',
       mean,
       thr,
-      l.mean < r.mean ? '脸部左侧（画面右侧）偏暗，请补光' : '脸部右侧（画面左侧）偏暗，请补光',
+      l.median < r.median ? '脸部左侧（画面右侧）偏暗，请补光' : '脸部右侧（画面左侧）偏暗，请补光',
       region,
     );
   return result('light.exposure', 'pass', mean, thr, '曝光合适', region);

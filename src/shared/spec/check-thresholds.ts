@@ -11,7 +11,8 @@ export interface CheckThresholds {
     roll: { warn: number; fail: number };
   };
   /** Eye opening / eye width (eye aspect ratio) below which an eye counts as closed / half closed. */
-  eyes: { failBelow: number; warnBelow: number };
+  /** ...and share of skin-coloured pixels inside the eye contour above which the lids are closed. */
+  eyes: { failBelow: number; warnBelow: number; skinFail: number };
   /** Lip gap / mouth width above which the mouth is open; share of teeth-coloured pixels in the lip gap. */
   mouth: { gapFail: number; gapWarn: number; teethFail: number };
   /** Share of skin-coloured pixels in each ear region; max left/right difference of that share. */
@@ -45,17 +46,17 @@ export interface CheckThresholds {
 export const defaultCheckThresholds: CheckThresholds = {
   face: { minScore: 0.6 },
   pose: { yaw: { warn: 10, fail: 15 }, pitch: { warn: 12, fail: 20 }, roll: { warn: 3, fail: 5 } },
-  eyes: { failBelow: 0.14, warnBelow: 0.19 },
+  eyes: { failBelow: 0.14, warnBelow: 0.19, skinFail: 0.6 },
   mouth: { gapFail: 0.12, gapWarn: 0.06, teethFail: 0.2 },
   ears: { minVisible: 0.25, maxAsymmetry: 0.5 },
   shoulders: { warn: 3, fail: 5 },
   framing: { minRawFaceWidth: 120, chestBelowShoulders: 0.5 },
   glare: { warn: 0.01, fail: 0.03 },
   highlights: { warn: 0.01, fail: 0.04 },
-  exposure: { min: 70, max: 220, maxImbalance: 0.3 },
+  exposure: { min: 70, max: 220, maxImbalance: 0.4 },
   background: { spreadWarn: 8, spreadFail: 14, driftFail: 10 },
   backgroundColor: { warn: 6, fail: 12 },
   clothing: { nearDeltaE: 15, warn: 0.15, fail: 0.3 },
-  sharpness: { warn: 60, fail: 25 },
+  sharpness: { warn: 90, fail: 45 },
   headwear: { warn: 0.25 },
 };

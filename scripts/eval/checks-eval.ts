@@ -1,0 +1,142 @@
+// npm run eval:checks — per-check accuracy, precision and recall on the labelled portraits and on synthetic
+// variants made at run time (scripts/eval/perturb.ts). Positive = "the photo has the problem" (expected fail).
+// A hard check predicts positive on 'fail'; a warn-only check on anything but 'pass'.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createAnalyzer } from '../../src/main/vision/analyzer';
+import { decodeImage } from '../../src/main/vision/decode-image';
+import { loadOrtModels } from '../../src/main/vision/ort-sessions';
+import { modelsDir } from '../../src/main/core/paths';
+import { CHECK_SEVERITY, runChecks } from '../../src/shared/checks/run-checks';
+import { CHECK_IDS, type CheckId, type CheckResult } from '../../src/shared/checks/types';
+import { chsiProfile, CHSI_BLUE } from '../../src/shared/spec/profile';
+import { faceGeometry } from '../../src/shared/checks/face-geometry';
+import type { RawImage } from '../../src/shared/image/raw-image';
+import type { Analysis } from '../../src/shared/vision/analysis';
+import * as P from './perturb';
+
+type Label = 'pass' | 'fail';
+const root = path.resolve(import.meta.dirname, '../..');
+const portraitsDir = path.resolve(root, '../shared/portraits');
+const labels = JSON.parse(readFileSync(path.join(root, 'tests/fixtures/labels/portraits.json'), 'utf8')) as Record<
+  string,
+  Record<string, string>
+>;
+
+interface Case {
+  name: string;
+  image: RawImage;
+  expect: Partial<Record<CheckId, Label>>;
+  /** Clearly failing (the no-false-pass rule applies to its expected fails). */
+  clear: boolean;
+}
+
+async function main() {
+  const { models, missing } = await loadOrtModels(modelsDir(), 1);
+  if (missing.length) console.log(`missing models: ${missing.join(', ')}`);
+  const analyzer = createAnalyzer(models);
+  const analyze = (img: RawImage) => analyzer.analyze(img);
+  const files = Object.keys(labels).filter((k) => !k.startsWith('_'));
+  const bases: { file: string; image: RawImage; analysis: Analysis }[] = [];
+  for (const file of files) {
+    const image = await decodeImage(readFileSync(path.join(portraitsDir, file)));
+    bases.push({ file, image, analysis: await analyze(image) });
+  }
+  const cases: Case[] = [];
+  for (const [i, b] of bases.entries()) {
+    const lab = labels[b.file]!;
+    const expect = Object.fromEntries(CHECK_IDS.map((id) => [id, lab[id] as Label]));
+    cases.push({ name: b.file, image: b.image, expect, clear: false });
+    const a = b.analysis;
+    const g = faceGeometry(a)!;
+    const W = b.image.width;
+    const H = b.image.height;
+    const v = (name: string, image: RawImage, e: Case['expect'], clear = true) =>
+      cases.push({ name: `${b.file}+${name}`, image, expect: e, clear });
+    // Tilt of the whole sitter: fails head pose (pupil line) and shoulders; 2° towards level stays within tolerance.
+    v('rotate25', await P.rotate(b.image, 25), { 'head.pose': 'fail', 'shoulders.level': 'fail' });
+    v('rotate-12', await P.rotate(b.image, -12), { 'head.pose': 'fail', 'shoulders.level': 'fail' });
+    v(
+      'rotate2',
+      await P.rotate(b.image, a.pose!.roll > 0 ? -2 : 2),
+      { 'head.pose': lab['head.pose'] as Label, 'shoulders.level': 'pass' },
+      false,
+    );
+    // Framing: head cut at the top, chest cut below the chin, sitter at the frame edge, sitter far away.
+    v('crop-top', await P.crop(b.image, 0, g.headTopY + 2, W, H), { 'framing.headroom': 'fail' });
+    v('crop-chin', await P.crop(b.image, 0, 0, W, g.chin.y + (g.chin.y - g.eyeLineY) * 0.3), {
+      'framing.shoulders': 'fail',
+    });
+    v('crop-side', await P.crop(b.image, g.centerX - g.faceWidth * 0.75, 0, W, H), { 'framing.centered': 'fail' });
+    v('far', await P.scale(b.image, 90 / g.faceWidth), { 'framing.face_size': 'fail' });
+    // Glasses glare, hot spots, exposure.
+    v('glare', P.lensGlare(b.image, a), { 'glare.glasses': 'fail' });
+    v('hotspot', P.foreheadHotspot(b.image, a), { 'light.highlights': 'fail' });
+    v('dark', P.darken(b.image, 0.3), { 'light.exposure': 'fail' });
+    v('blur', await P.blur(b.image, Math.max(2, g.faceWidth / 60)), { sharpness: 'fail' });
+    v('blur-slight', await P.blur(b.image, 0.4), { sharpness: 'pass' }, false);
+    // Backdrops: the right blue (passes), a gradient, an object, a wrong blue; and a blue shirt on it.
+    v(
+      'bg-blue',
+      P.replaceBackground(b.image, a, P.solid(CHSI_BLUE)),
+      { 'background.color': 'pass', 'background.uniform': 'pass', 'clothing.contrast': 'pass' },
+      false,
+    );
+    v('bg-gradient', P.replaceBackground(b.image, a, P.gradient(CHSI_BLUE, W, 0.45)), { 'background.uniform': 'fail' });
+    v('bg-object', P.replaceBackground(b.image, a, P.withObject(CHSI_BLUE, W, H)), { 'background.uniform': 'fail' });
+    v('bg-wrongblue', P.replaceBackground(b.image, a, P.solid('#1560A8')), {
+      'background.color': 'fail',
+      'background.uniform': 'pass',
+    });
+    v('blue-shirt', P.recolorClothes(P.replaceBackground(b.image, a, P.solid(CHSI_BLUE)), a, '#30B8F0'), {
+      'clothing.contrast': 'fail',
+    });
+    v('cap', P.cap(b.image, a), { headwear: 'fail' });
+    v('eyes-closed', P.closeEyes(b.image, a), { 'eyes.open': 'fail' });
+    v('teeth', P.showTeeth(b.image, a), { 'mouth.closed': 'fail' });
+    const other = bases[(i + 1) % bases.length]!;
+    v('two-faces', await P.pasteSecondFace(b.image, other.image, other.analysis, g.centerX > W / 2), {
+      'face.count': 'fail',
+    });
+  }
+
+  const stats = new Map<CheckId, { tp: number; fp: number; tn: number; fn: number; clearFalsePass: number }>();
+  for (const id of CHECK_IDS) stats.set(id, { tp: 0, fp: 0, tn: 0, fn: 0, clearFalsePass: 0 });
+  const misses: string[] = [];
+  for (const c of cases) {
+    const results = runChecks(await analyze(c.image), c.image, chsiProfile);
+    const byId = new Map<CheckId, CheckResult>(results.map((r) => [r.id, r]));
+    for (const [id, want] of Object.entries(c.expect) as [CheckId, Label][]) {
+      const r = byId.get(id)!;
+      const positive = CHECK_SEVERITY[id] === 'hard' ? r.status === 'fail' : r.status !== 'pass';
+      const s = stats.get(id)!;
+      if (want === 'fail' && positive) s.tp++;
+      else if (want === 'fail') {
+        s.fn++;
+        if (c.clear) s.clearFalsePass++;
+      } else if (positive) s.fp++;
+      else s.tn++;
+      if ((want === 'fail') !== positive) misses.push(`${c.name} ${id}: want ${want}, got ${r.status} (${r.value})`);
+    }
+  }
+  const pct = (n: number, d: number) => (d ? ((100 * n) / d).toFixed(1) : '—');
+  console.log(
+    `cases: ${cases.length} (${bases.length} labelled portraits + ${cases.length - bases.length} synthetic variants)`,
+  );
+  console.log('| check | kind | n | accuracy % | precision % | recall % | false pass (clear fails) |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  const summary: Record<string, { accuracy: number; n: number; clearFalsePass: number }> = {};
+  for (const id of CHECK_IDS) {
+    const s = stats.get(id)!;
+    const n = s.tp + s.fp + s.tn + s.fn;
+    console.log(
+      `| ${id} | ${CHECK_SEVERITY[id]} | ${n} | ${pct(s.tp + s.tn, n)} | ${pct(s.tp, s.tp + s.fp)} | ${pct(s.tp, s.tp + s.fn)} | ${s.clearFalsePass} |`,
+    );
+    summary[id] = { accuracy: n ? (s.tp + s.tn) / n : 0, n, clearFalsePass: s.clearFalsePass };
+  }
+  if (misses.length) console.log(`\nmisclassified (${misses.length}):\n  ${misses.join('\n  ')}`);
+  if (process.argv.includes('--json')) console.log(JSON.stringify(summary));
+  for (const m of Object.values(models)) await m.close();
+}
+
+void main();
