@@ -12,6 +12,7 @@ import { producePhoto } from '../photo';
 import type { CameraService } from '../camera/camera-service';
 import { cameraHandlers } from '../camera/camera-handlers';
 import { createCameraService } from '../camera/create-camera-service';
+import { connectLiveAnalysis } from '../camera/live-analysis';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createVision, type Vision } from '../vision/vision-service';
 import { visionHandlers } from '../vision/vision-handlers';
@@ -96,11 +97,14 @@ export function createStudio(opts: StudioOptions): Studio {
     ...photoHandlers(getVision),
   };
 
+  const dispatch = createDispatch(handlers, log);
+  connectLiveAnalysis(camera, dispatch, bus);
+
   return {
     dataDir: opts.dataDir,
     db,
     bus,
-    dispatch: createDispatch(handlers, log),
+    dispatch,
     records,
     documents,
     camera,

@@ -1,6 +1,12 @@
 import type { ReactElement } from 'react';
 import { t } from '../i18n/zh-CN/index';
 import { EventsPage } from './events-page';
+import { CheckinPage } from './checkin-page';
+import { CapturePage } from './capture-page';
+import { PaymentPage } from './payment-page';
+import { OrdersPage } from './orders-page';
+import { ReconcilePage } from './reconcile-page';
+import { ExportPage } from './export-page';
 
 export interface PageEntry {
   route: string;
@@ -9,4 +15,12 @@ export interface PageEntry {
 }
 
 // Navigation order follows the student's journey; each feature adds its page here.
-export const pages: PageEntry[] = [{ route: 'events', label: t.nav.events, render: () => <EventsPage /> }];
+export const pages: PageEntry[] = [
+  { route: 'events', label: t.nav.events, render: () => <EventsPage /> },
+  { route: 'checkin', label: t.station.nav.checkin, render: () => <CheckinPage /> },
+  { route: 'capture', label: t.station.nav.capture, render: () => <CapturePage /> },
+  { route: 'payment', label: t.station.nav.payment, render: () => <PaymentPage /> },
+  { route: 'orders', label: t.station.nav.orders, render: () => <OrdersPage /> },
+  { route: 'reconcile', label: t.station.nav.reconcile, render: () => <ReconcilePage /> },
+  { route: 'export', label: t.station.nav.export, render: () => <ExportPage /> },
+];

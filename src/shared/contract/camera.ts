@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Empty } from './app';
+import { visionContract } from './vision';
 
 // Camera: tethered DSLR (gphoto2), V4L2 webcam (fswebcam/ffmpeg) or the built-in replay of sample photos.
 // Live view itself is not a method: it is the MJPEG stream GET /camera/live.mjpeg (web host and app://).
@@ -74,6 +75,11 @@ export const cameraContract = {
   'camera.next': { request: Empty, response: CameraStatus },
 } as const;
 
+/** Live checks on the station camera's frames (the vision pipeline run main-side), newest first. */
+export const FrameAnalysis = visionContract['vision.analyzeFrame'].response;
+export type FrameAnalysis = z.infer<typeof FrameAnalysis>;
+
 export const cameraPush = {
   'camera.status': CameraStatus,
+  'camera.analysis': FrameAnalysis,
 } as const;

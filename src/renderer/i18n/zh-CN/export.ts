@@ -1,0 +1,16 @@
+// 导出 page.
+export const exportPage = {
+  title: '导出',
+  intro: '把本活动已通过初审的成片按命名规则打包为 ZIP，并附 CSV 与 XLSX 清单，交学校或采集中心。',
+  nameRule: '文件命名规则',
+  nameRuleHint: '可用 {采集码}、{学号}、{姓名} 等字段，例如 {学号}.jpg',
+  preview: '预览',
+  run: '开始导出',
+  running: '正在导出…',
+  files: (n: number) => `将导出 ${n} 张照片`,
+  problems: '需要处理的问题',
+  excluded: '未纳入导出',
+  done: (n: number, path: string) => `已导出 ${n} 张照片：${path}`,
+  progress: (done: number, total: number) => `${done} / ${total}`,
+  columns: { orderNo: '订单号', fileName: '文件名', reason: '原因' },
+} as const;

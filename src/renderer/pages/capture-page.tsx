@@ -1,0 +1,225 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError } from '../../shared/api-error';
+import type { PhotoView } from '../../shared/domain/records';
+import { chsiProfile } from '../../shared/spec/profile';
+import { useClient } from '../api/context';
+import { t } from '../i18n/zh-CN/index';
+import { CameraPicker } from '../station/camera-picker';
+import { defaultCrop, Guides } from '../station/guides';
+import { LiveChecks, useLiveChecks } from '../station/live-checks';
+import { useLiveSource } from '../station/live-source';
+import { LiveView, type LiveViewHandle } from '../station/live-view';
+import { precheckReasons } from '../station/precheck-reasons';
+import { StationBar } from '../station/station-bar';
+import { goTo, updateStation, useStation } from '../station/station-store';
+import { useOrder } from '../station/use-order';
+
+type Phase = 'idle' | 'shooting' | 'processing';
+
+export function CapturePage() {
+  const client = useClient();
+  const station = useStation();
+  const source = useLiveSource();
+  const { detail, reload } = useOrder(station.orderId);
+  const live = useRef<LiveViewHandle>(null);
+  const [phase, setPhase] = useState<Phase>('idle');
+  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<{ original: PhotoView; final: PhotoView | null } | null>(null);
+  const [auto, setAuto] = useState(false);
+  const [autoFrames, setAutoFrames] = useState(8);
+  const checks = useLiveChecks(source, live);
+
+  const order = detail?.order ?? null;
+
+  const shoot = useCallback(async () => {
+    if (!station.orderId || phase !== 'idle') return;
+    if (!station.operator.trim()) return setError(t.station.needOperator);
+    setError(null);
+    setPhase('shooting');
+    try {
+      let imageBase64: string;
+      if (source === 'browser') {
+        const frame = live.current?.grab();
+        if (!frame) throw new Error(t.capture.checksWaiting);
+        imageBase64 = frame.toDataURL('image/jpeg', 0.95).split(',')[1] ?? '';
+      } else {
+        const shot = await client.call('camera.capture', {});
+        imageBase64 = shot.jpegBase64 ?? '';
+      }
+      setPhase('processing');
+      const r = await client.call('photos.capture', {
+        orderId: station.orderId,
+        imageBase64,
+        operator: station.operator,
+      });
+      setResult({ original: r.original, final: r.final });
+      reload();
+    } catch (err) {
+      setError(err instanceof ApiError || err instanceof Error ? err.message : String(err));
+    } finally {
+      setPhase('idle');
+    }
+  }, [client, station.orderId, station.operator, phase, source, reload]);
+
+  // Space is the shutter anywhere but in a text field: on a focused button (e.g. just after "下一位") it must
+  // not press that button again, so its keyup is swallowed too.
+  useEffect(() => {
+    const isField = (el: EventTarget | null) =>
+      (el as HTMLElement | null)?.closest?.('input, textarea, select') != null;
+    const onDown = (e: KeyboardEvent) => {
+      if (e.code !== 'Space' || isField(e.target)) return;
+      e.preventDefault();
+      if (!e.repeat) void shoot();
+    };
+    const onUp = (e: KeyboardEvent) => {
+      if (e.code === 'Space' && !isField(e.target)) e.preventDefault();
+    };
+    window.addEventListener('keydown', onDown);
+    window.addEventListener('keyup', onUp);
+    return () => {
+      window.removeEventListener('keydown', onDown);
+      window.removeEventListener('keyup', onUp);
+    };
+  }, [shoot]);
+
+  // Auto-capture: every check passing for N analysed frames in a row, and no photo taken yet for this sitting.
+  useEffect(() => {
+    if (auto && !result && checks.passStreak >= autoFrames && phase === 'idle') void shoot();
+  }, [auto, autoFrames, checks.passStreak, result, phase, shoot]);
+
+  useEffect(() => setResult(null), [station.orderId]);
+
+  const final = result?.final ?? null;
+  const reasons = final ? precheckReasons(final.checks) : [];
+
+  const resultCard = (
+    <section className="card" data-testid="capture-result">
+      <h2>{t.capture.resultTitle}</h2>
+      {!result && <p className="muted">{t.capture.resultEmpty}</p>}
+      {result && !final && <div className="banner-warn">{t.capture.noFinal}</div>}
+      {final && (
+        <>
+          <div className="result-photo">
+            <img src={final.url} alt="" />
+            {final.precheck === 'passed' && <div className="badge-passed">{t.capture.passed}</div>}
+          </div>
+          {final.precheck !== 'passed' && (
+            <>
+              <p className="banner-error">{t.capture.failed}</p>
+              <ul className="reasons">
+                {reasons.map((r) => (
+                  <li key={r}>{r}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </>
+      )}
+      {result && <p className="muted small">{t.capture.originalSaved(result.original.version)}</p>}
+      <div className="actions">
+        {result && (
+          <button type="button" onClick={() => setResult(null)}>
+            {t.capture.retake}
+          </button>
+        )}
+        {final?.precheck === 'passed' && !order?.paid && (
+          <button type="button" className="primary" onClick={() => goTo('payment')}>
+            {t.capture.toPayment}
+          </button>
+        )}
+        {final?.precheck === 'passed' && order?.paid && (
+          <button
+            type="button"
+            className="primary"
+            onClick={() => {
+              updateStation({ orderId: null });
+              if (source === 'station') void client.call('camera.next', {}).catch(() => undefined);
+              goTo('checkin');
+            }}
+          >
+            {t.capture.nextStudent}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+
+  return (
+    <div className="page">
+      <header className="page-header">
+        <h1>{t.capture.title}</h1>
+        <p className="muted">{t.capture.intro}</p>
+      </header>
+      <StationBar />
+      {!station.orderId && (
+        <div className="banner-warn">
+          {t.capture.noOrder}
+          <button type="button" onClick={() => goTo('checkin')}>
+            {t.station.goCheckin}
+          </button>
+        </div>
+      )}
+      {order && (
+        <p className="student-line" data-testid="current-student">
+          {t.capture.student(order.name || order.nameMasked, order.studentNo, order.orderNo)}{' '}
+          <span className={`state-pill ${order.state}`}>{order.stateLabel}</span>
+        </p>
+      )}
+      {order?.state === 'rejected' && order.rejectReason && (
+        <div className="banner-error">{t.capture.rejected(order.rejectReason)}</div>
+      )}
+      <div className="capture-layout">
+        <section className="card">
+          <CameraPicker />
+          <LiveView ref={live} source={source}>
+            <Guides crop={checks.crop ?? defaultCrop()} profile={chsiProfile} />
+          </LiveView>
+          <div className="shutter-row">
+            <button
+              type="button"
+              className="primary shutter"
+              onClick={() => void shoot()}
+              disabled={!station.orderId || phase !== 'idle'}
+            >
+              {phase === 'shooting'
+                ? t.capture.shooting
+                : phase === 'processing'
+                  ? t.capture.processing
+                  : t.capture.shutter}
+            </button>
+            <span className="muted small">
+              <span className="kbd">Space</span> {t.capture.spaceHint}
+            </span>
+            <label className="small">
+              <input type="checkbox" checked={auto} onChange={(e) => setAuto(e.target.checked)} /> {t.capture.auto}
+            </label>
+            <label className="small">
+              {t.capture.autoFrames}{' '}
+              <input
+                type="number"
+                min={1}
+                max={60}
+                value={autoFrames}
+                style={{ width: 64 }}
+                onChange={(e) => setAutoFrames(Math.min(60, Math.max(1, Number(e.target.value) || 1)))}
+              />
+            </label>
+          </div>
+          {error && (
+            <div className="banner-error" role="alert">
+              {error}
+            </div>
+          )}
+        </section>
+        <aside className="capture-aside">
+          {result && resultCard}
+          <section className="card">
+            <h2>{t.capture.checksTitle}</h2>
+            <LiveChecks state={checks} />
+          </section>
+          {!result && resultCard}
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,164 @@
+import { subscribeShared } from '../station/push-hub';
+import { useEffect, useRef, useState } from 'react';
+import type { Res } from '../../shared/contract';
+import { useClient } from '../api/context';
+import { Field } from '../components/field';
+import { t } from '../i18n/zh-CN/index';
+import { StationBar } from '../station/station-bar';
+import { useStation } from '../station/station-store';
+
+type Preview = Res<'exports.preview'>;
+type RunResult = Res<'exports.run'>;
+
+export function ExportPage() {
+  const client = useClient();
+  const station = useStation();
+  const [nameRule, setNameRule] = useState('{采集码}.jpg');
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number; current: string } | null>(null);
+  const [result, setResult] = useState<RunResult | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const job = useRef('');
+
+  useEffect(
+    () =>
+      subscribeShared(client, (ev) => {
+        if (ev.name === 'export.progress' && ev.data.jobId === job.current)
+          setProgress({ done: ev.data.entriesDone, total: ev.data.entriesTotal, current: ev.data.current });
+      }),
+    [client],
+  );
+
+  async function doPreview() {
+    if (!station.eventId) return setError(t.station.needEvent);
+    setError(null);
+    try {
+      setPreview(await client.call('exports.preview', { eventId: station.eventId, nameRule }));
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  async function run() {
+    if (!station.eventId) return setError(t.station.needEvent);
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    job.current = `ui-${Date.now()}`;
+    setProgress({ done: 0, total: preview?.files.length ?? 0, current: '' });
+    try {
+      const r = await client.call('exports.run', { eventId: station.eventId, nameRule, jobId: job.current });
+      setResult(r);
+      setProgress((p) => (p ? { ...p, done: p.total } : p));
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const pct = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
+
+  return (
+    <div className="page">
+      <header className="page-header">
+        <h1>{t.exportPage.title}</h1>
+        <p className="muted">{t.exportPage.intro}</p>
+      </header>
+      <StationBar />
+      <div className="two-col">
+        <section className="card" style={{ width: 480, flexShrink: 0 }}>
+          <Field label={t.exportPage.nameRule} hint={t.exportPage.nameRuleHint} required>
+            <input value={nameRule} onChange={(e) => setNameRule(e.target.value)} maxLength={120} spellCheck={false} />
+          </Field>
+          {preview && <p>{t.exportPage.files(preview.files.length)}</p>}
+          {progress && (
+            <>
+              <div
+                className="progress"
+                role="progressbar"
+                aria-valuemin={0}
+                aria-valuemax={100}
+                aria-valuenow={pct}
+                data-testid="export-progress"
+              >
+                <div style={{ width: `${pct}%` }} />
+              </div>
+              <p className="muted small">
+                {t.exportPage.progress(progress.done, progress.total)} {progress.current}
+              </p>
+            </>
+          )}
+          {error && <div className="banner-error">{error}</div>}
+          {result && (
+            <div className="banner-ok" role="status">
+              {t.exportPage.done(result.exported, result.zipPath)}
+            </div>
+          )}
+          <div className="actions">
+            <button type="button" onClick={() => void doPreview()}>
+              {t.exportPage.preview}
+            </button>
+            <button type="button" className="primary" disabled={busy} onClick={() => void run()}>
+              {busy ? t.exportPage.running : t.exportPage.run}
+            </button>
+          </div>
+        </section>
+        <section className="card grow">
+          {preview && preview.problems.length > 0 && (
+            <>
+              <h2>{t.exportPage.problems}</h2>
+              <ul className="reasons">
+                {preview.problems.map((p, i) => (
+                  <li key={i}>
+                    {p.orderNo}：{p.message}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {preview && preview.excluded.length > 0 && (
+            <>
+              <h2>{t.exportPage.excluded}</h2>
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th>{t.exportPage.columns.orderNo}</th>
+                    <th>{t.exportPage.columns.reason}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {preview.excluded.map((x) => (
+                    <tr key={x.orderNo}>
+                      <td className="mono">{x.orderNo}</td>
+                      <td>{x.reason}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+          {preview && preview.files.length > 0 && (
+            <table className="table" style={{ marginTop: 12 }}>
+              <thead>
+                <tr>
+                  <th>{t.exportPage.columns.orderNo}</th>
+                  <th>{t.exportPage.columns.fileName}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.files.map((f) => (
+                  <tr key={f.orderNo}>
+                    <td className="mono">{f.orderNo}</td>
+                    <td className="mono">{f.fileName}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

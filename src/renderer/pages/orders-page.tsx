@@ -1,0 +1,297 @@
+import { subscribeShared } from '../station/push-hub';
+import { useCallback, useEffect, useState } from 'react';
+import { ApiError } from '../../shared/api-error';
+import { ORDER_STATE_LABELS, ORDER_STATES, type OrderState } from '../../shared/domain/order-state';
+import { PAYMENT_METHOD_LABELS, PAYMENT_STATUS_LABELS } from '../../shared/domain/payment';
+import { formatFen } from '../../shared/domain/event';
+import type { OrderView } from '../../shared/domain/records';
+import { useClient } from '../api/context';
+import { t } from '../i18n/zh-CN/index';
+import { precheckReasons } from '../station/precheck-reasons';
+import { StationBar } from '../station/station-bar';
+import { goTo, updateStation, useStation } from '../station/station-store';
+import { useOrder } from '../station/use-order';
+
+const PAGE = 50;
+
+export function OrdersPage() {
+  const client = useClient();
+  const station = useStation();
+  const [state, setState] = useState<OrderState | ''>('');
+  const [query, setQuery] = useState('');
+  const [list, setList] = useState<{ orders: OrderView[]; total: number } | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(
+    (limit = PAGE) => {
+      if (!station.eventId) return;
+      client
+        .call('orders.list', { eventId: station.eventId, state: state || undefined, query, limit })
+        .then(setList, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    },
+    [client, station.eventId, state, query],
+  );
+
+  useEffect(() => {
+    const timer = setTimeout(() => load(), 150); // typing in the search box: one query after a short pause
+    return () => clearTimeout(timer);
+  }, [load]);
+  useEffect(
+    () =>
+      subscribeShared(client, (ev) => {
+        if (ev.name === 'order.updated') load(Math.max(PAGE, list?.orders.length ?? PAGE));
+      }),
+    [client, load, list?.orders.length],
+  );
+
+  return (
+    <div className="page">
+      <header className="page-header">
+        <h1>{t.orders.title}</h1>
+        <p className="muted">{t.orders.intro}</p>
+      </header>
+      <StationBar />
+      {!station.eventId && <div className="banner-warn">{t.station.needEvent}</div>}
+      <div className="two-col">
+        <section className="card grow">
+          <div className="state-tabs" role="tablist" aria-label={t.orders.columns.state}>
+            {(['', ...ORDER_STATES] as const).map((s) => (
+              <button
+                key={s || 'all'}
+                type="button"
+                role="tab"
+                aria-selected={state === s}
+                className={state === s ? 'active' : undefined}
+                onClick={() => setState(s)}
+              >
+                {s ? ORDER_STATE_LABELS[s] : t.orders.all}
+              </button>
+            ))}
+          </div>
+          <div className="scanner-row" style={{ marginBottom: 12 }}>
+            <input
+              aria-label={t.orders.search}
+              placeholder={t.orders.search}
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              maxLength={64}
+            />
+            {list && (
+              <span className="muted small" style={{ alignSelf: 'center' }}>
+                {t.orders.total(list.total)}
+              </span>
+            )}
+          </div>
+          {error && <div className="banner-error">{error}</div>}
+          {list?.orders.length === 0 && <p className="muted">{t.orders.empty}</p>}
+          {list && list.orders.length > 0 && (
+            <table className="table" data-testid="orders-table">
+              <thead>
+                <tr>
+                  <th>{t.orders.columns.orderNo}</th>
+                  <th>{t.orders.columns.name}</th>
+                  <th>{t.orders.columns.studentNo}</th>
+                  <th>{t.orders.columns.state}</th>
+                  <th>{t.orders.columns.paid}</th>
+                  <th>{t.orders.columns.photo}</th>
+                  <th>{t.orders.columns.created}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.orders.map((o) => (
+                  <tr
+                    key={o.id}
+                    className={selected === o.id ? 'selected' : undefined}
+                    onClick={() => setSelected(o.id)}
+                  >
+                    <td className="mono">{o.orderNo}</td>
+                    <td>{o.name || o.nameMasked}</td>
+                    <td className="mono">{o.studentNo}</td>
+                    <td>
+                      <span className={`state-pill ${o.state}`}>{o.stateLabel}</span>
+                    </td>
+                    <td>{o.paid ? t.orders.paid : t.orders.unpaid}</td>
+                    <td>{o.finalPhotoSha256 ? t.orders.yes : t.orders.no}</td>
+                    <td className="small">{o.createdAt.slice(0, 16).replace('T', ' ')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {list && list.orders.length < list.total && (
+            <div className="actions">
+              <button type="button" onClick={() => load(list.orders.length + PAGE)}>
+                {t.orders.more}
+              </button>
+            </div>
+          )}
+        </section>
+        <section className="card detail-card" data-testid="order-detail">
+          <h2>{t.orders.detail}</h2>
+          {selected ? <OrderDetail orderId={selected} /> : <p className="muted">{t.orders.pick}</p>}
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function OrderDetail({ orderId }: { orderId: string }) {
+  const client = useClient();
+  const station = useStation();
+  const { detail, error } = useOrder(orderId);
+  const [reason, setReason] = useState('');
+  const [actionError, setActionError] = useState<string | null>(null);
+  if (error) return <div className="banner-error">{error}</div>;
+  if (!detail) return <p className="muted">{t.common.loading}</p>;
+  const o = detail.order;
+
+  const act = async (fn: () => Promise<unknown>) => {
+    if (!station.operator.trim()) return setActionError(t.station.needOperator);
+    setActionError(null);
+    try {
+      await fn();
+      setReason('');
+    } catch (err) {
+      setActionError(err instanceof ApiError || err instanceof Error ? err.message : String(err));
+    }
+  };
+  const open = (route: string) => {
+    updateStation({ orderId: o.id });
+    goTo(route);
+  };
+  const reviewable = o.state === 'pending_review' || o.state === 'collecting';
+
+  return (
+    <>
+      <p className="student-line">
+        {o.name || o.nameMasked} <span className={`state-pill ${o.state}`}>{o.stateLabel}</span>
+      </p>
+      <dl className="detail-grid">
+        <dt>{t.orders.columns.orderNo}</dt>
+        <dd className="mono">{o.orderNo}</dd>
+        <dt>{t.orders.columns.studentNo}</dt>
+        <dd className="mono">{o.studentNo}</dd>
+        <dt>{t.orders.fields.collectionCode}</dt>
+        <dd className="mono">{o.collectionCode ?? '—'}</dd>
+        <dt>{t.orders.fields.idDisplay}</dt>
+        <dd className="mono">{o.idDisplay}</dd>
+        <dt>{t.orders.fields.phone}</dt>
+        <dd>{o.phoneMasked}</dd>
+        <dt>{t.orders.fields.email}</dt>
+        <dd>{o.email}</dd>
+        <dt>{t.orders.fields.major}</dt>
+        <dd>{o.major || '—'}</dd>
+        {o.rejectReason && (
+          <>
+            <dt>{t.orders.fields.reject}</dt>
+            <dd style={{ color: 'var(--bad)' }}>{o.rejectReason}</dd>
+          </>
+        )}
+      </dl>
+      <h2>{t.orders.photos}</h2>
+      <div className="versions" data-testid="photo-versions">
+        {detail.photos.map((p) => (
+          <figure key={p.id} title={p.kind === 'final' ? precheckReasons(p.checks).join('；') : undefined}>
+            {p.missing ? (
+              <div className="muted small">{t.orders.missing}</div>
+            ) : (
+              <img src={p.url} alt="" loading="lazy" />
+            )}
+            <figcaption>
+              {p.kind === 'final' ? t.orders.final(p.version) : t.orders.original(p.version)}
+              {p.precheck && (
+                <div style={{ color: p.precheck === 'passed' ? 'var(--ok)' : 'var(--bad)' }}>
+                  {p.precheck === 'passed' ? t.orders.passed : t.orders.failed}
+                </div>
+              )}
+            </figcaption>
+          </figure>
+        ))}
+      </div>
+      <h2>{t.orders.payments}</h2>
+      {detail.payments.length === 0 && <p className="muted small">{t.orders.noPayments}</p>}
+      <ul className="audit">
+        {detail.payments.map((p) => (
+          <li key={p.id}>
+            {PAYMENT_METHOD_LABELS[p.method]} ¥{formatFen(p.amountFen)} · {p.operator} ·{' '}
+            {p.createdAt.slice(0, 16).replace('T', ' ')}
+            {p.status !== 'valid' && ` · ${PAYMENT_STATUS_LABELS[p.status]}`}
+          </li>
+        ))}
+      </ul>
+      <h2>{t.orders.history}</h2>
+      <ol className="audit" data-testid="audit-trail">
+        {detail.history.map((h, i) => (
+          <li key={i}>
+            {h.at.slice(0, 16).replace('T', ' ')} · {h.actor} · {h.from ? ORDER_STATE_LABELS[h.from] : '—'} →{' '}
+            {ORDER_STATE_LABELS[h.to]}
+            {h.reason && `（${h.reason}）`}
+          </li>
+        ))}
+      </ol>
+      {reviewable && (
+        <>
+          <input
+            aria-label={t.orders.rejectReason}
+            placeholder={t.orders.rejectPlaceholder}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            style={{ width: '100%', marginBottom: 8 }}
+          />
+          <div className="actions">
+            <button
+              type="button"
+              onClick={() =>
+                void act(() =>
+                  client.call('orders.review', {
+                    orderId: o.id,
+                    decision: 'reject',
+                    reason,
+                    operator: station.operator,
+                  }),
+                )
+              }
+            >
+              {t.orders.reject}
+            </button>
+            <button
+              type="button"
+              className="primary"
+              onClick={() =>
+                void act(() =>
+                  client.call('orders.review', { orderId: o.id, decision: 'approve', operator: station.operator }),
+                )
+              }
+            >
+              {t.orders.approve}
+            </button>
+          </div>
+        </>
+      )}
+      <div className="actions">
+        {o.state === 'approved' && (
+          <button
+            type="button"
+            onClick={() =>
+              void act(() => client.call('orders.complete', { orderId: o.id, operator: station.operator }))
+            }
+          >
+            {t.orders.complete}
+          </button>
+        )}
+        {!o.paid && (
+          <button type="button" onClick={() => open('payment')}>
+            {t.orders.pay}
+          </button>
+        )}
+        {(o.state === 'rejected' || o.state === 'pending_payment') && (
+          <button type="button" className="primary" onClick={() => open('capture')}>
+            {t.orders.retake}
+          </button>
+        )}
+      </div>
+      {actionError && <div className="banner-error">{actionError}</div>}
+    </>
+  );
+}

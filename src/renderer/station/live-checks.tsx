@@ -1,0 +1,123 @@
+import { subscribeShared } from './push-hub';
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import type { Res } from '../../shared/contract';
+import { useClient } from '../api/context';
+import { t } from '../i18n/zh-CN/index';
+import type { FrameBox } from './guides';
+import type { LiveSource } from './live-source';
+import type { LiveViewHandle } from './live-view';
+
+export type FrameAnalysis = Res<'vision.analyzeFrame'>;
+
+export interface LiveChecksState {
+  /** null: no result yet; 'off': the vision module is not available. */
+  latest: FrameAnalysis | null;
+  unavailable: boolean;
+  /** Consecutive analysed frames on which every check passed (for auto-capture). */
+  passStreak: number;
+  crop: FrameBox | null;
+}
+
+/**
+ * Live compliance checks. Station camera: main analyses its own frames and pushes `camera.analysis`.
+ * Browser webcam: this hook sends the current frame with vision.analyzeFrame, one at a time (latest wins).
+ */
+export function useLiveChecks(source: LiveSource, live: RefObject<LiveViewHandle | null>): LiveChecksState {
+  const client = useClient();
+  const [state, setState] = useState<LiveChecksState>({ latest: null, unavailable: false, passStreak: 0, crop: null });
+  const streak = useRef(0);
+
+  const accept = (r: FrameAnalysis) => {
+    if (r.dropped) return;
+    streak.current = r.allPass ? streak.current + 1 : 0;
+    setState({ latest: r, unavailable: false, passStreak: streak.current, crop: null });
+  };
+
+  useEffect(() => {
+    let stopped = false;
+    streak.current = 0;
+    setState({ latest: null, unavailable: false, passStreak: 0, crop: null });
+    client.call('vision.status', {}).then(
+      (s) => {
+        if (!stopped && s.started && !s.ready && s.missing.length > 0) setState((x) => ({ ...x, unavailable: true }));
+      },
+      () => !stopped && setState((x) => ({ ...x, unavailable: true })),
+    );
+    if (source === 'station') {
+      const off = subscribeShared(client, (ev) => {
+        if (ev.name === 'camera.analysis') accept(ev.data);
+      });
+      return () => {
+        stopped = true;
+        off();
+      };
+    }
+    const loop = async () => {
+      while (!stopped) {
+        const frame = live.current?.grab(1280);
+        if (!frame) {
+          await new Promise((r) => setTimeout(r, 200));
+          continue;
+        }
+        const image = frame.toDataURL('image/jpeg', 0.85).split(',')[1] ?? '';
+        try {
+          accept(await client.call('vision.analyzeFrame', { image }));
+        } catch {
+          if (!stopped) setState((x) => ({ ...x, unavailable: true }));
+          await new Promise((r) => setTimeout(r, 2000));
+        }
+      }
+    };
+    void loop();
+    return () => {
+      stopped = true;
+    };
+  }, [client, source, live]);
+
+  return state;
+}
+
+const ORDER = { fail: 0, warn: 1, pass: 2 } as const;
+
+type Check = FrameAnalysis['checks'][number];
+
+/** Vendor 初审 measures keep the name operators know from the vendor's tool; ours follows in brackets. */
+function checkLabel(c: Check): string {
+  const ours = t.capture.checkNames[c.id] ?? c.id;
+  return c.vendorName && c.vendorName !== ours ? `${c.vendorName}（${ours}）` : ours;
+}
+
+/** Problems first as rows with their coaching prompt; passing checks as compact green chips. */
+export function LiveChecks({ state }: { state: LiveChecksState }) {
+  if (state.unavailable && !state.latest) return <p className="muted">{t.capture.checksUnavailable}</p>;
+  if (!state.latest) return <p className="muted">{t.capture.checksWaiting}</p>;
+  const checks = [...state.latest.checks].sort((a, b) => ORDER[a.status] - ORDER[b.status]);
+  const problems = checks.filter((c) => c.status !== 'pass');
+  const passing = checks.filter((c) => c.status === 'pass');
+  return (
+    <div data-testid="live-checks">
+      {state.latest.allPass && <div className="banner-ok">{t.capture.allPass}</div>}
+      {problems.length > 0 && (
+        <ul className="checks">
+          {problems.map((c) => (
+            <li key={c.id} className={c.status} data-check={c.id} data-status={c.status}>
+              <span className={`dot ${c.status}`} />
+              <span>
+                <span className="check-name">{checkLabel(c)}</span>
+                <span className="check-msg"> — {c.message}</span>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="check-chips">
+        {passing.map((c) => (
+          <span key={c.id} className="check-chip" data-check={c.id} data-status="pass" title={c.message}>
+            <span className="dot pass" />
+            {checkLabel(c)}
+          </span>
+        ))}
+      </div>
+    </div>
+  );
+}

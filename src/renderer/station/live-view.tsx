@@ -1,0 +1,77 @@
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState, type ReactNode } from 'react';
+import { t } from '../i18n/zh-CN/index';
+import { liveStreamUrl, type LiveSource } from './live-source';
+
+/** What a page can do with the live view: grab the current frame for QR decoding or as a still. */
+export interface LiveViewHandle {
+  /** Current frame drawn to a canvas (null when no frame is showing yet). */
+  grab(maxWidth?: number): HTMLCanvasElement | null;
+}
+
+/**
+ * The live view: the station camera's MJPEG stream in an <img>, or getUserMedia in a <video>. Children are
+ * drawn on top (framing guides).
+ */
+export const LiveView = forwardRef<LiveViewHandle, { source: LiveSource; children?: ReactNode; className?: string }>(
+  function LiveView({ source, children, className }, ref) {
+    const img = useRef<HTMLImageElement>(null);
+    const video = useRef<HTMLVideoElement>(null);
+    const canvas = useRef<HTMLCanvasElement | null>(null);
+    const [error, setError] = useState<string | null>(null);
+    const [ready, setReady] = useState(false);
+    // A new stream URL per mount: the browser must not reuse a closed multipart response.
+    const [src] = useState(() => `${liveStreamUrl()}${liveStreamUrl().includes('?') ? '&' : '?'}v=${Date.now()}`);
+
+    useEffect(() => {
+      if (source !== 'browser') return;
+      let stream: MediaStream | null = null;
+      let cancelled = false;
+      navigator.mediaDevices
+        ?.getUserMedia({ video: { width: { ideal: 1280 }, height: { ideal: 720 } }, audio: false })
+        .then((s) => {
+          if (cancelled) return s.getTracks().forEach((tr) => tr.stop());
+          stream = s;
+          if (video.current) {
+            video.current.srcObject = s;
+            void video.current.play();
+          }
+        })
+        .catch(() => setError(t.camera.browserDenied));
+      return () => {
+        cancelled = true;
+        stream?.getTracks().forEach((tr) => tr.stop());
+      };
+    }, [source]);
+
+    useImperativeHandle(ref, () => ({
+      grab(maxWidth = 4096) {
+        const el = source === 'browser' ? video.current : img.current;
+        if (!el) return null;
+        const w = el instanceof HTMLVideoElement ? el.videoWidth : el.naturalWidth;
+        const h = el instanceof HTMLVideoElement ? el.videoHeight : el.naturalHeight;
+        if (!w || !h) return null;
+        const scale = Math.min(1, maxWidth / w);
+        const c = (canvas.current ??= document.createElement('canvas'));
+        c.width = Math.round(w * scale);
+        c.height = Math.round(h * scale);
+        const ctx = c.getContext('2d', { willReadFrequently: true });
+        if (!ctx) return null;
+        ctx.drawImage(el, 0, 0, c.width, c.height);
+        return c;
+      },
+    }));
+
+    return (
+      <div className={`live-view ${className ?? ''}`} data-testid="live-view">
+        {source === 'station' ? (
+          <img ref={img} src={src} alt="" onLoad={() => setReady(true)} onError={() => setError(t.camera.liveOff)} />
+        ) : (
+          <video ref={video} muted playsInline onPlaying={() => setReady(true)} />
+        )}
+        {!ready && !error && <div className="live-placeholder">{t.camera.connecting}</div>}
+        {error && <div className="live-placeholder error">{error}</div>}
+        {children}
+      </div>
+    );
+  },
+);
