@@ -27,6 +27,8 @@ export interface PhotoGeometry {
   crop: { x: number; y: number; width: number; height: number; scale: number };
   /** Where production placed head top / eye line / face width / centre offset (output px). */
   predicted: CropPlan['predicted'];
+  /** True when the person's proportions made some ranges impossible (head top / chest); 初审 then says which. */
+  compromised: boolean;
   /** The same, re-measured on the final photo by the 初审 analysis (null when no face was found there). */
   measured: ReviewResult['measured'];
   quality: number;
@@ -136,6 +138,7 @@ export async function producePhoto(
       source: info,
       crop: { x: plan.x, y: plan.y, width: plan.width, height: plan.height, scale: plan.scale },
       predicted: plan.predicted,
+      compromised: plan.compromised,
       measured: review.measured,
       quality: encoded.quality,
       encoder: encoded.variant,

@@ -13,8 +13,8 @@ export interface RgbImage {
 }
 
 /** Below/above these, alpha is snapped to 0/1 (removes the mask's faint tails and keeps the inside exact). */
-export const ALPHA_FLOOR = 0.04;
-export const ALPHA_CEIL = 0.96;
+export const ALPHA_FLOOR = 0.15;
+export const ALPHA_CEIL = 0.85;
 const ESTIMATE_RADIUS = 6;
 
 export function luminance(img: RgbImage): Float32Array {

@@ -11,9 +11,9 @@ import type { EdgeOccupancy, SubjectMeasure } from './subject';
 // shoulders cannot both be in the frame; the crop would need person pixels the source does not have (below the
 // bottom edge, or past a side where the person touches it). Past the top and the sides the crop may extend onto
 // pure background (filled with the profile colour) — never below the bottom edge.
-// Soft limits (produce, and let 初审 fail it with the reason): when a person's proportions make head top, eye line
-// and face width ranges, or the chest below the shoulders, impossible together (e.g. a high hair bun), the crop
-// keeps the face width and centring and gets as close as it can.
+// Soft limits (produce, and let 初审 fail it with the reason): when a person's proportions make the head-top range
+// or the chest below the shoulders impossible together with the eye line and face width (e.g. a high hair bun),
+// the crop keeps face width, centring and eye line and gets as close as it can on the rest.
 
 export interface CropOptions {
   /** Largest output/source scale accepted (upscaling softens the photo; beyond this the face is too small). */
@@ -178,9 +178,14 @@ function search(
     const lo2 = Math.max(hardLo, rangeLo);
     const hi2 = Math.min(hardHi, rangeHi);
     if (lo2 <= hi2 + 1e-9) y = Math.min(hi2, Math.max(lo2, yOpt));
-    else if (!soft || hardLo > hardHi + 1e-9) continue;
-    else
-      y = Math.min(hardHi, Math.max(hardLo, Math.min(Math.max(yOpt, rangeLo), rangeHi < rangeLo ? rangeLo : rangeHi)));
+    else if (!soft) continue;
+    else {
+      // Soft: the eye line stays in its range (it anchors the composition); head top and chest may miss.
+      const eyeLo = Math.max(hardLo, s.eyeY - (g.eyeLine.max - m) / scale);
+      const eyeHi = Math.min(hardHi, s.eyeY - (g.eyeLine.min + m) / scale);
+      if (eyeLo > eyeHi + 1e-9) continue;
+      y = Math.min(eyeHi, Math.max(eyeLo, Math.min(Math.max(yOpt, rangeLo), Math.max(rangeLo, rangeHi))));
+    }
     if (active.has('sides') && !sidesOk(s, x, y, cw, ch)) continue;
     const head = (s.headTop - y) * scale;
     const eye = (s.eyeY - y) * scale;
