@@ -1,5 +1,6 @@
 import type { CropPlan } from '../../shared/photo/crop-plan';
 import type { RgbImage } from '../../shared/photo/composite';
+import sharp from 'sharp';
 import { openImage, type SourceInfo } from './decode';
 
 export interface CroppedPixels {
@@ -27,12 +28,35 @@ export async function cropPixels(
   if (ex1 <= ex0 || ey1 <= ey0) return { image: { width: W, height: H, data }, valid };
   const tw = Math.max(1, Math.round((ex1 - ex0) * s));
   const th = Math.max(1, Math.round((ey1 - ey0) * s));
-  const { data: px } = await openImage(source)
-    .extract({ left: ex0, top: ey0, width: ex1 - ex0, height: ey1 - ey0 })
+  // A crop that is downscaled ≥ 2× is read through an integer pre-shrink first (JPEG/WebP shrink-on-load decodes
+  // a 24–48 MP capture at 1/2–1/8 size); the final resample to the exact output size stays Lanczos.
+  const k = Math.min(8, 2 ** Math.floor(Math.log2(Math.max(1, 1 / s))));
+  let pipeline;
+  if (k > 1) {
+    const kw = Math.max(1, Math.round(info.width / k));
+    const kh = Math.max(1, Math.round(info.height / k));
+    const l = Math.min(kw - 1, Math.floor((ex0 * kw) / info.width));
+    const t = Math.min(kh - 1, Math.floor((ey0 * kh) / info.height));
+    const r = Math.max(l + 1, Math.min(kw, Math.ceil((ex1 * kw) / info.width)));
+    const b = Math.max(t + 1, Math.min(kh, Math.ceil((ey1 * kh) / info.height)));
+    const { data, info: ri } = await openImage(source)
+      .resize(kw, kh, { fit: 'fill' })
+      .extract({ left: l, top: t, width: r - l, height: b - t })
+      .flatten({ background })
+      .toColourspace('srgb')
+      .removeAlpha()
+      .raw({ depth: 'uchar' })
+      .toBuffer({ resolveWithObject: true });
+    pipeline = sharp(data, { raw: { width: ri.width, height: ri.height, channels: 3 } });
+  } else {
+    pipeline = openImage(source)
+      .extract({ left: ex0, top: ey0, width: ex1 - ex0, height: ey1 - ey0 })
+      .flatten({ background })
+      .toColourspace('srgb')
+      .removeAlpha();
+  }
+  const { data: px } = await pipeline
     .resize(tw, th, { fit: 'fill', kernel: 'lanczos3' })
-    .flatten({ background })
-    .toColourspace('srgb')
-    .removeAlpha()
     .raw({ depth: 'uchar' })
     .toBuffer({ resolveWithObject: true });
   const ox = Math.round((ex0 - plan.x) * s);
