@@ -13,7 +13,17 @@ import { exportCommand } from './commands/export';
 import { appVersion } from '../core/version';
 
 // The `studio` command: one entry point, one subcommand per file under commands/.
-export const commands: Command[] = [hostCommand, checkCommand, eventCommand, rosterCommand, ordersCommand, demoCommand, photoCommand, layoutCommand, exportCommand];
+export const commands: Command[] = [
+  hostCommand,
+  checkCommand,
+  eventCommand,
+  rosterCommand,
+  ordersCommand,
+  demoCommand,
+  photoCommand,
+  layoutCommand,
+  exportCommand,
+];
 
 function help(): string {
   const lines = [
