@@ -10,6 +10,7 @@ import { demoCommand } from './commands/demo';
 import { photoCommand } from './commands/photo';
 import { layoutCommand } from './commands/layout';
 import { exportCommand } from './commands/export';
+import { paymentsCommand } from './commands/payments';
 import { appVersion } from '../core/version';
 
 // The `studio` command: one entry point, one subcommand per file under commands/.
@@ -23,6 +24,7 @@ export const commands: Command[] = [
   photoCommand,
   layoutCommand,
   exportCommand,
+  paymentsCommand,
 ];
 
 function help(): string {

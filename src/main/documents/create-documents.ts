@@ -3,6 +3,7 @@ import type { Db } from '../db/open';
 import type { EventRepo } from '../events/event-repo';
 import { exportHandlers } from '../export/export-handlers';
 import { ExportService } from '../export/export-service';
+import { reconciliationCsv, reconciliationFileName } from '../export/reconciliation-csv';
 import type { Printer } from '../print/printer';
 import { PaymentLookup } from '../receipts/payment-lookup';
 import { receiptHandlers } from '../receipts/receipt-handlers';
@@ -28,6 +29,8 @@ export interface DocumentsOptions {
 export interface Documents {
   readonly receipts: ReceiptService;
   readonly exports: ExportService;
+  /** payments.reconcile (records core) as a CSV sheet with its file name. */
+  reconciliationCsv(eventId: string, day?: string): { fileName: string; csv: string };
   handlers(): ReturnType<typeof receiptHandlers> & ReturnType<typeof exportHandlers>;
 }
 
@@ -53,9 +56,21 @@ export function createDocuments(opts: DocumentsOptions): Documents {
     payments,
     now: opts.now,
   });
+  const reconciliation = (eventId: string, day?: string) => {
+    const report = records.payments.reconcile(eventId, day);
+    const event = opts.events.get(eventId)!;
+    return {
+      fileName: reconciliationFileName(event.schoolCode, report.day),
+      csv: reconciliationCsv(`${event.schoolName}（${event.schoolCode}）${event.date}`, report),
+    };
+  };
   return {
     receipts,
     exports,
-    handlers: () => ({ ...receiptHandlers(receipts), ...exportHandlers(exports, opts.bus, opts.dataDir) }),
+    reconciliationCsv: reconciliation,
+    handlers: () => ({
+      ...receiptHandlers(receipts),
+      ...exportHandlers(exports, opts.bus, opts.dataDir, reconciliation),
+    }),
   };
 }

@@ -6,6 +6,7 @@ import { rendererDir } from '../core/paths';
 import { windowOptions } from './window-options';
 import { APP_ORIGIN, forwardPush, registerIpc } from './ipc';
 import { appProtocolResponse } from './protocol';
+import { createElectronPrinter } from './receipt-printer';
 import { LIVE_STREAM_PATH, liveStreamResponse } from '../camera/live-stream';
 
 // Thin desktop shell: everything the studio does lives in the core; this file only opens a window.
@@ -47,6 +48,7 @@ app.whenReady().then(
     studio = createStudio({
       dataDir: process.env.STUDIO_DATA_DIR ? defaultDataDir() : app.getPath('userData'),
       nativeBinding: electronSqliteBinding(),
+      printer: createElectronPrinter((o) => new BrowserWindow(o)),
     });
     registerIpc(ipcMain, studio);
     forwardPush(studio, () => webContents.getAllWebContents());

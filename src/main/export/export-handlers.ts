@@ -14,7 +14,8 @@ export function exportHandlers(
   exports: ExportService,
   bus: PushBus,
   dataDir: string,
-): HandlerGroup<'exports.preview' | 'exports.run'> {
+  reconciliationCsv: (eventId: string, day?: string) => { fileName: string; csv: string },
+): HandlerGroup<'exports.preview' | 'exports.run' | 'exports.reconciliationCsv'> {
   return {
     'exports.preview': (req) => {
       const plan = exports.plan(req.eventId, req.nameRule);
@@ -25,6 +26,7 @@ export function exportHandlers(
         excluded: plan.excluded,
       };
     },
+    'exports.reconciliationCsv': (req) => reconciliationCsv(req.eventId, req.day),
     'exports.run': async (req) => {
       if (req.outDir && !path.isAbsolute(req.outDir)) {
         throw new ApiError('invalid_request', '导出目录须为绝对路径', 'outDir');
@@ -34,8 +36,12 @@ export function exportHandlers(
         eventId: req.eventId,
         nameRule: req.nameRule,
         outDir,
-        onProgress: (p) =>
-          bus.emit({ name: 'export.progress', data: { jobId: req.jobId, eventId: req.eventId, ...p } }),
+        onProgress: (p) => {
+          // at most ~100 pushes per export, whatever the number of photos
+          const step = Math.max(1, Math.floor(p.entriesTotal / 100));
+          if (p.entriesDone % step !== 0 && p.entriesDone !== p.entriesTotal) return;
+          bus.emit({ name: 'export.progress', data: { jobId: req.jobId, eventId: req.eventId, ...p } });
+        },
       });
       return { ...result, problems: result.problems.map(problemView) };
     },

@@ -65,8 +65,12 @@ export interface ExportDeps {
 
 const exportable = new Set<string>(EXPORTABLE_STATES);
 
-function notExportableReason(state: OrderState, paid: boolean): string {
-  if (state === 'pending_payment') return paid ? '已付款，但还没有成片' : '尚未付款（待支付）';
+function notExportableReason(state: OrderState, paid: boolean, precheck: string | null | undefined): string {
+  if (state === 'pending_payment') {
+    if (!paid) return '尚未付款（待支付）';
+    if (precheck === undefined) return '已付款，但还没有成片';
+    if (precheck !== 'passed') return '成片未通过初审';
+  }
   if (state === 'rejected') return '审核驳回，等待重新上传';
   return `订单状态为「${ORDER_STATE_LABELS[state]}」`;
 }
@@ -91,11 +95,11 @@ export class ExportService {
     const candidates: ExportRow[] = [];
     const excluded: ExcludedOrder[] = [];
     for (const o of all) {
+      const photo = photos.currentFinal(o.id);
       if (!exportable.has(o.state)) {
-        excluded.push({ orderNo: o.order_no, reason: notExportableReason(o.state, o.paid === 1) });
+        excluded.push({ orderNo: o.order_no, reason: notExportableReason(o.state, o.paid === 1, photo?.precheck) });
         continue;
       }
-      const photo = photos.currentFinal(o.id);
       if (!photo) {
         excluded.push({ orderNo: o.order_no, reason: '没有成片' });
         continue;

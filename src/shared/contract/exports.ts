@@ -44,6 +44,17 @@ export const exportsContract = {
       excluded: z.array(Excluded),
     }),
   },
+  /** The end-of-day reconciliation of payments.reconcile as CSV (UTF-8 with BOM) for download. */
+  'exports.reconciliationCsv': {
+    request: z.strictObject({
+      eventId: Id,
+      day: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD' })
+        .optional(),
+    }),
+    response: z.object({ fileName: z.string(), csv: z.string() }),
+  },
 } as const;
 
 export const exportsPush = {

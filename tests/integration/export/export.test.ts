@@ -112,6 +112,21 @@ describe('export for the school: one ZIP of final photos + manifest, masked data
     expect(await findPlaintext([result.csvPath], ['黄*正'])).toHaveLength(1);
   });
 
+  it('exports.run through the API pushes export.progress events up to the last entry', async () => {
+    const seen: { jobId: string; entriesDone: number; entriesTotal: number }[] = [];
+    const off = s.bus.subscribe((e) => {
+      if (e.name === 'export.progress') seen.push(e.data);
+    });
+    const r = (await s.dispatch('exports.run', { eventId, jobId: 'job-1', outDir: path.join(t.dir, 'api') }, ctx)) as {
+      exported: number;
+    };
+    off();
+    expect(r.exported).toBe(3);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((p) => p.jobId === 'job-1')).toBe(true);
+    expect(seen.at(-1)).toMatchObject({ entriesDone: 5, entriesTotal: 5 });
+  });
+
   it('a second export never overwrites the first', async () => {
     const again = await s.documents.exports.run({ eventId, outDir: path.dirname(result.zipPath) });
     expect(path.basename(again.zipPath)).toBe('10445-2026-06-01-2-照片.zip');
@@ -217,5 +232,34 @@ describe('studio export CLI', () => {
     expect(await runCli(['export', '--out', path.join(t.dir, 'cli'), '--data', data], o3.io)).toBe(2);
     expect(o3.err()).toContain('--event');
     s = createStudio({ dataDir: data, log: () => {} });
+  });
+
+  it('payments reconcile prints the day sheet and writes the CSV (never over an existing file)', async () => {
+    s.close();
+    const data = path.join(t.dir, 'data');
+    const csvFile = path.join(t.dir, 'reconcile.csv');
+    const o = io();
+    const code = await runCli(['payments', 'reconcile', '--event', eventId, '--csv', csvFile, '--data', data], o.io);
+    expect(o.err()).toBe('');
+    expect(code).toBe(0);
+    expect(o.out()).toContain('微信支付');
+    const rows = parseCsv(readFileSync(csvFile, 'utf8').slice(1)).map((r) => r.fields);
+    const total = rows.find((r) => r[2] === '合计')!;
+    // 3 payments: wechat 1 student, cash 1 student, alipay class of 3 → 5 students, ¥75.00
+    expect(total.slice(4)).toEqual(['3', '5', '75.00']);
+    expect(rows.find((r) => r[3] === '支付宝')!.slice(4)).toEqual(['1', '3', '45.00']);
+    const again = io();
+    expect(
+      await runCli(['payments', 'reconcile', '--event', eventId, '--csv', csvFile, '--data', data], again.io),
+    ).toBe(1);
+    expect(again.err()).toContain('EEXIST');
+    const bad = io();
+    expect(
+      await runCli(['payments', 'reconcile', '--event', eventId, '--date', '2026/06/01', '--data', data], bad.io),
+    ).toBe(2);
+    s = createStudio({ dataDir: data, log: () => {} });
+    const api = (await s.dispatch('exports.reconciliationCsv', { eventId }, ctx)) as { fileName: string; csv: string };
+    expect(api.fileName).toBe('对账-10445-全部.csv');
+    expect(api.csv.startsWith('\uFEFF')).toBe(true);
   });
 });
