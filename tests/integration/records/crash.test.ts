@@ -38,7 +38,12 @@ afterAll(() => t.cleanup());
 let seed = 20261122;
 const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
 
-function runRound(killAfterReady: boolean, delayMs: number): Promise<{ out: string; err: string }> {
+/**
+ * killAfterAcks < 0: kill delayMs after spawn (during start-up, migrations, photo scan). Otherwise wait for that
+ * many committed steps after READY, then kill delayMs later, mid-operation — counting steps rather than
+ * milliseconds keeps the test meaningful on a slow, busy machine.
+ */
+function runRound(killAfterAcks: number, delayMs: number): Promise<{ out: string; err: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [worker, dataDir], { stdio: ['ignore', 'pipe', 'pipe'], cwd: process.cwd() });
     let out = '';
@@ -47,10 +52,10 @@ function runRound(killAfterReady: boolean, delayMs: number): Promise<{ out: stri
     const arm = () => (timer ??= setTimeout(() => child.kill('SIGKILL'), delayMs));
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
-      if (killAfterReady && out.includes('READY')) arm();
+      if (killAfterAcks >= 0 && out.includes('READY') && (out.match(/^ACK /gm) ?? []).length >= killAfterAcks) arm();
     });
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    if (!killAfterReady) arm();
+    if (killAfterAcks < 0) arm();
     const guard = setTimeout(() => child.kill('SIGKILL'), 60_000);
     child.on('exit', (code, signal) => {
       clearTimeout(guard);
@@ -68,7 +73,7 @@ describe('crash safety: SIGKILL while capturing and paying', () => {
     let acks = 0;
     for (let round = 0; round < ROUNDS; round++) {
       // most kills land in the capture/pay loop; some during start-up (migrations, photo scan)
-      const { out } = await runRound(rand() > 0.15, Math.floor(rand() * 250));
+      const { out } = await runRound(rand() < 0.15 ? -1 : Math.floor(rand() * 4), Math.floor(rand() * 40));
       for (const line of out.split('\n')) {
         const [tag, kind, orderId, ...shas] = line.split(' ');
         if (tag !== 'ACK') continue;
@@ -117,7 +122,7 @@ describe('crash safety: SIGKILL while capturing and paying', () => {
       }
     }
     // the test must actually have exercised the loop
-    expect(acks).toBeGreaterThan(ROUNDS);
+    expect(acks).toBeGreaterThan(ROUNDS / 2);
     expect(captures.size).toBeGreaterThan(5);
   }, 300_000);
 });
