@@ -115,5 +115,17 @@ test('check in from a QR on the webcam, shoot, pay cash, print the receipt, find
   await expect(page.getByText(/将导出 \d+ 张照片/)).toBeVisible();
   await page.getByRole('button', { name: '开始导出' }).click();
   await expect(page.getByTestId('export-progress')).toBeVisible();
+  await expect(page.getByRole('status')).toContainText('已导出 1 张照片', { timeout: 30_000 });
   await shot('09-export');
+
+  // the same student again, typed by a USB scanner into the focused field: the existing order opens
+  await page.getByRole('button', { name: '签到', exact: true }).click();
+  await page.getByLabel('画面来源').selectOption('station');
+  const scanner = page.getByLabel('扫码枪 / 手动粘贴采集码内容');
+  await scanner.fill(payload);
+  await scanner.press('Enter');
+  await expect(page.getByRole('status')).toContainText('该学生已签到：订单 S1-');
+  await shot('10-checkin-duplicate');
+  await page.getByRole('button', { name: '打开该订单去拍摄' }).click();
+  await expect(page.getByTestId('current-student')).toContainText('852021102012');
 });

@@ -35,6 +35,7 @@ export class CameraService {
   private analyzer: FrameAnalyzer | null = null;
   private pendingFrame: Buffer | null = null;
   private analyzing = false;
+  private analysisDone: Promise<void> = Promise.resolve();
   private captureSink: CaptureSink | null = null;
   private idleStop: NodeJS.Timeout | null = null;
   private chain: Promise<unknown> = Promise.resolve();
@@ -192,7 +193,7 @@ export class CameraService {
     for (const v of this.viewers) v(jpeg);
     if (this.analyzer) {
       this.pendingFrame = jpeg;
-      if (!this.analyzing) void this.pumpAnalysis();
+      if (!this.analyzing) this.analysisDone = this.pumpAnalysis();
     }
   }
 
@@ -280,13 +281,17 @@ export class CameraService {
     this.onStatus(this.status());
   }
 
+  /** Stops live view and waits for the analysis in flight, so the vision worker is idle when it is closed. */
   async close(): Promise<void> {
     if (this.idleStop) clearTimeout(this.idleStop);
     this.viewers.clear();
+    this.analyzer = null;
+    this.pendingFrame = null;
     const cam = this.camera;
     this.camera = null;
     this.liveRunning = false;
     await cam?.close();
+    await this.analysisDone;
   }
 }
 

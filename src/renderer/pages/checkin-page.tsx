@@ -128,7 +128,33 @@ export function CheckinPage() {
   const invalid = (field: string) => (error?.field === field ? 'invalid' : undefined);
   const s = decoded?.student;
   const existing = decoded?.existingOrder ?? null;
-  const showForm = manual || decoded !== null;
+  // A student already checked in gets their order opened, not a second check-in form.
+  const showForm = manual || (decoded !== null && !existing);
+
+  const decodedList = s && (
+    <dl className="decoded" data-testid="decoded">
+      <dt>{t.checkin.fields.name}</dt>
+      <dd>{s.nameMasked ?? '—'}</dd>
+      <dt>{t.checkin.fields.studentNo}</dt>
+      <dd className="mono">{s.studentNo ?? '—'}</dd>
+      <dt>{t.checkin.fields.gender}</dt>
+      <dd>{s.gender ?? '—'}</dd>
+      <dt>{t.checkin.fields.idDisplay}</dt>
+      <dd className="mono">{s.idDisplay ?? '—'}</dd>
+      <dt>{t.checkin.fields.collectionCode}</dt>
+      <dd className="mono">{s.collectionCode}</dd>
+      <dt>{t.checkin.fields.major}</dt>
+      <dd>{s.major || '—'}</dd>
+      <dt>{t.checkin.fields.educationLevel}</dt>
+      <dd>{s.educationLevel || '—'}</dd>
+      <dt>{t.checkin.fields.educationType}</dt>
+      <dd>{s.educationType || '—'}</dd>
+      <dt>{t.checkin.fields.campusType}</dt>
+      <dd>{s.campusType || '—'}</dd>
+      <dt>{t.checkin.fields.schoolCode}</dt>
+      <dd className="mono">{s.schoolCode ?? '—'}</dd>
+    </dl>
+  );
 
   return (
     <div className="page">
@@ -190,32 +216,10 @@ export function CheckinPage() {
               </button>
             </div>
           )}
+          {existing && decodedList}
           {showForm && (
             <form onSubmit={submit} noValidate aria-label={t.checkin.formTitle}>
-              {s && (
-                <dl className="decoded" data-testid="decoded">
-                  <dt>{t.checkin.fields.name}</dt>
-                  <dd>{s.nameMasked ?? '—'}</dd>
-                  <dt>{t.checkin.fields.studentNo}</dt>
-                  <dd className="mono">{s.studentNo ?? '—'}</dd>
-                  <dt>{t.checkin.fields.gender}</dt>
-                  <dd>{s.gender ?? '—'}</dd>
-                  <dt>{t.checkin.fields.idDisplay}</dt>
-                  <dd className="mono">{s.idDisplay ?? '—'}</dd>
-                  <dt>{t.checkin.fields.collectionCode}</dt>
-                  <dd className="mono">{s.collectionCode}</dd>
-                  <dt>{t.checkin.fields.major}</dt>
-                  <dd>{s.major || '—'}</dd>
-                  <dt>{t.checkin.fields.educationLevel}</dt>
-                  <dd>{s.educationLevel || '—'}</dd>
-                  <dt>{t.checkin.fields.educationType}</dt>
-                  <dd>{s.educationType || '—'}</dd>
-                  <dt>{t.checkin.fields.campusType}</dt>
-                  <dd>{s.campusType || '—'}</dd>
-                  <dt>{t.checkin.fields.schoolCode}</dt>
-                  <dd className="mono">{s.schoolCode ?? '—'}</dd>
-                </dl>
-              )}
+              {decodedList}
               {manual && (
                 <>
                   <p className="muted small">{t.checkin.manualHint}</p>

@@ -1,6 +1,7 @@
 import { subscribeShared } from '../station/push-hub';
 import { useEffect, useRef, useState } from 'react';
 import type { Res } from '../../shared/contract';
+import { DEFAULT_NAME_RULE } from '../../shared/export/naming-rule';
 import { useClient } from '../api/context';
 import { Field } from '../components/field';
 import { t } from '../i18n/zh-CN/index';
@@ -13,7 +14,7 @@ type RunResult = Res<'exports.run'>;
 export function ExportPage() {
   const client = useClient();
   const station = useStation();
-  const [nameRule, setNameRule] = useState('{采集码}.jpg');
+  const [nameRule, setNameRule] = useState(DEFAULT_NAME_RULE);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number; current: string } | null>(null);
   const [result, setResult] = useState<RunResult | null>(null);
@@ -106,6 +107,7 @@ export function ExportPage() {
           </div>
         </section>
         <section className="card grow">
+          <h2>{t.exportPage.filesTitle}</h2>
           {preview && preview.problems.length > 0 && (
             <>
               <h2>{t.exportPage.problems}</h2>
@@ -139,6 +141,7 @@ export function ExportPage() {
               </table>
             </>
           )}
+          {!preview && <p className="muted">{t.exportPage.previewHint}</p>}
           {preview && preview.files.length > 0 && (
             <table className="table" style={{ marginTop: 12 }}>
               <thead>

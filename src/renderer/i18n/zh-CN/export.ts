@@ -5,6 +5,8 @@ export const exportPage = {
   nameRule: '文件命名规则',
   nameRuleHint: '可用 {采集码}、{学号}、{姓名} 等字段，例如 {学号}.jpg',
   preview: '预览',
+  previewHint: '点“预览”查看将导出的文件名与需要处理的问题。',
+  filesTitle: '导出内容',
   run: '开始导出',
   running: '正在导出…',
   files: (n: number) => `将导出 ${n} 张照片`,
