@@ -1,16 +1,17 @@
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import { ApiError } from '../../shared/api-error';
+import type { Res } from '../../shared/contract';
 import type { CameraCaptureResult, CameraStatus } from '../../shared/contract/camera';
 import type { Camera, CameraDevice, CameraDriver, FrameListener } from './camera';
 import { CameraError } from './camera-error';
 import { ReplayCamera } from './replay-camera';
 
-/** Stores a capture for an order (the records module); returns where it can be found. */
+/** Stores a capture for an order (the records module) and returns what it stored. */
 export type CaptureSink = (
   jpeg: Buffer,
-  orderId: string,
-) => Promise<{ captureId: string; sha256: string; mediaUrl: string | null }>;
+  req: { orderId: string; operator: string; profileId: string },
+) => Promise<Res<'camera.captureForOrder'>>;
 
 /** Runs on live frames main-side (the vision pipeline); called with the newest frame only. */
 export type FrameAnalyzer = (jpeg: Buffer) => Promise<void>;
@@ -245,36 +246,37 @@ export class CameraService {
     });
   }
 
-  capture(orderId?: string): Promise<CameraCaptureResult> {
+  /** One full-resolution JPEG from the selected camera. */
+  private shoot(): Promise<Buffer> {
     return this.serial(async () => {
       const cam = await this.ensureCamera();
-      let jpeg: Buffer;
       try {
-        jpeg = await cam.capture();
+        return await cam.capture();
       } catch (err) {
         this.error = messageOf(err);
         this.emit();
         throw toApiError(err);
       }
-      const meta = await sharp(jpeg).metadata();
-      const swap = (meta.orientation ?? 1) >= 5;
-      const width = (swap ? meta.height : meta.width) ?? 0;
-      const height = (swap ? meta.width : meta.height) ?? 0;
-      const sha256 = createHash('sha256').update(jpeg).digest('hex');
-      if (orderId && this.captureSink) {
-        const stored = await this.captureSink(jpeg, orderId);
-        return { ...stored, width, height, bytes: jpeg.length, jpegBase64: null };
-      }
-      return {
-        sha256,
-        width,
-        height,
-        bytes: jpeg.length,
-        mediaUrl: null,
-        captureId: null,
-        jpegBase64: jpeg.toString('base64'),
-      };
     });
+  }
+
+  async capture(): Promise<CameraCaptureResult> {
+    const jpeg = await this.shoot();
+    const meta = await sharp(jpeg).metadata();
+    const swap = (meta.orientation ?? 1) >= 5;
+    return {
+      sha256: createHash('sha256').update(jpeg).digest('hex'),
+      width: (swap ? meta.height : meta.width) ?? 0,
+      height: (swap ? meta.width : meta.height) ?? 0,
+      bytes: jpeg.length,
+      jpegBase64: jpeg.toString('base64'),
+    };
+  }
+
+  async captureForOrder(req: { orderId: string; operator: string; profileId: string }) {
+    const sink = this.captureSink;
+    if (!sink) throw new ApiError('unavailable', '照片存储尚未就绪，无法为订单保存照片');
+    return sink(await this.shoot(), req);
   }
 
   private emit(): void {

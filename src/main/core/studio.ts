@@ -99,6 +99,7 @@ export function createStudio(opts: StudioOptions): Studio {
 
   const dispatch = createDispatch(handlers, log);
   connectLiveAnalysis(camera, dispatch, bus);
+  camera.setCaptureSink((jpeg, r) => records.photos.capture(r.orderId, jpeg, r.profileId, r.operator));
 
   return {
     dataDir: opts.dataDir,

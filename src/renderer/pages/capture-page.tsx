@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../shared/api-error';
+import type { Res } from '../../shared/contract';
 import type { PhotoView } from '../../shared/domain/records';
 import { chsiProfile } from '../../shared/spec/profile';
 import { useClient } from '../api/context';
@@ -37,21 +38,17 @@ export function CapturePage() {
     setError(null);
     setPhase('shooting');
     try {
-      let imageBase64: string;
+      let r: Res<'photos.capture'>;
       if (source === 'browser') {
         const frame = live.current?.grab();
         if (!frame) throw new Error(t.capture.checksWaiting);
-        imageBase64 = frame.toDataURL('image/jpeg', 0.95).split(',')[1] ?? '';
+        const imageBase64 = frame.toDataURL('image/jpeg', 0.95).split(',')[1] ?? '';
+        setPhase('processing');
+        r = await client.call('photos.capture', { orderId: station.orderId, imageBase64, operator: station.operator });
       } else {
-        const shot = await client.call('camera.capture', {});
-        imageBase64 = shot.jpegBase64 ?? '';
+        // the station camera's file goes from the camera to the order in main, never through the window
+        r = await client.call('camera.captureForOrder', { orderId: station.orderId, operator: station.operator });
       }
-      setPhase('processing');
-      const r = await client.call('photos.capture', {
-        orderId: station.orderId,
-        imageBase64,
-        operator: station.operator,
-      });
       setResult({ original: r.original, final: r.final });
       reload();
     } catch (err) {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { Empty } from './app';
 import { visionContract } from './vision';
+import { photosContract } from './photos';
+import { Id, Operator } from '../domain/records';
 
 // Camera: tethered DSLR (gphoto2), V4L2 webcam (fswebcam/ffmpeg) or the built-in replay of sample photos.
 // Live view itself is not a method: it is the MJPEG stream GET /camera/live.mjpeg (web host and app://).
@@ -39,12 +41,8 @@ export const CameraCaptureResult = z.object({
   width: z.number().int(),
   height: z.number().int(),
   bytes: z.number().int(),
-  /** Where the stored original can be loaded (GET /media/<sha256>.jpg) when the capture was stored. */
-  mediaUrl: z.string().nullable(),
-  /** The capture record id when the records module stored it for an order. */
-  captureId: z.string().nullable(),
-  /** The JPEG itself, base64, when no storage took it. */
-  jpegBase64: z.string().nullable(),
+  /** The full-resolution JPEG, base64. */
+  jpegBase64: z.string(),
 });
 export type CameraCaptureResult = z.infer<typeof CameraCaptureResult>;
 
@@ -65,12 +63,20 @@ export const cameraContract = {
     response: CameraStatus,
   },
   'camera.stop': { request: Empty, response: CameraStatus },
-  'camera.capture': {
+  /** A still, returned to the caller (tests, tools). The station's shutter uses camera.captureForOrder. */
+  'camera.capture': { request: Empty, response: CameraCaptureResult },
+  /**
+   * Shutter for the student in front of the camera: the full-resolution capture goes straight from the camera
+   * into the order's photo versions (original first, then the final photo and its 初审) without passing
+   * through the window, so a 24 MP DSLR file never travels as base64.
+   */
+  'camera.captureForOrder': {
     request: z.strictObject({
-      /** Store the capture for this order (records module) instead of returning the bytes. */
-      orderId: z.string().max(100).optional(),
+      orderId: Id,
+      operator: Operator,
+      profileId: z.string().trim().max(32).default('chsi'),
     }),
-    response: CameraCaptureResult,
+    response: photosContract['photos.capture'].response,
   },
   'camera.next': { request: Empty, response: CameraStatus },
 } as const;

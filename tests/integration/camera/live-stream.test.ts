@@ -36,6 +36,7 @@ describe('camera over the web host', () => {
   });
   afterAll(async () => {
     await host.close();
+    await studio.camera.close(); // the frame being analysed finishes before the vision worker goes
     studio.close();
     delete process.env.STUDIO_CAMERA;
     tmp.cleanup();
@@ -75,10 +76,55 @@ describe('camera over the web host', () => {
     const shot = await call('camera.capture');
     expect(shot.status).toBe(200);
     const jpeg = Buffer.from(shot.body.jpegBase64 as string, 'base64');
-    expect(shot.body).toMatchObject({ width: 576, height: 768, bytes: jpeg.length, mediaUrl: null });
+    expect(shot.body).toMatchObject({ width: 576, height: 768, bytes: jpeg.length });
     const next = await call('camera.next');
     expect(next.body.sample).toBe('2/5');
   });
+
+  it('the shutter stores the capture straight into the order: original first, then final + 初审', async () => {
+    const event = await call('events.create', {
+      schoolName: '山东师范大学',
+      schoolCode: '10403',
+      featureCode: 'ABCD',
+      date: '2026-06-01',
+    });
+    const payload =
+      'CSQR1:' +
+      JSON.stringify({
+        code: 'c8bade99b9b2edca',
+        name: '黄*正',
+        id: '4430**********123X',
+        no: '852021102012',
+        school: '10403',
+        gender: '女',
+        level: '本科',
+        type: '成人教育',
+        campus: '成人',
+        major: '教育传媒',
+      });
+    const checkin = await call('checkin.submit', {
+      eventId: event.body.id,
+      source: 'qr',
+      payload,
+      featureCode: 'ABCD',
+      idLast4: '123X',
+      email: 'a@example.com',
+      phone: '13800138000',
+      operator: '张老师',
+    });
+    expect(checkin.body.error).toBeUndefined();
+    const order = checkin.body.order as { id: string };
+    const shot = await call('camera.captureForOrder', { orderId: order.id, operator: '张老师' });
+    expect(shot.status).toBe(200);
+    const original = shot.body.original as { kind: string; width: number; version: number };
+    expect(original).toMatchObject({ kind: 'original', version: 1 });
+    expect([576, 764, 640, 512, 978]).toContain(original.width); // one of the replayed portraits, full size
+    const media = await fetch(`${host.url}${(shot.body.original as { url: string }).url}`);
+    expect(media.status).toBe(200);
+    const bad = await call('camera.captureForOrder', { orderId: 'no-such-order', operator: '张老师' });
+    expect(bad.status).toBeGreaterThanOrEqual(400);
+    expect((bad.body.error as { message: string }).message).toMatch(/[\u4e00-\u9fff]/);
+  }, 120_000);
 
   it('refuses an unknown camera and a bad frame rate in Chinese, changing nothing', async () => {
     const before = (await call('camera.status')).body;
