@@ -1,19 +1,6 @@
 import type { PhotoProfile } from '../../shared/spec/profile';
 import { t } from '../i18n/zh-CN/index';
-
-/** Crop rectangle as fractions of the live frame (0..1). */
-export interface FrameBox {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-/** Without an analysis: the largest 3:4 crop centred in a 16:9 frame. */
-export function defaultCrop(frameAspect = 16 / 9, outAspect = 3 / 4): FrameBox {
-  const width = outAspect / frameAspect;
-  return { x: (1 - width) / 2, y: 0, width, height: 1 };
-}
+import type { FrameBox } from './crop-box';
 
 /**
  * Framing guides for the final photo: the crop outline, the band where the top of the head must fall

@@ -3,7 +3,8 @@ import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { Res } from '../../shared/contract';
 import { useClient } from '../api/context';
 import { t } from '../i18n/zh-CN/index';
-import type { FrameBox } from './guides';
+import { chsiProfile } from '../../shared/spec/profile';
+import { cropFromSummary, type FrameBox } from './crop-box';
 import type { LiveSource } from './live-source';
 import type { LiveViewHandle } from './live-view';
 
@@ -30,7 +31,8 @@ export function useLiveChecks(source: LiveSource, live: RefObject<LiveViewHandle
   const accept = (r: FrameAnalysis) => {
     if (r.dropped) return;
     streak.current = r.allPass ? streak.current + 1 : 0;
-    setState({ latest: r, unavailable: false, passStreak: streak.current, crop: null });
+    const crop = cropFromSummary(r.analysis, chsiProfile.geometry, chsiProfile.output);
+    setState({ latest: r, unavailable: false, passStreak: streak.current, crop });
   };
 
   useEffect(() => {
