@@ -131,6 +131,21 @@ describe('receipts under plain Node: issue, PDF from the web host, reprint', () 
     expect(history.prints).toEqual([]);
   });
 
+  it('a STUDIO_RECEIPT_FONT that does not exist is a clear 503 and records no copy', async () => {
+    const before = ((await s.dispatch('receipts.history', { orderId: st.rare!.orderId }, ctx)) as { prints: unknown[] })
+      .prints.length;
+    process.env.STUDIO_RECEIPT_FONT = path.join(t.dir, 'no-such-font.ttf');
+    try {
+      await expect(
+        s.dispatch('receipts.issue', { orderId: st.rare!.orderId, operator: '张老师' }, ctx),
+      ).rejects.toMatchObject({ code: 'unavailable', message: expect.stringContaining('STUDIO_RECEIPT_FONT') });
+    } finally {
+      delete process.env.STUDIO_RECEIPT_FONT;
+    }
+    const after = (await s.dispatch('receipts.history', { orderId: st.rare!.orderId }, ctx)) as { prints: unknown[] };
+    expect(after.prints).toHaveLength(before);
+  });
+
   it('paper and printer settings persist in the station settings', async () => {
     expect(await s.dispatch('receipts.configure', { paper: '58mm', printer: 'XP-58' }, ctx)).toEqual({
       paper: '58mm',
