@@ -21,7 +21,7 @@ const payload =
   });
 
 test('check in from a QR on the webcam, shoot, pay cash, print the receipt, find the order in 待审核', async ({
-  studioHost,
+  freshHost,
   fakeCamera,
 }) => {
   test.setTimeout(180_000);
@@ -30,7 +30,7 @@ test('check in from a QR on the webcam, shoot, pay cash, print the receipt, find
   const shot = (n: string) => page.screenshot({ path: `docs/screenshots/${n}.png`, fullPage: true });
 
   // 采集活动
-  await page.goto(studioHost.url);
+  await page.goto(freshHost.url);
   const form = page.getByRole('form', { name: '新建采集活动' });
   await form.locator('input[name=schoolName]').fill('山东师范大学');
   await form.locator('input[name=schoolCode]').fill('10403');
@@ -91,7 +91,7 @@ test('check in from a QR on the webcam, shoot, pay cash, print the receipt, find
   await page.getByRole('button', { name: '打印收据' }).click();
   const link = page.getByTestId('receipt-pdf');
   await expect(link).toBeVisible();
-  const pdf = await page.request.get(new URL((await link.getAttribute('href'))!, studioHost.url).toString());
+  const pdf = await page.request.get(new URL((await link.getAttribute('href'))!, freshHost.url).toString());
   expect(pdf.headers()['content-type']).toContain('application/pdf');
   expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
   await shot('06-payment');

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../../shared/api-error';
 import type { Res } from '../../shared/contract';
-import type { OrderView } from '../../shared/domain/records';
+import type { OrderView, RosterEntryView } from '../../shared/domain/records';
 import { useClient } from '../api/context';
 import { Field } from '../components/field';
 import { t } from '../i18n/zh-CN/index';
@@ -9,6 +9,7 @@ import { CameraPicker } from '../station/camera-picker';
 import { useLiveSource } from '../station/live-source';
 import { LiveView, type LiveViewHandle } from '../station/live-view';
 import { scanQr } from '../station/qr-scan';
+import { RosterLookup } from '../station/roster-lookup';
 import { StationBar, useCurrentEvent } from '../station/station-bar';
 import { goTo, updateStation, useStation } from '../station/station-store';
 
@@ -40,6 +41,7 @@ export function CheckinPage() {
   const [payload, setPayload] = useState<string | null>(null);
   const [decoded, setDecoded] = useState<Decoded | null>(null);
   const [manual, setManual] = useState(false);
+  const [rosterEntry, setRosterEntry] = useState<RosterEntryView | null>(null);
   const [form, setForm] = useState<FormState>(emptyForm);
   const [error, setError] = useState<{ message: string; field?: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -60,6 +62,7 @@ export function CheckinPage() {
       setDecoded(r);
       setPayload(value);
       setManual(false);
+      setRosterEntry(null);
       setScanText('');
       setForm((f) => ({ ...emptyForm, featureCode: f.featureCode || event?.featureCode || '' }));
     } catch (err) {
@@ -99,8 +102,9 @@ export function CheckinPage() {
     try {
       const r = await client.call('checkin.submit', {
         eventId: station.eventId,
-        source: manual ? 'manual' : decoded?.student ? 'qr' : 'manual',
-        payload: manual ? undefined : (payload ?? undefined),
+        source: manual ? 'manual' : rosterEntry ? 'roster' : 'qr',
+        payload: manual || rosterEntry ? undefined : (payload ?? undefined),
+        rosterEntryId: rosterEntry?.id,
         name: opt(form.name),
         studentNo: manual ? opt(form.studentNo) : undefined,
         collectionCode: manual ? opt(form.collectionCode) : undefined,
@@ -116,6 +120,7 @@ export function CheckinPage() {
       lastScan.current = '';
       setDecoded(null);
       setPayload(null);
+      setRosterEntry(null);
       setForm({ ...emptyForm, featureCode: event?.featureCode ?? '' });
       openOrder(r.order);
     } catch (err) {
@@ -129,7 +134,7 @@ export function CheckinPage() {
   const s = decoded?.student;
   const existing = decoded?.existingOrder ?? null;
   // A student already checked in gets their order opened, not a second check-in form.
-  const showForm = manual || (decoded !== null && !existing);
+  const showForm = manual || rosterEntry !== null || (decoded !== null && !existing);
 
   const decodedList = s && (
     <dl className="decoded" data-testid="decoded">
@@ -194,11 +199,22 @@ export function CheckinPage() {
                 setManual(true);
                 setDecoded(null);
                 setPayload(null);
+                setRosterEntry(null);
               }}
             >
               {t.checkin.manual}
             </button>
           </div>
+          <RosterLookup
+            eventId={station.eventId}
+            onOrder={openOrder}
+            onEntry={(entry) => {
+              setRosterEntry(entry);
+              setDecoded(null);
+              setManual(false);
+              setError(null);
+            }}
+          />
         </section>
         <section className="card grow">
           <h2>{t.checkin.formTitle}</h2>
@@ -220,6 +236,22 @@ export function CheckinPage() {
           {showForm && (
             <form onSubmit={submit} noValidate aria-label={t.checkin.formTitle}>
               {decodedList}
+              {rosterEntry && (
+                <dl className="decoded" data-testid="roster-entry">
+                  <dt>{t.checkin.fields.name}</dt>
+                  <dd>{rosterEntry.nameMasked}</dd>
+                  <dt>{t.checkin.fields.studentNo}</dt>
+                  <dd className="mono">{rosterEntry.studentNo ?? '—'}</dd>
+                  <dt>{t.checkin.fields.idDisplay}</dt>
+                  <dd className="mono">{rosterEntry.idDisplay ?? '—'}</dd>
+                  <dt>{t.checkin.fields.collectionCode}</dt>
+                  <dd className="mono">{rosterEntry.collectionCode ?? '—'}</dd>
+                  <dt>{t.checkin.fields.major}</dt>
+                  <dd>{rosterEntry.major || '—'}</dd>
+                  <dt>{t.checkin.fields.educationLevel}</dt>
+                  <dd>{rosterEntry.educationLevel || '—'}</dd>
+                </dl>
+              )}
               {manual && (
                 <>
                   <p className="muted small">{t.checkin.manualHint}</p>
@@ -325,6 +357,7 @@ export function CheckinPage() {
                   onClick={() => {
                     setDecoded(null);
                     setManual(false);
+                    setRosterEntry(null);
                     setError(null);
                     lastScan.current = '';
                     scannerInput.current?.focus();
