@@ -29,7 +29,8 @@ Appending the 8×8 set after the 16×16 set gives MediaPipe's usual 896-anchor o
 
 - Anchor index inside a grid: \`(row * cells + col) * anchorsPerCell + a\`; anchor centre
   \`((col + 0.5) / cells, (row + 0.5) / cells)\` in [0,1] image coordinates (y down); anchor size is fixed at 1.
-- Score: \`sigmoid(logit)\`; MediaPipe keeps > 0.75 and merges overlaps with weighted NMS (IoU 0.3).
+- Score: \`sigmoid(logit)\`; MediaPipe's graph keeps > 0.5 (keijiro's sample > 0.75) and merges overlaps with
+  weighted NMS (IoU 0.3).
 - The 16 regressor values per anchor, in input pixels (divide by 128):
   \`[dx, dy, w, h, k0x, k0y, …, k5x, k5y]\`; box centre = anchor centre + (dx, dy) / 128, size = (w, h) / 128,
   keypoint i = anchor centre + (kix, kiy) / 128. Keypoints: right eye, left eye, nose tip, mouth centre,
@@ -43,11 +44,11 @@ Run on the portraits in \`shared/portraits/\` (see \`tests/integration/models/re
 - BlazeFace: both [-1,1] and [0,1] find the face at full size (score ≈ 0.95–0.97), but with the image shrunk inside
   a grey canvas (face 40–60 % smaller) [-1,1] scores higher in 10 of 12 cases (e.g. 0.93 vs 0.87, 0.58 vs 0.36),
   as MediaPipe's own graph (\`ImageToTensorCalculator\` range −1…1) prescribes. Use [-1,1].
-- FaceMesh: [0,1] and [-1,1] give the same landmarks within ~1 px and face flag 1.0; raw 0–255 shifts them by
-  up to 40 px. [0,1] is what MediaPipe and Human feed.
+- FaceMesh: [0,1] and [-1,1] give landmarks within ~2–3 px of each other and face flag 1.0; raw 0–255 moves
+  them by tens of pixels. [0,1] is what MediaPipe and Human feed.
 - MoveNet: the graph casts the int32 input and computes \`x / 127.5 − 1\` itself; feed plain 0–255 RGB.
-- Selfie: [0,1] and [-1,1] give near-identical masks (person ≈ 1, background 0); 0–255 breaks it. [0,1] is the
-  reference range of MediaPipe's graph.
+- Selfie: [0,1] and [-1,1] give near-identical masks (person ≈ 1, background 0); 0–255 breaks 4 of the 5.
+  [0,1] is the reference range of MediaPipe's graph.
 `;
 
 export function renderModelsReadme(manifest: Manifest): string {
@@ -68,10 +69,10 @@ export function renderModelsReadme(manifest: Manifest): string {
     '',
     '## Conversion',
     '',
-    `The TF.js graph models are converted by the project's own converter (\`scripts/models/\`) to ONNX opset`,
-    `${manifest.converter.opset} (IR ${manifest.converter.irVersion}). Inputs and outputs stay NHWC like TF.js; inside, every`,
-    'Conv/Pool/Resize runs NCHW between Transposes, and a pass sinks those Transposes through element-wise ops until',
-    'they cancel (selfie: 136 → 2 Transposes, ~28 % faster in onnxruntime). The float16-quantised TF.js weights are',
+    `The TF.js graph models are converted by the project's own converter (\`scripts/models/\`) to ONNX opset ${manifest.converter.opset}`,
+    `(IR ${manifest.converter.irVersion}). Inputs and outputs stay NHWC like TF.js; inside, every Conv/Pool/Resize runs NCHW between`,
+    'Transposes, and a pass sinks those Transposes through element-wise ops until they cancel (selfie: 136 → 2',
+    'Transposes; timing with and without the pass in docs/BENCHMARKS.md). The float16-quantised TF.js weights are',
     'expanded exactly to float32, so each .onnx is about twice its .bin. Parity against TF.js (CPU backend) is',
     'checked by `tests/integration/models/parity.test.ts`: max abs difference ≤ 1e-3 on every output.',
     '',
