@@ -128,4 +128,23 @@ test('check in from a QR on the webcam, shoot, pay cash, print the receipt, find
   await shot('10-checkin-duplicate');
   await page.getByRole('button', { name: '打开该订单去拍摄' }).click();
   await expect(page.getByTestId('current-student')).toContainText('852021102012');
+
+  // review says no (审核驳回 with a reason) → the photographer retakes → the order is 采集中 again
+  if (passed) {
+    await page.getByRole('button', { name: '订单', exact: true }).click();
+    await page.getByRole('tab', { name: '待审核' }).click();
+    await page.getByTestId('orders-table').getByText('852021102012').click();
+    await page.getByLabel('驳回原因').fill('头发遮挡耳朵');
+    await page.getByRole('button', { name: '审核驳回' }).click();
+    const detail = page.getByTestId('order-detail');
+    await expect(detail.locator('.state-pill')).toHaveText('审核驳回');
+    await expect(detail).toContainText('头发遮挡耳朵');
+    await shot('11-orders-rejected');
+    await detail.getByRole('button', { name: '重新拍摄' }).click();
+    await expect(page.getByText('审核驳回：头发遮挡耳朵')).toBeVisible();
+    await page.getByRole('button', { name: '拍摄', exact: true }).last().click();
+    await expect(result.getByText('初审合格')).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId('current-student').locator('.state-pill')).toHaveText('采集中');
+    await shot('12-retake');
+  }
 });

@@ -43,6 +43,15 @@ export const LiveView = forwardRef<LiveViewHandle, { source: LiveSource; childre
       };
     }, [source]);
 
+    // Removing the <img> does not always end a multipart response at once; an open stream holds one of the
+    // six connections Chromium allows per host, so end it explicitly when the view goes away.
+    useEffect(() => {
+      const el = img.current;
+      return () => {
+        if (el) el.src = 'data:,';
+      };
+    }, [source]);
+
     useImperativeHandle(ref, () => ({
       grab(maxWidth = 4096) {
         const el = source === 'browser' ? video.current : img.current;
