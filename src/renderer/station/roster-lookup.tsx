@@ -27,6 +27,7 @@ export function RosterLookup(props: {
 
   return (
     <div className="roster-lookup">
+      <div className="field-label">{t.checkin.lookup}</div>
       <form className="scanner-row" onSubmit={search}>
         <input
           aria-label={t.checkin.lookup}
