@@ -1,20 +1,11 @@
 import type { CropPlan } from '../../shared/photo/crop-plan';
-import { finishAlpha, luminance, type RgbImage } from '../../shared/photo/composite';
-import { fastGuidedFilter } from '../../shared/photo/guided-filter';
+import type { RgbImage } from '../../shared/photo/composite';
+import { defaultMatteOptions, matteFromProbabilities, type Matte, type MatteOptions } from '../../shared/photo/matte';
 import type { PersonMask } from '../../shared/vision/analysis';
 
-export interface RefineOptions {
-  /** Guided-filter window radius in output pixels. */
-  radius: number;
-  /** Guided-filter regulariser (luminance variance units): smaller follows weaker edges. */
-  eps: number;
-}
-
-export const defaultRefineOptions: RefineOptions = { radius: 8, eps: 4e-4 };
-
 /**
- * The person mask resampled onto the crop (it covers the whole analysed image), then refined at the output
- * resolution with the crop's luminance as guide, so the coarse model mask snaps to the real hair/shoulder edge.
+ * The person mask resampled onto the crop (it covers the whole analysed image), then matted at the output
+ * resolution with the crop's colours as guide, so the coarse model mask snaps to the real hair/shoulder edge.
  */
 export function refineMask(
   mask: PersonMask,
@@ -22,9 +13,20 @@ export function refineMask(
   plan: CropPlan,
   crop: RgbImage,
   valid: Uint8Array,
-  options: RefineOptions = defaultRefineOptions,
+  options: MatteOptions = defaultMatteOptions,
+): Matte {
+  return matteFromProbabilities(crop, maskOnCrop(mask, analysed, plan, crop, valid), valid, options);
+}
+
+/** Person probability 0..1 at every crop pixel (bilinear from the model mask; 0 where the crop ran past the source). */
+export function maskOnCrop(
+  mask: PersonMask,
+  analysed: { width: number; height: number; scale: number },
+  plan: CropPlan,
+  size: { width: number; height: number },
+  valid: Uint8Array,
 ): Float32Array {
-  const { width: W, height: H } = crop;
+  const { width: W, height: H } = size;
   const coarse = new Float32Array(W * H);
   // The crop→mask mapping is a pure scale + offset: precompute the bilinear taps per column and per row.
   const k = analysed.scale;
@@ -58,8 +60,5 @@ export function refineMask(
       coarse[i] = (a * (1 - fy) + b * fy) / 255;
     }
   }
-  const refined = fastGuidedFilter(luminance(crop), coarse, W, H, options.radius, options.eps);
-  const alpha = finishAlpha(refined);
-  for (let i = 0; i < alpha.length; i++) if (!valid[i]) alpha[i] = 0;
-  return alpha;
+  return coarse;
 }

@@ -121,8 +121,8 @@ export async function producePhoto(
     throw new PhotoRefusedError('unreadable_image');
   });
   lap('crop');
-  const alpha = refineMask(mask, { ...analysis, scale: small.scale }, plan, crop.image, crop.valid);
-  const composed = compositeOnColor(crop.image, alpha, parseHexColor(out.background));
+  const matte = refineMask(mask, { ...analysis, scale: small.scale }, plan, crop.image, crop.valid);
+  const composed = compositeOnColor(crop.image, matte.alpha, parseHexColor(out.background), matte.local);
   lap('matte');
   const encoded = await encodeWithinBounds(composed, out);
   if (!encoded) throw new PhotoRefusedError('size_out_of_bounds');

@@ -1,18 +1,38 @@
 // Mean over a (2r+1)² window, clipped at the borders (each pixel divides by its own window's pixel count).
 // Two running-sum passes: O(width·height) whatever the radius.
 
-export function boxMean(src: Float32Array, width: number, height: number, r: number): Float32Array {
-  const tmp = new Float32Array(src.length);
-  const out = new Float32Array(src.length);
+/**
+ * `out` and `tmp` may be passed in (length width·height) so hot paths reuse buffers instead of allocating;
+ * `out` must not alias `src` or `tmp`.
+ */
+export function boxMean(
+  src: Float32Array,
+  width: number,
+  height: number,
+  r: number,
+  out: Float32Array = new Float32Array(src.length),
+  tmp: Float32Array = new Float32Array(src.length),
+): Float32Array {
+  // Horizontal pass: clipped windows at both ends, a constant (2r+1) window in between (one multiply per pixel).
+  const full = 1 / (2 * r + 1);
+  const left = Math.min(r, width);
+  const right = Math.max(left, width - r);
   for (let y = 0; y < height; y++) {
     const row = y * width;
     let sum = 0;
     for (let x = 0; x < Math.min(r, width - 1) + 1; x++) sum += src[row + x]!;
-    for (let x = 0; x < width; x++) {
-      const lo = Math.max(0, x - r);
-      const hi = Math.min(width - 1, x + r);
-      tmp[row + x] = sum / (hi - lo + 1);
+    let x = 0;
+    for (; x < left; x++) {
+      tmp[row + x] = sum / (Math.min(width - 1, x + r) + 1);
       if (x + r + 1 < width) sum += src[row + x + r + 1]!;
+    }
+    for (; x < right; x++) {
+      tmp[row + x] = sum * full;
+      if (x + r + 1 < width) sum += src[row + x + r + 1]!;
+      sum -= src[row + x - r]!;
+    }
+    for (; x < width; x++) {
+      tmp[row + x] = sum / (width - Math.max(0, x - r));
       if (x - r >= 0) sum -= src[row + x - r]!;
     }
   }
@@ -21,12 +41,12 @@ export function boxMean(src: Float32Array, width: number, height: number, r: num
   for (let y = 0; y < height; y++) {
     const lo = Math.max(0, y - r);
     const hi = Math.min(height - 1, y + r);
-    const n = hi - lo + 1;
+    const inv = 1 / (hi - lo + 1);
     const row = y * width;
     const add = y + r + 1 < height ? (y + r + 1) * width : -1;
     const sub = y - r >= 0 ? (y - r) * width : -1;
     for (let x = 0; x < width; x++) {
-      out[row + x] = col[x]! / n;
+      out[row + x] = col[x]! * inv;
       if (add >= 0) col[x]! += tmp[add + x]!;
       if (sub >= 0) col[x]! -= tmp[sub + x]!;
     }

@@ -132,5 +132,8 @@ describe.each(Object.keys(LABELS))('%s', (file) => {
   });
 });
 
-/** Mean ΔE2000 to the blue in a 2–6 px band outside the re-analysed person edge (see docs/BENCHMARKS.md). */
-const HALO_MAX = 8;
+/**
+ * Mean ΔE2000 to the blue in a 2–6 px band outside the re-analysed person edge (see docs/BENCHMARKS.md). Measured
+ * 1.9–3.9 with the colour matte (the worst, portrait-02, is real flyaway hair beyond the coarse re-analysed edge).
+ */
+const HALO_MAX = 4.5;

@@ -1,0 +1,54 @@
+// The segmentation model sometimes marks a bright patch of a busy backdrop (sky between trees, a lamp) as person.
+// Such patches are not connected to the sitter: keep only the connected person region(s) and drop the rest.
+
+/** Components smaller than this fraction of the largest one are islands (an arm cut off by the frame is not). */
+export const ISLAND_FRACTION = 0.2;
+
+/**
+ * 1 where `prob ≥ threshold` and the pixel belongs to the largest 4-connected component, or to one at least
+ * ISLAND_FRACTION of its size that touches the bottom edge (the body continues below the frame); 0 elsewhere.
+ */
+export function personComponents(prob: Float32Array, width: number, height: number, threshold = 0.5): Uint8Array {
+  const n = width * height;
+  const label = new Int32Array(n);
+  const stack = new Int32Array(n);
+  const next = new Int32Array(4);
+  const sizes: number[] = [0];
+  const atBottom: boolean[] = [false];
+  for (let start = 0; start < n; start++) {
+    if (label[start] !== 0 || prob[start]! < threshold) continue;
+    const id = sizes.length;
+    let size = 0;
+    let bottom = false;
+    let top = 0;
+    stack[top++] = start;
+    label[start] = id;
+    while (top > 0) {
+      const i = stack[--top]!;
+      size++;
+      const x = i % width;
+      if (i >= n - width) bottom = true;
+      // 4-neighbours into a reused buffer (no allocation per pixel); -1 where the neighbour is off the image
+      next[0] = x > 0 ? i - 1 : -1;
+      next[1] = x < width - 1 ? i + 1 : -1;
+      next[2] = i >= width ? i - width : -1;
+      next[3] = i < n - width ? i + width : -1;
+      for (let k = 0; k < 4; k++) {
+        const j = next[k]!;
+        if (j < 0 || label[j] !== 0 || prob[j]! < threshold) continue;
+        label[j] = id;
+        stack[top++] = j;
+      }
+    }
+    sizes.push(size);
+    atBottom.push(bottom);
+  }
+  let largest = 0;
+  for (let id = 1; id < sizes.length; id++) if (sizes[id]! > (sizes[largest] ?? 0)) largest = id;
+  const keep = sizes.map(
+    (s, id) => id !== 0 && (id === largest || (atBottom[id]! && s >= ISLAND_FRACTION * sizes[largest]!)),
+  );
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) out[i] = keep[label[i]!] ? 1 : 0;
+  return out;
+}
