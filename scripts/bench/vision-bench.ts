@@ -3,6 +3,7 @@
 // thread). Frames are submitted as fast as results come back plus one waiting frame (a camera faster than the
 // pipeline). Prints per-stage ms, sustained fps, p95 latency and peak RSS; with --json the last line is JSON.
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { createVision } from '../../src/main/vision/vision-service';
@@ -38,13 +39,31 @@ async function main() {
   let done = 0;
   let dropped = 0;
   let peakRss = 0;
+  // Staleness of the staggered stages in each returned result: frames and ms since their source frame was submitted.
+  const submittedAt: number[] = [];
+  const stale: Record<'body' | 'mask', { frames: number[]; ms: number[] }> = {
+    body: { frames: [], ms: [] },
+    mask: { frames: [], ms: [] },
+  };
+  const submit = (image: RawImage) => {
+    submittedAt.push(performance.now()); // live.submit numbers frames 0, 1, 2… in call order
+    return live.submit(image);
+  };
+  const record = (r: Awaited<ReturnType<typeof live.submit>>) => {
+    for (const s of ['body', 'mask'] as const) {
+      const f = r.analysis!.frameOf?.[s];
+      if (f === undefined) continue;
+      stale[s].frames.push(r.frame - f);
+      stale[s].ms.push(performance.now() - submittedAt[f]!);
+    }
+  };
   const t0 = performance.now();
   const end = t0 + seconds * 1000;
   // Two submitters: one in flight, one waiting (latest wins), as a live camera would keep it.
   async function submitter() {
     while (performance.now() < end) {
       const ts = performance.now();
-      const r = await live.submit(img);
+      const r = await submit(img);
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
       if (r.dropped) {
         dropped++;
@@ -53,6 +72,7 @@ async function main() {
       done++;
       latencies.push(performance.now() - ts);
       for (const [k, v] of Object.entries(r.analysis!.timings)) (stageMs[k] ??= []).push(v);
+      record(r);
     }
   }
   async function camera() {
@@ -60,12 +80,13 @@ async function main() {
     for (let k = 0; performance.now() < end; k++) {
       const ts = performance.now();
       pending.push(
-        live.submit(img).then((r) => {
+        submit(img).then((r) => {
           peakRss = Math.max(peakRss, process.memoryUsage().rss);
           if (r.dropped) return void dropped++;
           done++;
           latencies.push(performance.now() - ts);
           for (const [key, v] of Object.entries(r.analysis!.timings)) (stageMs[key] ??= []).push(v);
+          record(r);
         }),
       );
       const next = t0 + ((k + 1) * 1000) / pace;
@@ -80,6 +101,16 @@ async function main() {
   latencies.sort((a, b) => a - b);
   const p = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
   const avg = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+  const q = (xs: number[], at: number) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return Math.round((s[Math.min(s.length - 1, Math.floor(at * s.length))] ?? NaN) * 10) / 10;
+  };
+  const staleness = Object.fromEntries(
+    (['body', 'mask'] as const).map((s) => [
+      s,
+      { frames_max: q(stale[s].frames, 1), frames_p95: q(stale[s].frames, 0.95), ms_p95: q(stale[s].ms, 0.95) },
+    ]),
+  );
   const stages = Object.fromEntries(Object.entries(stageMs).map(([k, v]) => [k, Math.round(avg(v) * 100) / 100]));
   const result = {
     frame: '1280x720 RGBA',
@@ -92,6 +123,8 @@ async function main() {
     dropped,
     stage_ms_avg_when_run: stages,
     stage_period_frames: STAGE_PERIOD,
+    stale: staleness,
+    load_avg_1m: Math.round(loadavg()[0]! * 100) / 100,
     peak_rss_mb: Math.round(peakRss / 1048576),
   };
   console.log(`frames analysed ${done} in ${result.seconds}s (dropped ${dropped}), threads ${threads}`);
@@ -102,6 +135,11 @@ async function main() {
   );
   console.log(
     `sustained ${result.fps} fps, latency p50 ${result.p50_ms} ms, p95 ${result.p95_ms} ms, peak RSS ${result.peak_rss_mb} MB`,
+  );
+  console.log(
+    `staleness (frames behind the result, max / p95; ms since submitted, p95): ${Object.entries(staleness)
+      .map(([k, v]) => `${k} ${v.frames_max} / ${v.frames_p95}, ${v.ms_p95} ms`)
+      .join('; ')}`,
   );
   if (json) console.log(JSON.stringify(result));
 }

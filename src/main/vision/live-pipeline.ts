@@ -8,18 +8,31 @@ import type { Stage } from './analyzer';
 import type { Vision } from './vision-service';
 
 /**
- * Stagger of the live stages: faces and landmarks every frame; body (MoveNet, the slowest) every 4th frame; the
- * person mask every 3rd. A stale part is at most (period − 1) frames old, which `frameOf` records.
+ * Stagger of the live stages: faces and landmarks every frame, on the fast worker, delivered with the frame. Body
+ * (MoveNet, the slowest) is due every 4th frame and the person mask every 3rd; after the first frame they run on the
+ * second worker, detached: a frame never waits for them, and their result joins the first frame returned after it
+ * arrives (so a slow result is used from the frame after its own). A due slow stage starts only when that worker is
+ * idle (otherwise it stays due; nothing queues). `frameOf` records each result's source frame; staleness is measured
+ * by `npm run bench:vision` (`stale`, see docs/BENCHMARKS.md).
  */
 export const STAGE_PERIOD: Record<Stage, number> = { faces: 1, landmarks: 1, body: 4, mask: 3 };
 /** A shown check status changes after this many consecutive frames agree. */
 export const SMOOTHING_FRAMES = 3;
 
-/** Stages due at frame n, given the frame each stage last produced a result for (dropped frames do not count). */
+/**
+ * Stages due at frame n, given the frame each stage last produced a result for (dropped frames do not count).
+ * Body and mask never share a frame once both have a result (the first frame runs everything): when both are due,
+ * body runs unless the mask is overdue by a whole period of its own, and the other stays due: one model per frame
+ * on the slow worker, and the mask cannot starve ("body always first" left it 25 frames old when saturated).
+ */
 export function stagesForFrame(n: number, lastRan: Partial<Record<Stage, number>>): Stage[] {
-  return (Object.keys(STAGE_PERIOD) as Stage[]).filter(
+  const due = (Object.keys(STAGE_PERIOD) as Stage[]).filter(
     (s) => lastRan[s] === undefined || n - lastRan[s]! >= STAGE_PERIOD[s],
   );
+  if (!due.includes('body') || !due.includes('mask') || lastRan.body === undefined || lastRan.mask === undefined)
+    return due;
+  const maskLate = n - lastRan.mask - STAGE_PERIOD.mask;
+  return due.filter((s) => s !== (maskLate >= STAGE_PERIOD.mask ? 'body' : 'mask'));
 }
 
 /** Merge this frame's fresh stages with the latest results of the staggered ones. */
@@ -39,21 +52,62 @@ export interface LiveResult {
   allPass?: boolean;
 }
 
+const SLOW: readonly Stage[] = ['body', 'mask'];
+
+/** Put a detached slow result into a frame's analysis, for the stages it ran (with their frame and time). */
+export function mergeDetached(analysis: Analysis, fresh: Analysis | null): Analysis {
+  if (!fresh || fresh.width !== analysis.width || fresh.height !== analysis.height) return analysis;
+  const out: Analysis = { ...analysis, frameOf: { ...analysis.frameOf }, timings: { ...analysis.timings } };
+  for (const s of SLOW) {
+    const f = fresh.frameOf?.[s];
+    if (f === undefined || (out.frameOf![s] ?? -1) > f) continue;
+    if (s === 'body') out.body = fresh.body;
+    else out.mask = fresh.mask;
+    out.frameOf![s] = f;
+    if (fresh.timings[s] !== undefined) out.timings[s] = fresh.timings[s]!;
+  }
+  return out;
+}
+
 /** Live view: latest-wins frames, staggered stages, checks with temporal smoothing. */
 export function createLivePipeline(vision: Vision, profile: () => PhotoProfile) {
   let frame = 0;
   let last: Analysis | null = null;
   let lastRan: Partial<Record<Stage, number>> = {};
+  // Newest detached body/mask result not yet merged into a returned frame.
+  let arrived: Analysis | null = null;
+  let generation = 0;
   const smoother = createSmoother(SMOOTHING_FRAMES);
+
+  function accept(a: Analysis, gen: number) {
+    if (gen === generation) arrived = arrived ? mergeDetached(arrived, a) : a; // else from before a reset
+  }
+
   return {
     async submit(image: Uint8Array | RawImage): Promise<LiveResult> {
       const n = frame++;
-      const stages = stagesForFrame(n, lastRan);
-      const r = await vision.analyzeLatest(image, { stages, frame: n });
+      const due = stagesForFrame(n, lastRan);
+      // Until both slow stages have a result (first frame, after a reset) the frame waits for them.
+      const waitAll = SLOW.some((s) => lastRan[s] === undefined);
+      const stages = waitAll ? due : due.filter((s) => !SLOW.includes(s));
+      const detached = waitAll ? [] : due.filter((s) => SLOW.includes(s));
+      const r = await vision.analyzeLatest(image, { stages, frame: n, detached });
       if (r.dropped) return { dropped: true, frame: n };
       for (const s of stages) lastRan[s] = n;
+      if (r.detached) {
+        for (const s of detached) lastRan[s] = n;
+        const gen = generation;
+        r.detached.then(
+          (a) => accept(a, gen),
+          () => {
+            // A failed slow stage is simply due again on the next frame.
+            if (gen === generation) for (const s of detached) if (lastRan[s] === n) delete lastRan[s];
+          },
+        );
+      }
       const t0 = performance.now();
-      const analysis = mergeAnalysis(last, r.analysis, stages);
+      const analysis = mergeDetached(mergeAnalysis(last, r.analysis, stages), arrived);
+      arrived = null;
       last = analysis;
       const checks = smoother.update(runChecks(analysis, r.image, profile()));
       analysis.timings = { ...analysis.timings, checks: performance.now() - t0 };
@@ -63,6 +117,8 @@ export function createLivePipeline(vision: Vision, profile: () => PhotoProfile) 
       frame = 0;
       last = null;
       lastRan = {};
+      arrived = null;
+      generation++;
       smoother.reset();
     },
   };

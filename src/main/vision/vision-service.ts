@@ -1,12 +1,11 @@
-import { Worker } from 'node:worker_threads';
 import type { Analysis } from '../../shared/vision/analysis';
 import type { RawImage } from '../../shared/image/raw-image';
 import { modelsDir as defaultModelsDir } from '../core/paths';
-import type { Stage } from './analyzer';
-import { ImageDecodeError } from './decode-image';
+import { ALL_STAGES, type Stage } from './analyzer';
+import { decodeImage } from './decode-image';
 import type { ModelId } from './model-files';
+import { createLane } from './vision-lane';
 import { resolveWorkerEntry, type WorkerEntry } from './worker-path';
-import type { FrameInput, WorkerInit, WorkerRequest, WorkerResponse } from './worker-protocol';
 
 export interface VisionOptions {
   /** Intra-op threads per ONNX session (default 1: measured faster on the 2-core station, see BENCHMARKS.md). */
@@ -26,6 +25,11 @@ export interface VisionStatus {
 export interface AnalyzeRequestOptions {
   stages?: Stage[];
   frame?: number;
+  /**
+   * Live use: slow stages (body, mask) to run on the second worker without delaying this frame's result. They
+   * start only if that worker is idle (never queued); `LatestResult.detached` then resolves with their analysis.
+   */
+  detached?: Stage[];
 }
 
 export interface Inspection {
@@ -33,7 +37,7 @@ export interface Inspection {
   image: RawImage;
 }
 
-export type LatestResult = { dropped: true } | ({ dropped: false } & Inspection);
+export type LatestResult = { dropped: true } | ({ dropped: false; detached?: Promise<Analysis> } & Inspection);
 
 export interface Vision {
   /** Analyse one image (encoded JPEG/PNG/WebP bytes, or raw RGB/RGBA pixels). */
@@ -49,20 +53,27 @@ export interface Vision {
   close(): Promise<void>;
 }
 
-interface Pending {
-  resolve(r: Inspection): void;
-  reject(e: Error): void;
-}
+/** Fast stages run every live frame on one worker; the slow ones on a second worker, so the two overlap. */
+const FAST_STAGES: readonly Stage[] = ['faces', 'landmarks'];
+const SLOW_STAGES: readonly Stage[] = ['body', 'mask'];
+const FAST_MODELS: ModelId[] = ['blazeface', 'facemesh'];
+const SLOW_MODELS: ModelId[] = ['movenet', 'selfie'];
 
-/** The vision service. The worker thread (and the models) start on first use, not here. */
+type FrameInput = { kind: 'raw'; image: RawImage } | { kind: 'encoded'; bytes: Uint8Array };
+
+/**
+ * The vision service. Two worker threads (fast: BlazeFace + FaceMesh; slow: MoveNet + selfie) start on first use,
+ * not here. Pixels go to a worker by transfer; the slow worker gets its own copy, only when it has work.
+ */
 export function createVision(opts: VisionOptions = {}): Vision {
   const threads = opts.threads ?? 1;
-  let worker: Worker | null = null;
+  const dir = opts.modelsDir ?? defaultModelsDir();
+  const entry = () => opts.workerEntry ?? resolveWorkerEntry();
+  const fast = createLane(entry, { modelsDir: dir, threads, models: FAST_MODELS });
+  const slow = createLane(entry, { modelsDir: dir, threads, models: SLOW_MODELS });
   let ready: Promise<VisionStatus> | null = null;
   let lastStatus: VisionStatus = { started: false, ready: false, loaded: [], missing: [], threads };
-  let nextId = 1;
   let closed = false;
-  const pending = new Map<number, Pending>();
   let liveBusy = false;
   let liveWaiting: {
     input: FrameInput;
@@ -74,55 +85,43 @@ export function createVision(opts: VisionOptions = {}): Vision {
   function start(): Promise<VisionStatus> {
     if (closed) return Promise.reject(new Error('视觉分析服务已关闭'));
     if (ready) return ready;
-    const entry = opts.workerEntry ?? resolveWorkerEntry();
-    const init: WorkerInit = { modelsDir: opts.modelsDir ?? defaultModelsDir(), threads };
-    const w = new Worker(entry.file, { workerData: init, eval: entry.eval });
-    worker = w;
-    ready = new Promise<VisionStatus>((resolve, reject) => {
-      w.on('message', (msg: WorkerResponse) => {
-        if (msg.type === 'ready') {
-          lastStatus = { started: true, ready: true, loaded: msg.loaded, missing: msg.missing, threads };
-          resolve(lastStatus);
-        } else if (msg.type === 'init-error') {
-          reject(new Error(`视觉模型加载失败：${msg.message}`));
-        } else {
-          const p = pending.get(msg.id);
-          if (!p) return;
-          pending.delete(msg.id);
-          if (msg.type === 'result') p.resolve({ analysis: msg.analysis, image: msg.image! });
-          else p.reject(msg.decode ? new ImageDecodeError(msg.message) : new Error(msg.message));
-        }
-      });
-      w.on('error', (err) => {
-        reject(err);
-        for (const p of pending.values()) p.reject(err);
-        pending.clear();
-      });
-      w.on('exit', () => {
-        for (const p of pending.values()) p.reject(new Error('视觉分析线程已退出'));
-        pending.clear();
-      });
-    });
     lastStatus = { ...lastStatus, started: true };
+    ready = Promise.all([fast.start(), slow.start()]).then(([f, s]) => {
+      const loaded = [...f.loaded, ...s.loaded];
+      lastStatus = { started: true, ready: true, loaded, missing: [...f.missing, ...s.missing], threads };
+      return lastStatus;
+    });
     return ready;
   }
 
-  async function run(input: FrameInput, o: AnalyzeRequestOptions): Promise<Inspection> {
-    await start();
-    const id = nextId++;
-    const req: WorkerRequest = { type: 'analyze', id, input, stages: o.stages, frame: o.frame, returnImage: true };
-    const transfer =
-      input.kind === 'raw' ? [input.image.data.buffer as ArrayBuffer] : [input.bytes.buffer as ArrayBuffer];
-    return new Promise<Inspection>((resolve, reject) => {
-      pending.set(id, { resolve, reject });
-      worker!.postMessage(req, transfer);
-    });
+  async function pixels(input: FrameInput): Promise<RawImage> {
+    return input.kind === 'raw' ? input.image : decodeImage(input.bytes);
   }
 
-  // Copy the caller's bytes so transferring them to the worker never detaches the caller's buffer.
-  function toInput(image: Uint8Array | RawImage): FrameInput {
-    if (image instanceof Uint8Array) return { kind: 'encoded', bytes: new Uint8Array(image) };
-    return { kind: 'raw', image: { ...image, data: new Uint8Array(image.data) } };
+  /** Both workers in parallel (the slow one on its own copy); the fast worker's analysis with the slow parts. */
+  async function run(
+    input: FrameInput,
+    o: AnalyzeRequestOptions,
+  ): Promise<Inspection & { detached?: Promise<Analysis> }> {
+    await start();
+    const image = await pixels(input);
+    const stages = o.stages ?? ALL_STAGES;
+    const f = stages.filter((s) => FAST_STAGES.includes(s));
+    const sl = stages.filter((s) => SLOW_STAGES.includes(s));
+    const d = (o.detached ?? []).filter((s) => SLOW_STAGES.includes(s) && !sl.includes(s));
+    // Detached work never waits behind anything: it starts only on an idle slow worker.
+    const detached = d.length && slow.inFlight() === 0 ? slow.run(own(image), d, o.frame, false) : undefined;
+    detached?.catch(() => undefined);
+    const useFast = f.length > 0 || sl.length === 0;
+    const [a, b] = await Promise.all([
+      useFast ? fast.run(image, f, o.frame, true) : null,
+      sl.length ? slow.run(useFast ? own(image) : image, sl, o.frame, !useFast) : null,
+    ]);
+    return {
+      analysis: combine(a?.analysis ?? b!.analysis, a ? (b?.analysis ?? null) : null),
+      image: (a ?? b)!.image!,
+      detached: detached?.then((r) => r.analysis),
+    };
   }
 
   function pumpLive(): void {
@@ -144,9 +143,14 @@ export function createVision(opts: VisionOptions = {}): Vision {
     );
   }
 
+  const inspect = async (image: Uint8Array | RawImage, o: AnalyzeRequestOptions = {}): Promise<Inspection> => {
+    const { analysis, image: pixelsOut } = await run(toInput(image), { ...o, detached: undefined });
+    return { analysis, image: pixelsOut };
+  };
+
   return {
-    analyze: async (image, o = {}) => (await run(toInput(image), o)).analysis,
-    inspect: (image, o = {}) => run(toInput(image), o),
+    analyze: async (image, o = {}) => (await inspect(image, o)).analysis,
+    inspect,
     analyzeLatest(image, o = {}) {
       return new Promise<LatestResult>((resolve, reject) => {
         if (liveWaiting) liveWaiting.resolve({ dropped: true });
@@ -162,9 +166,30 @@ export function createVision(opts: VisionOptions = {}): Vision {
       closed = true;
       if (liveWaiting) liveWaiting.resolve({ dropped: true });
       liveWaiting = null;
-      const w = worker;
-      worker = null;
-      if (w) await w.terminate();
+      await Promise.all([fast.terminate(), slow.terminate()]);
     },
+  };
+}
+
+// Copy the caller's bytes so transferring them to a worker never detaches the caller's buffer.
+function toInput(image: Uint8Array | RawImage): FrameInput {
+  if (image instanceof Uint8Array) return { kind: 'encoded', bytes: new Uint8Array(image) };
+  return { kind: 'raw', image: own(image) };
+}
+
+/** A copy of the pixels in a buffer of their own (transferable to a worker). */
+function own(image: RawImage): RawImage {
+  return { ...image, data: new Uint8Array(image.data) };
+}
+
+/** The fast worker's analysis with the slow worker's body and mask (and their timings and frame numbers). */
+function combine(a: Analysis, b: Analysis | null): Analysis {
+  if (!b || a === b) return a;
+  return {
+    ...a,
+    body: b.body,
+    mask: b.mask,
+    timings: { ...a.timings, ...b.timings },
+    frameOf: { ...a.frameOf, ...b.frameOf },
   };
 }

@@ -25,4 +25,6 @@ export type WorkerResponse =
 export interface WorkerInit {
   modelsDir: string;
   threads: number;
+  /** Models this worker loads (default all): the live view splits the fast and the slow ones over two workers. */
+  models?: ModelId[];
 }
