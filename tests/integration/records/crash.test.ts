@@ -45,7 +45,12 @@ const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7ffffff
  */
 function runRound(killAfterAcks: number, delayMs: number): Promise<{ out: string; err: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [worker, dataDir], { stdio: ['ignore', 'pipe', 'pipe'], cwd: process.cwd() });
+    const child = spawn(process.execPath, [worker, dataDir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: process.cwd(),
+      // the bundle lives in a temp dir: native externals resolve from the project's node_modules
+      env: { ...process.env, NODE_PATH: path.resolve('node_modules') },
+    });
     let out = '';
     let err = '';
     let timer: NodeJS.Timeout | null = null;
