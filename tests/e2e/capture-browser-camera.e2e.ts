@@ -52,11 +52,9 @@ test('capture from the browser webcam stores the original and shows the 初审 r
   const order = checkin.order as { id: string };
 
   await page.goto(freshHost.url);
-  await page.evaluate(
-    ([eventId, orderId]) =>
-      localStorage.setItem('studio.station', JSON.stringify({ eventId, orderId, operator: '孙老师' })),
-    [event.id as string, order.id],
-  );
+  // the station remembers event, operator and current student in localStorage (as after a check-in)
+  const station = JSON.stringify({ eventId: event.id, orderId: order.id, operator: '孙老师' });
+  await page.evaluate(`localStorage.setItem('studio.station', ${JSON.stringify(station)})`);
   await page.goto(`${freshHost.url}/#/capture`);
   await page.reload(); // the station state is read when the app starts
   await page.getByLabel('画面来源').selectOption('browser');
