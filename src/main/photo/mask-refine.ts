@@ -1,21 +1,33 @@
 import type { CropPlan } from '../../shared/photo/crop-plan';
 import type { RgbImage } from '../../shared/photo/composite';
 import { defaultMatteOptions, matteFromProbabilities, type Matte, type MatteOptions } from '../../shared/photo/matte';
-import type { PersonMask } from '../../shared/vision/analysis';
+import { faceGuideFromAnalysis } from '../../shared/photo/face-guide';
+import type { Analysis, PersonMask } from '../../shared/vision/analysis';
 
 /**
  * The person mask resampled onto the crop (it covers the whole analysed image), then matted at the output
- * resolution with the crop's colours as guide, so the coarse model mask snaps to the real hair/shoulder edge.
+ * resolution with the crop's colours as guide, so the coarse model mask snaps to the real hair/shoulder edge. The
+ * analysis's face landmarks and ear keypoints, when given, keep the face and ears person (see face-guard.ts).
  */
 export function refineMask(
   mask: PersonMask,
-  analysed: { width: number; height: number; scale: number },
+  analysed: { width: number; height: number; scale: number } & Partial<Pick<Analysis, 'landmarks' | 'faces' | 'body'>>,
   plan: CropPlan,
   crop: RgbImage,
   valid: Uint8Array,
   options: MatteOptions = defaultMatteOptions,
 ): Matte {
-  return matteFromProbabilities(crop, maskOnCrop(mask, analysed, plan, crop, valid), valid, options);
+  const k = analysed.scale;
+  // analysed-image px → source px (÷ scale) → crop px
+  const toCrop = (p: { x: number; y: number }) => ({
+    x: (p.x / k - plan.x) * plan.scale,
+    y: (p.y / k - plan.y) * plan.scale,
+  });
+  const guide = faceGuideFromAnalysis(
+    { landmarks: analysed.landmarks ?? null, faces: analysed.faces ?? [], body: analysed.body ?? [] },
+    toCrop,
+  );
+  return matteFromProbabilities(crop, maskOnCrop(mask, analysed, plan, crop, valid), valid, options, guide);
 }
 
 /** Person probability 0..1 at every crop pixel (bilinear from the model mask; 0 where the crop ran past the source). */

@@ -1,5 +1,7 @@
 import { colorGuidedFilter } from './color-guided-filter';
 import { finishAlpha, type RgbImage } from './composite';
+import { defaultFaceGuardOptions, protectFace, type FaceGuardOptions } from './face-guard';
+import type { FaceGuide } from './face-guide';
 import { localColours, sampleLocal, type LocalColours } from './local-colours';
 import { personComponents } from './mask-islands';
 import { buildTrimap, defaultTrimapOptions, FOREGROUND, UNKNOWN, type TrimapOptions } from './trimap';
@@ -16,6 +18,8 @@ export interface MatteOptions {
   /** Distance (0..255 RGB) between the local person and backdrop colours at which the colour model is half trusted. */
   colourContrast: number;
   trimap: TrimapOptions;
+  /** Face oval and ears made definitely person when a face guide is given. */
+  face: FaceGuardOptions;
 }
 
 export const defaultMatteOptions: MatteOptions = {
@@ -23,6 +27,7 @@ export const defaultMatteOptions: MatteOptions = {
   eps: 1e-4,
   colourContrast: 40,
   trimap: defaultTrimapOptions,
+  face: defaultFaceGuardOptions,
 };
 
 export interface Matte {
@@ -36,10 +41,13 @@ export function matteFromProbabilities(
   prob: Float32Array,
   valid: Uint8Array,
   options: MatteOptions = defaultMatteOptions,
+  face?: FaceGuide | null,
 ): Matte {
   const { width: W, height: H } = crop;
   const person = personComponents(prob, W, H);
   const trimap = buildTrimap(prob, person, valid, W, H, options.trimap);
+  // Light skin beside a light backdrop is where the mask and the colour model both fail (an ear turned see-through).
+  if (face) protectFace(crop, trimap, valid, face, options.face);
   // Windows wide enough that every band pixel sees confident pixels of both kinds.
   const reach = options.trimap.inner + options.trimap.outer + 8;
   const local = localColours(crop.data, trimap, W, H, reach, reach);
