@@ -74,16 +74,16 @@ export function protectFace(
   options: FaceGuardOptions = defaultFaceGuardOptions,
 ): FaceGuardResult {
   const { width: W, height: H } = crop;
+  // 1 inside the face oval, 2 inside its shrunk core (which is forced to person)
   const inOval = new Uint8Array(W * H);
   const box = boundingBox(guide.oval, W, H);
   fillPolygon(guide.oval, W, H, inOval);
   const skin = skinModel(crop, inOval, box);
-  const core = new Uint8Array(W * H);
-  fillPolygon(shrink(guide.oval, options.ovalShrink), W, H, core);
+  fillPolygon(shrink(guide.oval, options.ovalShrink), W, H, inOval, 2);
   let oval = 0;
   for (let y = box.y0; y < box.y1; y++)
     for (let i = y * W + box.x0; i < y * W + box.x1; i++)
-      if (core[i] && valid[i] && trimap[i] !== FOREGROUND) {
+      if (inOval[i] === 2 && valid[i] && trimap[i] !== FOREGROUND) {
         trimap[i] = FOREGROUND;
         oval++;
       }
@@ -179,7 +179,8 @@ function protectEar(
   const bw = bx1 - bx0;
   const bh = by1 - by0;
   if (bw <= 0 || bh <= 0) return 'outside the crop';
-  // Per bbox pixel: zone 1 inside the ear zone; u ≥ u1 - 2 marks its outer side for the leak check.
+  // Per bbox pixel: zone 1 inside the ear zone, 2 there and already sure person (not classified: it stays person);
+  // u ≥ u1 - 2 marks the zone's outer side for the leak check.
   const zone = new Uint8Array(bw * bh);
   const outer = new Uint8Array(bw * bh);
   const lab = new Float32Array(bw * bh * 3);
@@ -198,6 +199,11 @@ function protectEar(
       const inZone = u <= u1;
       if (!inZone && trimap[i] !== BACKGROUND) continue;
       const j = (y - by0) * bw + (x - bx0);
+      if (inZone && trimap[i] === FOREGROUND) {
+        zone[j] = 2;
+        rowHit = true;
+        continue;
+      }
       const c = rgbToLab(data[i * 3]!, data[i * 3 + 1]!, data[i * 3 + 2]!);
       lab[j * 3] = c.L * L_WEIGHT;
       lab[j * 3 + 1] = c.a;
@@ -218,7 +224,7 @@ function protectEar(
   const [, sa, sb] = skin.mean;
   const isSkin = new Uint8Array(bw * bh);
   for (let j = 0; j < zone.length; j++) {
-    if (!zone[j]) continue;
+    if (zone[j] !== 1) continue;
     const L = lab[j * 3]! / L_WEIGHT;
     const a = lab[j * 3 + 1]!;
     const b = lab[j * 3 + 2]!;
@@ -243,17 +249,22 @@ function protectEar(
     }
     isSkin[j] = skinLike;
   }
-  // Flood from skin already known to be face (oval or confident person) through skin pixels of the zone.
+  // Flood through skin pixels from those inside the face oval or touching sure person.
   const ear = new Uint8Array(bw * bh);
   const stack: number[] = [];
   for (let j = 0; j < zone.length; j++) {
     if (!isSkin[j]) continue;
-    const i = (by0 + Math.floor(j / bw)) * W + bx0 + (j % bw);
-    if (inOval[i] || trimap[i] === FOREGROUND) {
+    let seed = inOval[(by0 + Math.floor(j / bw)) * W + bx0 + (j % bw)]! > 0;
+    for (let d = 0; d < 4 && !seed; d++) {
+      const k = neighbour(j, d, bw, zone.length);
+      seed = k >= 0 && zone[k] === 2;
+    }
+    if (seed) {
       ear[j] = 1;
       stack.push(j);
     }
   }
+  if (stack.length === 0) return 0;
   while (stack.length > 0) {
     const j = stack.pop()!;
     for (let d = 0; d < 4; d++) {
@@ -268,10 +279,16 @@ function protectEar(
   if (leak > LEAK_SHARE * zoneRows) return 'skin reaches the zone’s outer side (backdrop too skin-like)';
   // Specular highlights and shadows inside the ear read as non-skin: close small gaps, then fill enclosed holes.
   const closed = fillHoles(morph(morph(ear, bw, bh, CLOSE_RADIUS, false), bw, bh, CLOSE_RADIUS, true), bw, bh);
-  for (let j = 0; j < closed.length; j++) closed[j]! &= zone[j]!;
-  // The ear shrunk by `rimInside` is person; its outline out to `rimOutside` goes to the matte (it may have been
-  // sure backdrop before).
-  const inside = morph(closed, bw, bh, o.rimInside, true);
+  for (let j = 0; j < closed.length; j++) closed[j] = closed[j] && zone[j] ? 1 : 0;
+  // The ear shrunk by `rimInside` (where it meets sure person it is not an outline) is person; its outline out to
+  // `rimOutside` goes to the matte (it may have been sure backdrop before).
+  const inside = morph(
+    Uint8Array.from(closed, (v, j) => (v || zone[j] === 2 ? 1 : 0)),
+    bw,
+    bh,
+    o.rimInside,
+    true,
+  );
   const near = morph(closed, bw, bh, o.rimOutside, false);
   let made = 0;
   for (let j = 0; j < near.length; j++) {

@@ -55,8 +55,8 @@ export function faceGuideFromAnalysis(
   };
 }
 
-/** Sets `out[i] = 1` for pixel centres inside the polygon (even-odd scanline fill). */
-export function fillPolygon(poly: Point[], width: number, height: number, out: Uint8Array): void {
+/** Sets `out[i] = value` for pixel centres inside the polygon (even-odd scanline fill). */
+export function fillPolygon(poly: Point[], width: number, height: number, out: Uint8Array, value = 1): void {
   if (poly.length < 3) return;
   const ys = poly.map((p) => p.y);
   const y0 = Math.max(0, Math.floor(Math.min(...ys)));
@@ -75,7 +75,7 @@ export function fillPolygon(poly: Point[], width: number, height: number, out: U
     for (let k = 0; k + 1 < xs.length; k += 2) {
       const a = Math.max(0, Math.ceil(xs[k]! - 0.5));
       const b = Math.min(width - 1, Math.floor(xs[k + 1]! - 0.5));
-      for (let x = a; x <= b; x++) out[y * width + x] = 1;
+      for (let x = a; x <= b; x++) out[y * width + x] = value;
     }
   }
 }
