@@ -71,11 +71,11 @@ export async function recordsFixture(dir?: string): Promise<RecordsFixture> {
     logs,
     call: async <T>(method: string, payload: unknown) => (await studio.dispatch(method, payload, ctx)) as T,
     reopen: async () => {
-      studio.close();
+      await studio.close();
       studio = open();
     },
-    close: () => {
-      studio.close();
+    close: async () => {
+      await studio.close();
       t.cleanup();
     },
   };

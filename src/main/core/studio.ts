@@ -6,9 +6,9 @@ import { EventRepo } from '../events/event-repo';
 import { eventHandlers } from '../events/event-handlers';
 import { PushBus } from './push-bus';
 import { createRecords, type Records } from '../records/records';
+import { producePhoto } from '../photo';
 import { createDocuments, type Documents } from '../documents/create-documents';
 import type { Printer } from '../print/printer';
-import { producePhoto } from '../photo';
 import type { CameraService } from '../camera/camera-service';
 import { cameraHandlers } from '../camera/camera-handlers';
 import { createCameraService } from '../camera/create-camera-service';
@@ -43,7 +43,12 @@ export interface Studio {
   readonly camera: CameraService;
   /** The vision service (issue 3); its worker thread starts on first use. */
   vision(): Vision;
-  close(): void;
+  /**
+   * Ordered shutdown: camera live view stops (and its analysis in flight finishes), then the vision workers drain
+   * and exit, then the database closes. Await it. Sync-compatible: when neither the camera nor the vision was
+   * used, the database is already closed when it returns.
+   */
+  close(): Promise<void>;
 }
 
 /** The studio core: database, repositories and the API handlers. Runs under plain Node and in Electron main. */
@@ -69,7 +74,11 @@ export function createStudio(opts: StudioOptions): Studio {
   });
   const camera = createCameraService(bus, log);
   let vision: Vision | null = null;
-  const getVision = () => (vision ??= createVision());
+  let closing: Promise<void> | null = null;
+  const getVision = (): Vision => {
+    if (closing && !vision) throw new Error('工作站正在关闭');
+    return (vision ??= createVision());
+  };
   // captures get their final photo + 初审 from photo production (the vision worker starts on first capture)
   records.setProducer(async (source, profileId) => {
     const p = await producePhoto(source, profileId, getVision());
@@ -110,10 +119,28 @@ export function createStudio(opts: StudioOptions): Studio {
     documents,
     camera,
     vision: getVision,
-    close: () => {
-      void camera.close();
-      void vision?.close();
-      db.close();
+    close() {
+      closing ??= closeInOrder(camera, vision, db, log);
+      return closing;
     },
   };
+}
+
+/** Camera → vision → database: nothing still running may need the one closed after it. */
+function closeInOrder(
+  camera: CameraService,
+  vision: Vision | null,
+  db: Db,
+  log: (msg: string, err?: unknown) => void,
+): Promise<void> {
+  if (!vision && camera.status().selected === null) {
+    void camera.close();
+    db.close();
+    return Promise.resolve();
+  }
+  return (async () => {
+    await camera.close().catch((err: unknown) => log('close: camera', err));
+    await vision?.close().catch((err: unknown) => log('close: vision', err));
+    db.close();
+  })();
 }

@@ -7,6 +7,7 @@ import { windowOptions } from './window-options';
 import { APP_ORIGIN, forwardPush, registerIpc } from './ipc';
 import { appProtocolResponse } from './protocol';
 import { createElectronPrinter } from './receipt-printer';
+import { closeBeforeQuit } from './quit';
 import { LIVE_STREAM_PATH, liveStreamResponse } from '../camera/live-stream';
 
 // Thin desktop shell: everything the studio does lives in the core; this file only opens a window.
@@ -66,4 +67,8 @@ app.whenReady().then(
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
-app.on('will-quit', () => studio?.close());
+closeBeforeQuit(app, async () => {
+  const s = studio;
+  studio = null;
+  await s?.close();
+});

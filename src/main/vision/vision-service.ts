@@ -4,7 +4,7 @@ import { modelsDir as defaultModelsDir } from '../core/paths';
 import { ALL_STAGES, type Stage } from './analyzer';
 import { decodeImage } from './decode-image';
 import type { ModelId } from './model-files';
-import { createLane } from './vision-lane';
+import { createLane, LANE_DRAIN_MS, type LaneClosed } from './vision-lane';
 import { resolveWorkerEntry, type WorkerEntry } from './worker-path';
 
 export interface VisionOptions {
@@ -50,7 +50,24 @@ export interface Vision {
    */
   analyzeLatest(image: Uint8Array | RawImage, opts?: AnalyzeRequestOptions): Promise<LatestResult>;
   status(): Promise<VisionStatus>;
-  close(): Promise<void>;
+  /**
+   * Shutdown, safe while analyses run: refuses new work at once (they reject), waits up to `drainMs` for the
+   * analyses in flight (detached slow stages too) to settle, then each worker releases its ORT sessions and exits
+   * ('close' message); a worker that has not exited after `exitMs` is terminated (last resort: terminating inside an
+   * ONNX run aborts the whole process with a native error).
+   */
+  close(opts?: VisionCloseOptions): Promise<VisionClosed>;
+}
+
+export interface VisionCloseOptions {
+  drainMs?: number;
+  exitMs?: number;
+}
+
+/** How each worker ended (see VisionLane.close). */
+export interface VisionClosed {
+  fast: LaneClosed;
+  slow: LaneClosed;
 }
 
 /** Fast stages run every live frame on one worker; the slow ones on a second worker, so the two overlap. */
@@ -74,6 +91,15 @@ export function createVision(opts: VisionOptions = {}): Vision {
   let ready: Promise<VisionStatus> | null = null;
   let lastStatus: VisionStatus = { started: false, ready: false, loaded: [], missing: [], threads };
   let closed = false;
+  let closing: Promise<VisionClosed> | null = null;
+  // Every analysis started and not yet settled (detached ones too): close() lets them finish first.
+  const inFlight = new Set<Promise<unknown>>();
+  const track = <T>(p: Promise<T>): Promise<T> => {
+    inFlight.add(p);
+    const done = () => inFlight.delete(p);
+    p.then(done, done);
+    return p;
+  };
   let liveBusy = false;
   let liveWaiting: {
     input: FrameInput;
@@ -99,7 +125,12 @@ export function createVision(opts: VisionOptions = {}): Vision {
   }
 
   /** Both workers in parallel (the slow one on its own copy); the fast worker's analysis with the slow parts. */
-  async function run(
+  function run(input: FrameInput, o: AnalyzeRequestOptions): Promise<Inspection & { detached?: Promise<Analysis> }> {
+    if (closed) return Promise.reject(new Error('视觉分析服务已关闭'));
+    return track(runNow(input, o));
+  }
+
+  async function runNow(
     input: FrameInput,
     o: AnalyzeRequestOptions,
   ): Promise<Inspection & { detached?: Promise<Analysis> }> {
@@ -110,7 +141,8 @@ export function createVision(opts: VisionOptions = {}): Vision {
     const sl = stages.filter((s) => SLOW_STAGES.includes(s));
     const d = (o.detached ?? []).filter((s) => SLOW_STAGES.includes(s) && !sl.includes(s));
     // Detached work never waits behind anything: it starts only on an idle slow worker.
-    const detached = d.length && slow.inFlight() === 0 ? slow.run(own(image), d, o.frame, false) : undefined;
+    const detached =
+      d.length && slow.inFlight() === 0 && !closed ? track(slow.run(own(image), d, o.frame, false)) : undefined;
     detached?.catch(() => undefined);
     const useFast = f.length > 0 || sl.length === 0;
     const [a, b] = await Promise.all([
@@ -162,13 +194,36 @@ export function createVision(opts: VisionOptions = {}): Vision {
       if (ready) await ready.catch(() => undefined);
       return lastStatus;
     },
-    async close() {
+    close(c = {}) {
       closed = true;
       if (liveWaiting) liveWaiting.resolve({ dropped: true });
       liveWaiting = null;
-      await Promise.all([fast.terminate(), slow.terminate()]);
+      closing ??= (async () => {
+        const drainMs = c.drainMs ?? LANE_DRAIN_MS;
+        const deadline = Date.now() + drainMs;
+        // Runs still decoding or starting; each lane then also waits for what it has sent its worker.
+        await settleWithin([...inFlight], drainMs);
+        const left = Math.max(0, deadline - Date.now());
+        const [f, s] = await Promise.all([
+          fast.close({ drainMs: left, exitMs: c.exitMs }),
+          slow.close({ drainMs: left, exitMs: c.exitMs }),
+        ]);
+        return { fast: f, slow: s };
+      })();
+      return closing;
     },
   };
+}
+
+/** Resolves when every promise has settled, or after `ms`. */
+function settleWithin(ps: Promise<unknown>[], ms: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    void Promise.allSettled(ps).then(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }
 
 // Copy the caller's bytes so transferring them to a worker never detaches the caller's buffer.

@@ -7,20 +7,24 @@ import type { ModelId } from './model-files';
 
 export type FrameInput = { kind: 'raw'; image: RawImage } | { kind: 'encoded'; bytes: Uint8Array };
 
-export type WorkerRequest = {
-  type: 'analyze';
-  id: number;
-  input: FrameInput;
-  stages?: Stage[];
-  frame?: number;
-  returnImage?: boolean;
-};
+export type WorkerRequest =
+  | {
+      type: 'analyze';
+      id: number;
+      input: FrameInput;
+      stages?: Stage[];
+      frame?: number;
+      returnImage?: boolean;
+    }
+  /** Shutdown: after the requests before it, release the ORT sessions, answer 'closed' and let the thread end. */
+  | { type: 'close' };
 
 export type WorkerResponse =
   | { type: 'ready'; loaded: ModelId[]; missing: ModelId[]; threads: number }
   | { type: 'init-error'; message: string }
   | { type: 'result'; id: number; analysis: Analysis; image?: RawImage }
-  | { type: 'error'; id: number; message: string; decode: boolean };
+  | { type: 'error'; id: number; message: string; decode: boolean }
+  | { type: 'closed' };
 
 export interface WorkerInit {
   modelsDir: string;

@@ -25,7 +25,7 @@ describe('web host (in-process)', () => {
   });
   afterAll(async () => {
     await host.close();
-    studio.close();
+    await studio.close();
     tmp.cleanup();
   });
 
@@ -101,7 +101,7 @@ describe('web host on a non-loopback address', () => {
     expect((await post(base, 'app.info', {}, { authorization: 'Bearer wrong' })).status).toBe(401);
     expect((await post(base, 'app.info', {}, { authorization: `Bearer ${host.token}` })).status).toBe(200);
     await host.close();
-    studio.close();
+    await studio.close();
     tmp.cleanup();
   });
 });

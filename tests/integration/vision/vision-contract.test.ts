@@ -6,8 +6,8 @@ import { tempDir } from '../../helpers/temp-dir';
 
 const t = tempDir('vision-contract-');
 const studio = createStudio({ dataDir: t.dir, dbFile: ':memory:', log: () => undefined });
-afterAll(() => {
-  studio.close();
+afterAll(async () => {
+  await studio.close();
   t.cleanup();
 });
 const call = (m: string, req: unknown) => studio.dispatch(m, req, { transport: 'http' });

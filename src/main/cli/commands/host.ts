@@ -23,7 +23,7 @@ export const hostCommand: Command = {
     try {
       running = await startHost({ studio, rendererDir: rendererDir(), host: values.host ?? '127.0.0.1', port });
     } catch (err) {
-      studio.close();
+      await studio.close();
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE') {
         io.stderr.write(`端口 ${port} 已被占用：请用 --port 指定其他端口（--port 0 自动选择）。\n`);
@@ -38,7 +38,7 @@ export const hostCommand: Command = {
     io.stdout.write(`  按 Ctrl-C 停止 (Ctrl-C to stop)\n`);
     await io.untilSignal();
     await running.close();
-    studio.close();
+    await studio.close(); // camera live view, then the vision workers (analyses in flight finish), then the db
     io.stdout.write('已停止。\n');
     return 0;
   },

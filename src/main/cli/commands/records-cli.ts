@@ -15,7 +15,7 @@ export async function withStudio<T>(dataDir: string, io: CliIO, fn: (studio: Stu
   try {
     return await fn(studio);
   } finally {
-    studio.close();
+    await studio.close();
   }
 }
 
