@@ -1,6 +1,9 @@
 // npm run eval:checks — per-check accuracy, precision and recall on the labelled portraits and on synthetic
 // variants made at run time (scripts/eval/perturb.ts). Positive = "the photo has the problem" (expected fail).
 // A hard check predicts positive on 'fail'; a warn-only check on anything but 'pass'.
+// --backdrop replace|blue (default blue): the station's backdrop mode (src/shared/spec/backdrop.ts). With 'replace'
+// background.color is advice (positive on anything but 'pass', like a warn-only check), and background.uniform
+// looks next to the outline only, so a gradient or an object away from the sitter is not expected to fail.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createAnalyzer } from '../../src/main/vision/analyzer';
@@ -14,6 +17,14 @@ import { faceGeometry } from '../../src/shared/checks/face-geometry';
 import type { RawImage } from '../../src/shared/image/raw-image';
 import type { Analysis } from '../../src/shared/vision/analysis';
 import * as P from './perturb';
+import { isBackdropMode, type BackdropMode } from '../../src/shared/spec/backdrop';
+
+const backdropArg = process.argv[process.argv.indexOf('--backdrop') + 1];
+const backdrop: BackdropMode =
+  process.argv.includes('--backdrop') && isBackdropMode(backdropArg) ? backdropArg : 'blue';
+const replace = backdrop === 'replace';
+/** How a check counts in this mode: 'hard' positives are fails; 'warn-only' positives anything but a pass. */
+const kindOf = (id: CheckId) => (replace && id === 'background.color' ? 'warn-only' : CHECK_SEVERITY[id]);
 
 type Label = 'pass' | 'fail';
 const root = path.resolve(import.meta.dirname, '../..');
@@ -82,8 +93,16 @@ async function main() {
       { 'background.color': 'pass', 'background.uniform': 'pass', 'clothing.contrast': 'pass' },
       false,
     );
-    v('bg-gradient', P.replaceBackground(b.image, a, P.gradient(CHSI_BLUE, W, 0.45)), { 'background.uniform': 'fail' });
-    v('bg-object', P.replaceBackground(b.image, a, P.withObject(CHSI_BLUE, W, H)), { 'background.uniform': 'fail' });
+    // Replaced backdrop: a gradient is painted over (expected to pass), an object in the upper left may or may not
+    // come near the outline (not scored); 'blue': both fail.
+    v('bg-gradient', P.replaceBackground(b.image, a, P.gradient(CHSI_BLUE, W, 0.45)), {
+      'background.uniform': replace ? 'pass' : 'fail',
+    });
+    if (!replace)
+      v('bg-object', P.replaceBackground(b.image, a, P.withObject(CHSI_BLUE, W, H)), { 'background.uniform': 'fail' });
+    // A shadow touching the outline spoils the cut-out: fails in both modes (on a plain backdrop it was cast on).
+    const plain = P.replaceBackground(b.image, a, P.solid(CHSI_BLUE));
+    v('bg-shadow', P.shadowBehind(plain, a, g.faceWidth), { 'background.uniform': 'fail' });
     v('bg-wrongblue', P.replaceBackground(b.image, a, P.solid('#1560A8')), {
       'background.color': 'fail',
       'background.uniform': 'pass',
@@ -104,11 +123,11 @@ async function main() {
   for (const id of CHECK_IDS) stats.set(id, { tp: 0, fp: 0, tn: 0, fn: 0, clearFalsePass: 0 });
   const misses: string[] = [];
   for (const c of cases) {
-    const results = runChecks(await analyze(c.image), c.image, chsiProfile);
+    const results = runChecks(await analyze(c.image), c.image, chsiProfile, undefined, { backdrop });
     const byId = new Map<CheckId, CheckResult>(results.map((r) => [r.id, r]));
     for (const [id, want] of Object.entries(c.expect) as [CheckId, Label][]) {
       const r = byId.get(id)!;
-      const positive = CHECK_SEVERITY[id] === 'hard' ? r.status === 'fail' : r.status !== 'pass';
+      const positive = kindOf(id) === 'hard' ? r.status === 'fail' : r.status !== 'pass';
       const s = stats.get(id)!;
       if (want === 'fail' && positive) s.tp++;
       else if (want === 'fail') {
@@ -120,6 +139,7 @@ async function main() {
     }
   }
   const pct = (n: number, d: number) => (d ? ((100 * n) / d).toFixed(1) : '—');
+  console.log(`backdrop: ${backdrop}`);
   console.log(
     `cases: ${cases.length} (${bases.length} labelled portraits + ${cases.length - bases.length} synthetic variants)`,
   );
@@ -130,7 +150,7 @@ async function main() {
     const s = stats.get(id)!;
     const n = s.tp + s.fp + s.tn + s.fn;
     console.log(
-      `| ${id} | ${CHECK_SEVERITY[id]} | ${n} | ${pct(s.tp + s.tn, n)} | ${pct(s.tp, s.tp + s.fp)} | ${pct(s.tp, s.tp + s.fn)} | ${s.clearFalsePass} |`,
+      `| ${id} | ${kindOf(id)} | ${n} | ${pct(s.tp + s.tn, n)} | ${pct(s.tp, s.tp + s.fp)} | ${pct(s.tp, s.tp + s.fn)} | ${s.clearFalsePass} |`,
     );
     summary[id] = { accuracy: n ? (s.tp + s.tn) / n : 0, n, clearFalsePass: s.clearFalsePass };
   }

@@ -139,6 +139,26 @@ export const withObject = (hex: string, width: number, height: number) => {
     x < width * 0.3 && y < height * 0.45 && x > width * 0.02 ? [60, 40, 30] : c;
 };
 
+/**
+ * A drop shadow on the backdrop, touching the sitter's outline: backdrop pixels where the person mask shifted by
+ * `shift` × face width (right and a little down) covers them are darkened to 55 % — a key light too close to the
+ * sitter and the backdrop. The person is untouched.
+ */
+export function shadowBehind(img: RawImage, a: Analysis, faceWidth: number, shift = 0.25): RawImage {
+  const mask = a.mask!;
+  const dx = faceWidth * shift;
+  const dy = faceWidth * shift * 0.2;
+  const at = (x: number, y: number) =>
+    x < 0 || y < 0 || x >= a.width || y >= a.height ? 0 : maskValueAt(mask, a.width, a.height, x, y) / 255;
+  return map(img, (r, g, b, x, y) => {
+    const m = at(x, y);
+    const s = at(x - dx, y - dy);
+    if (m > 0.98 || s < 0.5) return null;
+    const k = 1 - 0.45 * s * (1 - m);
+    return [r * k, g * k, b * k];
+  });
+}
+
 /** A blue shirt: clothing pixels (person mask below the shoulders) recoloured to `hex`, keeping their shading. */
 export function recolorClothes(img: RawImage, a: Analysis, hex: string): RawImage {
   const l = a.body.find((k) => k.name === 'left_shoulder')!;

@@ -16,6 +16,7 @@ import { connectLiveAnalysis } from '../camera/live-analysis';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createVision, type Vision } from '../vision/vision-service';
 import { visionHandlers } from '../vision/vision-handlers';
+import { backdropSetting } from '../vision/backdrop-setting';
 import { photoHandlers } from '../photo/photo-handlers';
 import type { Handlers } from './handlers';
 import { appVersion } from './version';
@@ -102,7 +103,7 @@ export function createStudio(opts: StudioOptions): Studio {
     ...records.handlers(),
     ...documents.handlers(),
     ...cameraHandlers(camera),
-    ...visionHandlers(getVision),
+    ...visionHandlers(getVision, backdropSetting(records.settings)),
     ...photoHandlers(getVision),
   };
 

@@ -1,6 +1,7 @@
 import type { Analysis } from '../../shared/vision/analysis';
 import type { RawImage } from '../../shared/image/raw-image';
 import type { PhotoProfile } from '../../shared/spec/profile';
+import { DEFAULT_BACKDROP, type BackdropMode } from '../../shared/spec/backdrop';
 import { runChecks } from '../../shared/checks/run-checks';
 import { allChecksPass, createSmoother } from '../../shared/checks/smoothing';
 import type { CheckResult } from '../../shared/checks/types';
@@ -69,8 +70,12 @@ export function mergeDetached(analysis: Analysis, fresh: Analysis | null): Analy
   return out;
 }
 
-/** Live view: latest-wins frames, staggered stages, checks with temporal smoothing. */
-export function createLivePipeline(vision: Vision, profile: () => PhotoProfile) {
+/** Live view: latest-wins frames, staggered stages, checks with temporal smoothing (under the station's backdrop). */
+export function createLivePipeline(
+  vision: Vision,
+  profile: () => PhotoProfile,
+  backdrop: () => BackdropMode = () => DEFAULT_BACKDROP,
+) {
   let frame = 0;
   let last: Analysis | null = null;
   let lastRan: Partial<Record<Stage, number>> = {};
@@ -109,7 +114,7 @@ export function createLivePipeline(vision: Vision, profile: () => PhotoProfile) 
       const analysis = mergeDetached(mergeAnalysis(last, r.analysis, stages), arrived);
       arrived = null;
       last = analysis;
-      const checks = smoother.update(runChecks(analysis, r.image, profile()));
+      const checks = smoother.update(runChecks(analysis, r.image, profile(), undefined, { backdrop: backdrop() }));
       analysis.timings = { ...analysis.timings, checks: performance.now() - t0 };
       return { dropped: false, frame: n, analysis, checks, allPass: allChecksPass(checks) };
     },

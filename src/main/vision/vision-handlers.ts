@@ -7,6 +7,7 @@ import type { HandlerGroup } from '../core/handlers';
 import { ImageDecodeError } from './decode-image';
 import { createLivePipeline } from './live-pipeline';
 import type { Vision } from './vision-service';
+import { memoryBackdropSetting, type BackdropSetting } from './backdrop-setting';
 
 function profileOf(id: string | undefined): PhotoProfile {
   const p = findProfile(id ?? DEFAULT_PROFILE_ID);
@@ -44,10 +45,13 @@ async function guarded<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-/** vision.* handlers. `getVision` starts the worker on first use only. */
+/** vision.* handlers. `getVision` starts the worker on first use only; `backdrop` is the station's setting. */
 export function visionHandlers(
   getVision: () => Vision,
-): HandlerGroup<'vision.analyzeImage' | 'vision.analyzeFrame' | 'vision.status'> {
+  backdrop: BackdropSetting = memoryBackdropSetting(),
+): HandlerGroup<
+  'vision.analyzeImage' | 'vision.analyzeFrame' | 'vision.status' | 'vision.settings' | 'vision.setBackdrop'
+> {
   let live: ReturnType<typeof createLivePipeline> | null = null;
   let liveProfile: PhotoProfile = profileOf(undefined);
   return {
@@ -55,13 +59,17 @@ export function visionHandlers(
       guarded(async () => {
         const profile = profileOf(req.profileId);
         const { analysis, image } = await getVision().inspect(bytesOf(req.image));
-        const checks = runChecks(analysis, image, profile);
+        const checks = runChecks(analysis, image, profile, undefined, { backdrop: backdrop.get() });
         return { verdict: verdictOf(checks), checks, analysis: summarize(analysis) };
       }),
     'vision.analyzeFrame': (req) =>
       guarded(async () => {
         liveProfile = profileOf(req.profileId);
-        live ??= createLivePipeline(getVision(), () => liveProfile);
+        live ??= createLivePipeline(
+          getVision(),
+          () => liveProfile,
+          () => backdrop.get(),
+        );
         const r = await live.submit(bytesOf(req.image));
         return {
           dropped: r.dropped,
@@ -71,6 +79,11 @@ export function visionHandlers(
           analysis: r.analysis ? summarize(r.analysis) : null,
         };
       }),
+    'vision.settings': () => ({ backdrop: backdrop.get() }),
+    'vision.setBackdrop': (req) => {
+      backdrop.set(req.backdrop);
+      return { backdrop: backdrop.get() };
+    },
     'vision.status': async () => {
       const s = await getVision().status();
       return s;

@@ -3,6 +3,7 @@ import { ApiError } from '../../shared/api-error';
 import type { Res } from '../../shared/contract';
 import type { PhotoView } from '../../shared/domain/records';
 import { chsiProfile } from '../../shared/spec/profile';
+import { BACKDROP_MODES, type BackdropMode } from '../../shared/spec/backdrop';
 import { useClient } from '../api/context';
 import { t } from '../i18n/zh-CN/index';
 import { CameraPicker } from '../station/camera-picker';
@@ -29,6 +30,19 @@ export function CapturePage() {
   const [result, setResult] = useState<{ original: PhotoView; final: PhotoView | null } | null>(null);
   const [auto, setAuto] = useState(false);
   const [autoFrames, setAutoFrames] = useState(8);
+  // The station's backdrop mode (main keeps it): decides whether the raw backdrop colour blocks auto-capture.
+  const [backdrop, setBackdrop] = useState<BackdropMode | null>(null);
+  useEffect(() => {
+    client.call('vision.settings', {}).then(
+      (s) => setBackdrop(s.backdrop),
+      () => undefined,
+    );
+  }, [client]);
+  const changeBackdrop = (mode: BackdropMode) =>
+    client.call('vision.setBackdrop', { backdrop: mode }).then(
+      (s) => setBackdrop(s.backdrop),
+      (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
+    );
   const checks = useLiveChecks(source, live);
 
   const order = detail?.order ?? null;
@@ -202,6 +216,22 @@ export function CapturePage() {
                 onChange={(e) => setAutoFrames(Math.min(60, Math.max(1, Number(e.target.value) || 1)))}
               />
             </label>
+            {backdrop && (
+              <label className="small" title={t.capture.backdropHint}>
+                {t.capture.backdrop}{' '}
+                <select
+                  data-testid="backdrop-mode"
+                  value={backdrop}
+                  onChange={(e) => void changeBackdrop(e.target.value as BackdropMode)}
+                >
+                  {BACKDROP_MODES.map((m) => (
+                    <option key={m} value={m}>
+                      {t.capture.backdropModes[m]}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
           </div>
           {error && (
             <div className="banner-error" role="alert">

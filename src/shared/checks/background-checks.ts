@@ -3,6 +3,7 @@ import { maskValueAt } from '../vision/mask-ops';
 import { keypoint } from './body-checks';
 import { forEachPixel, median, percentile, result, type CheckContext } from './context';
 import type { CheckResult } from './types';
+import type { BackdropMode } from '../spec/backdrop';
 
 export interface BackgroundSample {
   lab: Lab;
@@ -22,6 +23,46 @@ export function backgroundSamples(ctx: CheckContext): BackgroundSample[] {
   return out;
 }
 
+/**
+ * 'replace' mode: the backdrop samples next to the person's outline only — within half a face width (8 % of the
+ * frame without a face) of a clearly-person pixel. That is where a shadow or an object spoils the cut-out; the rest
+ * of the backdrop is replaced whatever it shows.
+ */
+export function nearOutline(ctx: CheckContext, samples: BackgroundSample[]): BackgroundSample[] {
+  const a = ctx.analysis;
+  const mask = a.mask;
+  if (!mask) return [];
+  const r = ctx.geo ? ctx.geo.faceWidth * 0.5 : a.width * 0.08;
+  const dirs = [0, 1, 2, 3, 4, 5, 6, 7].map((k) => [Math.cos((k * Math.PI) / 4), Math.sin((k * Math.PI) / 4)]);
+  const person = (x: number, y: number) =>
+    x >= 0 && y >= 0 && x < a.width && y < a.height && maskValueAt(mask, a.width, a.height, x, y) >= 128;
+  return samples.filter((p) =>
+    dirs.some(([dx, dy]) => person(p.x + dx! * r, p.y + dy! * r) || person(p.x + dx! * r * 0.5, p.y + dy! * r * 0.5)),
+  );
+}
+
+/**
+ * Spread of the backdrop next to the outline, on the left and the right of the sitter apart (the larger): p90
+ * ΔE2000 of each side's samples to that side's median colour. A frame-wide gradient barely changes along one side;
+ * a shadow or an object on one side does.
+ */
+export function outlineSpread(ctx: CheckContext, band: BackgroundSample[]): number {
+  const cx = ctx.geo?.centerX ?? ctx.analysis.width / 2;
+  let spread = 0;
+  for (const side of [band.filter((p) => p.x < cx), band.filter((p) => p.x >= cx)]) {
+    if (side.length < 20) continue;
+    const med = medianLab(side);
+    spread = Math.max(
+      spread,
+      percentile(
+        side.map((p) => deltaE2000(p.lab, med)),
+        0.9,
+      ),
+    );
+  }
+  return spread;
+}
+
 function medianLab(s: BackgroundSample[]): Lab {
   return { L: median(s.map((p) => p.lab.L)), a: median(s.map((p) => p.lab.a)), b: median(s.map((p) => p.lab.b)) };
 }
@@ -36,21 +77,45 @@ function meanLab(s: BackgroundSample[]): Lab {
 }
 
 /**
- * background.uniform — spread of the background colour (p90 ΔE2000 to its median: objects, texture, shadows)
- * and drift between its left/right and top/bottom halves (gradients, one-sided shadow). Value: the spread.
+ * background.uniform — 'blue' backdrop: spread of the whole background colour (p90 ΔE2000 to its median: objects,
+ * texture, shadows), drift between its left/right and top/bottom halves (gradients, one-sided shadow), and the
+ * band next to the outline (outlineSpread). 'replace' backdrop: the outline band only — a gradient or an object
+ * away from the sitter is painted over, a shadow or an object touching the outline spoils the cut-out.
+ * Value: the whole spread ('blue'; the outline spread when that is what fails) or the outline spread ('replace').
  */
-export function checkBackgroundUniform(ctx: CheckContext, samples = backgroundSamples(ctx)): CheckResult {
+export function checkBackgroundUniform(
+  ctx: CheckContext,
+  all = backgroundSamples(ctx),
+  backdrop: BackdropMode = 'blue',
+): CheckResult {
   const th = ctx.t.background;
-  const thr = `spread≤${th.spreadFail}, drift≤${th.driftFail}`;
+  const replace = backdrop === 'replace';
+  const band = nearOutline(ctx, all);
+  const samples = replace ? band : all;
+  const thr = replace
+    ? `outline≤${th.spreadFail}`
+    : `spread≤${th.spreadFail}, drift≤${th.driftFail}, outline≤${th.spreadFail}`;
   if (samples.length < 50)
     return result('background.uniform', 'fail', null, thr, '看不到足够的背景，请把相机拉远或检查背景');
+  const W = ctx.analysis.width;
+  const H = ctx.analysis.height;
+  const region = { x: 0, y: 0, width: W, height: H };
+  // Next to the outline (both modes): shadows and objects there spoil the cut-out.
+  const outline = band.length >= 50 ? outlineSpread(ctx, band) : 0;
+  if (replace) {
+    const status = outline > th.spreadFail ? 'fail' : outline > th.spreadWarn ? 'warn' : 'pass';
+    const msg = {
+      fail: '人像轮廓旁的背景有阴影或物体，会影响换底，请移开物体或调整灯光',
+      warn: '人像轮廓旁的背景略有阴影，请检查灯光',
+      pass: '背景均匀',
+    }[status];
+    return result('background.uniform', status, outline, thr, msg, region);
+  }
   const med = medianLab(samples);
   const spread = percentile(
     samples.map((p) => deltaE2000(p.lab, med)),
     0.9,
   );
-  const W = ctx.analysis.width;
-  const H = ctx.analysis.height;
   const halves = [
     [samples.filter((p) => p.x < W / 2), samples.filter((p) => p.x >= W / 2)],
     [samples.filter((p) => p.y < H / 2), samples.filter((p) => p.y >= H / 2)],
@@ -58,7 +123,6 @@ export function checkBackgroundUniform(ctx: CheckContext, samples = backgroundSa
   let drift = 0;
   for (const [p, q] of halves)
     if (p!.length > 20 && q!.length > 20) drift = Math.max(drift, deltaE2000(meanLab(p!), meanLab(q!)));
-  const region = { x: 0, y: 0, width: W, height: H };
   if (spread > th.spreadFail)
     return result(
       'background.uniform',
@@ -70,23 +134,37 @@ export function checkBackgroundUniform(ctx: CheckContext, samples = backgroundSa
     );
   if (drift > th.driftFail)
     return result('background.uniform', 'fail', spread, thr, '背景明暗不均（有渐变或阴影），请调整背景灯', region);
-  if (spread > th.spreadWarn)
+  if (outline > th.spreadFail)
+    return result('background.uniform', 'fail', outline, thr, '人像轮廓旁的背景有阴影或物体，请调整灯光', region);
+  if (Math.max(spread, outline) > th.spreadWarn)
     return result('background.uniform', 'warn', spread, thr, '背景略有不均，请检查背景布褶皱与阴影', region);
   return result('background.uniform', 'pass', spread, thr, '背景均匀', region);
 }
 
-/** background.color — ΔE2000 between the median background colour of the raw capture and the profile colour. */
-export function checkBackgroundColor(ctx: CheckContext, samples = backgroundSamples(ctx)): CheckResult {
+/**
+ * background.color — ΔE2000 between the median background colour of the raw capture and the profile colour.
+ * 'blue' backdrop: strict (a wrong blue means the cloth or the white balance is off). 'replace': at most 'warn',
+ * since production paints the exact colour; the value and the advice are still shown.
+ */
+export function checkBackgroundColor(
+  ctx: CheckContext,
+  samples = backgroundSamples(ctx),
+  backdrop: BackdropMode = 'blue',
+): CheckResult {
   const th = ctx.t.backgroundColor;
+  const replace = backdrop === 'replace';
   if (samples.length < 50)
-    return result('background.color', 'fail', null, th.fail, '看不到足够的背景，无法判断背景颜色');
+    return result('background.color', replace ? 'warn' : 'fail', null, th.fail, '看不到足够的背景，无法判断背景颜色');
   const target = rgbToLab(...parseHexColor(ctx.profile.output.background));
   const v = deltaE2000(medianLab(samples), target);
-  const status = v > th.fail ? 'fail' : v > th.warn ? 'warn' : 'pass';
+  const graded = v > th.fail ? 'fail' : v > th.warn ? 'warn' : 'pass';
+  const status = replace && graded === 'fail' ? 'warn' : graded;
   const msg =
-    status === 'pass'
+    graded === 'pass'
       ? '背景颜色符合要求'
-      : `背景颜色与 ${ctx.profile.output.background} 相差较大，请使用标准蓝色背景布并校准白平衡`;
+      : replace
+        ? `背景不是标准蓝（ΔE ${v.toFixed(1)}），成片会自动换为 ${ctx.profile.output.background}；如用蓝色背景布，请检查白平衡`
+        : `背景颜色与 ${ctx.profile.output.background} 相差较大，请使用标准蓝色背景布并校准白平衡`;
   return result('background.color', status, v, th.fail, msg, null);
 }
 

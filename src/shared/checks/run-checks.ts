@@ -1,6 +1,7 @@
 import type { Analysis } from '../vision/analysis';
 import type { RawImage } from '../image/raw-image';
 import type { PhotoProfile } from '../spec/profile';
+import type { BackdropMode } from '../spec/backdrop';
 import {
   backgroundSamples,
   checkBackgroundColor,
@@ -41,6 +42,7 @@ export const CHECK_SEVERITY: Record<CheckId, CheckSeverity> = {
   'light.highlights': 'warn-only',
   'light.exposure': 'hard',
   'background.uniform': 'hard',
+  // 'replace' backdrop: reports 'warn' at most (production paints the colour); see checkBackgroundColor.
   'background.color': 'hard',
   'clothing.contrast': 'hard',
   sharpness: 'hard',
@@ -49,13 +51,23 @@ export const CHECK_SEVERITY: Record<CheckId, CheckSeverity> = {
 
 type CheckFn = (ctx: CheckContext) => CheckResult;
 
+export interface CheckOptions {
+  /**
+   * The station's backdrop (src/shared/spec/backdrop.ts). Default 'blue' (strict): the final photo's 初审, whose
+   * background must be the profile colour. Live view and raw captures pass the station's setting.
+   */
+  backdrop?: BackdropMode;
+}
+
 /** Run every check (or those listed) over one analysis and the pixels it was made from. */
 export function runChecks(
   analysis: Analysis,
   image: RawImage,
   profile: PhotoProfile,
   only?: readonly CheckId[],
+  opts: CheckOptions = {},
 ): CheckResult[] {
+  const backdrop = opts.backdrop ?? 'blue';
   const ctx = createContext(analysis, image, profile);
   let bg: ReturnType<typeof backgroundSamples> | null = null;
   const samples = () => (bg ??= backgroundSamples(ctx));
@@ -74,8 +86,8 @@ export function runChecks(
     'glare.glasses': checkGlare,
     'light.highlights': checkHighlights,
     'light.exposure': checkExposure,
-    'background.uniform': (c) => checkBackgroundUniform(c, samples()),
-    'background.color': (c) => checkBackgroundColor(c, samples()),
+    'background.uniform': (c) => checkBackgroundUniform(c, samples(), backdrop),
+    'background.color': (c) => checkBackgroundColor(c, samples(), backdrop),
     'clothing.contrast': checkClothingContrast,
     sharpness: checkSharpness,
     headwear: checkHeadwear,

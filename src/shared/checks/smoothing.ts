@@ -40,7 +40,16 @@ export function createSmoother(frames: number) {
   };
 }
 
-/** Auto-capture signal: every check passes (warnings allowed) for the smoothed results. */
+/**
+ * Which results hold back auto-capture: exactly those that would fail the photo — status 'fail'. A 'warn' never
+ * blocks: it is advice (warn-only checks, and checks the station's backdrop mode caps at 'warn', such as
+ * background.color with a replaced backdrop, whose colour the final photo gets from production anyway).
+ */
+export function blocksAutoCapture(r: CheckResult): boolean {
+  return r.status === 'fail';
+}
+
+/** Auto-capture signal: no smoothed result blocks it (see blocksAutoCapture). */
 export function allChecksPass(results: readonly CheckResult[]): boolean {
-  return results.length > 0 && results.every((r) => r.status !== 'fail');
+  return results.length > 0 && !results.some(blocksAutoCapture);
 }

@@ -38,6 +38,12 @@ export const AnalysisSummary = z.object({
 
 const ProfileId = z.string().min(1).max(40).optional();
 
+/** The station's backdrop mode (src/shared/spec/backdrop.ts), kept in the station settings. */
+export const Backdrop = z.enum(['replace', 'blue'], {
+  error: '背景模式应为 replace（任意纯色背景，成片换底）或 blue（蓝色背景布）',
+});
+const VisionSettings = z.object({ backdrop: Backdrop });
+
 export const visionContract = {
   'vision.analyzeImage': {
     request: z.strictObject({ image: Base64Image, profileId: ProfileId }),
@@ -58,6 +64,9 @@ export const visionContract = {
       analysis: AnalysisSummary.nullable(),
     }),
   },
+  /** Station vision settings: the backdrop mode decides how strict background.color/uniform are on raw frames. */
+  'vision.settings': { request: Empty, response: VisionSettings },
+  'vision.setBackdrop': { request: z.strictObject({ backdrop: Backdrop }), response: VisionSettings },
   'vision.status': {
     request: Empty,
     response: z.object({

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from '../args';
 import type { Command } from '../command';
-import { DEFAULT_PROFILE_ID, findProfile } from '../../../shared/spec';
+import { DEFAULT_BACKDROP, DEFAULT_PROFILE_ID, findProfile, isBackdropMode } from '../../../shared/spec';
 import { runChecks, verdictOf } from '../../../shared/checks/run-checks';
 import { createVision } from '../../vision/vision-service';
 import { ImageDecodeError } from '../../vision/decode-image';
@@ -26,11 +26,21 @@ async function readProblem(file: string): Promise<{ bytes?: Buffer; problem?: st
 export const checkCommand: Command = {
   name: 'check',
   summary: 'run the photo compliance checks on image files (JPEG/PNG/WebP)',
-  usage: 'studio check <image...> [--json] [--profile ID]',
+  usage: 'studio check <image...> [--json] [--profile ID] [--backdrop replace|blue]',
   async run(argv, io) {
-    const { values, positionals } = parse(argv, { json: { type: 'boolean' }, profile: { type: 'string' } }, true);
+    const { values, positionals } = parse(
+      argv,
+      { json: { type: 'boolean' }, profile: { type: 'string' }, backdrop: { type: 'string' } },
+      true,
+    );
     if (positionals.length === 0) {
-      io.stderr.write('studio check: 请至少指定一个图像文件\nUsage: studio check <image...> [--json] [--profile ID]\n');
+      io.stderr.write(`studio check: 请至少指定一个图像文件\nUsage: ${checkCommand.usage}\n`);
+      return 2;
+    }
+    // replace (default): any plain backdrop, replaced in production; blue: a blue cloth, colour checked strictly.
+    const backdrop = values.backdrop ?? DEFAULT_BACKDROP;
+    if (!isBackdropMode(backdrop)) {
+      io.stderr.write(`studio check: 未知的背景模式 "${backdrop}"（应为 replace 或 blue）\n`);
       return 2;
     }
     const profile = findProfile(values.profile ?? DEFAULT_PROFILE_ID);
@@ -47,7 +57,7 @@ export const checkCommand: Command = {
         if (bytes) {
           try {
             const { analysis, image } = await vision.inspect(bytes);
-            const checks = runChecks(analysis, image, profile);
+            const checks = runChecks(analysis, image, profile, undefined, { backdrop });
             const verdict = verdictOf(checks);
             if (values.json) {
               const line = {
