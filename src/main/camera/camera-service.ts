@@ -34,6 +34,7 @@ export class CameraService {
   private error: string | null = null;
   private latest: Buffer | null = null;
   private analyzer: FrameAnalyzer | null = null;
+  private subject = 0;
   private pendingFrame: Buffer | null = null;
   private analyzing = false;
   private analysisDone: Promise<void> = Promise.resolve();
@@ -55,6 +56,11 @@ export class CameraService {
   /** The vision module registers its live analysis (latest frame wins: frames arriving meanwhile replace each other). */
   setFrameAnalyzer(analyzer: FrameAnalyzer | null): void {
     this.analyzer = analyzer;
+  }
+
+  /** Bumped whenever the sitter or the camera changes, so live smoothing starts afresh for the new subject. */
+  get subjectVersion(): number {
+    return this.subject;
   }
 
   get latestFrame(): Buffer | null {
@@ -101,6 +107,7 @@ export class CameraService {
       if (!device) device = (await this.list(true)).find((d) => d.id === id);
       if (!device) throw new ApiError('not_found', '找不到该相机：可能已断开，请刷新设备列表', 'id');
       await this.open(device);
+      this.subject++;
       return this.status();
     });
   }
@@ -241,6 +248,7 @@ export class CameraService {
       const cam = await this.ensureCamera();
       if (!cam.next) throw new ApiError('invalid_request', '只有演示相机可以切换示例照片');
       await cam.next();
+      this.subject++;
       this.emit();
       return this.status();
     });

@@ -9,10 +9,13 @@ import type { FrameAnalysis } from '../../shared/contract/camera';
  * vision.analyzeFrame itself drops frames that wait, so a slow analysis never builds a queue.
  */
 export function connectLiveAnalysis(camera: CameraService, dispatch: Dispatch, bus: PushBus): void {
+  let subject = camera.subjectVersion;
   camera.setFrameAnalyzer(async (jpeg) => {
+    const newSubject = camera.subjectVersion !== subject;
+    subject = camera.subjectVersion;
     const r = (await dispatch(
       'vision.analyzeFrame',
-      { image: jpeg.toString('base64') },
+      { image: jpeg.toString('base64'), ...(newSubject ? { newSubject: true } : {}) },
       { transport: 'cli' },
     )) as FrameAnalysis;
     if (!r.dropped) bus.emit({ name: 'camera.analysis', data: r });

@@ -5,20 +5,21 @@ import type { Camera, CameraDevice, CameraDriver, FrameListener } from './camera
 import { findSampleDir, listSamples, synthesisePortrait } from './replay-samples';
 import { LiveTicker } from './live-ticker';
 
-export const LIVE_WIDTH = 1280;
+/** Live view frames are this tall; their width follows the sample's own aspect ratio. */
 export const LIVE_HEIGHT = 720;
 
 interface Sample {
   name: string;
   /** Full-size JPEG, EXIF orientation applied (what capture returns). */
   full: Buffer;
-  /** 1280×720 JPEG, the photo fitted inside a neutral grey "studio" (what live view shows). */
+  /** 720 px high JPEG at the photo's own aspect ratio (what live view shows). */
   live: Buffer;
 }
 
 /**
  * The embedded camera when nothing is attached: sample portraits (or a synthesised sitter) as live view
- * frames at 1280×720 and as full-size captures. `next()` moves to the next student.
+ * frames 720 px high (a portrait-orientation camera: no padding bars, which the background checks would read as
+ * backdrop) and as full-size captures. `next()` moves to the next student.
  */
 export class ReplayCamera implements Camera {
   private index = 0;
@@ -76,7 +77,7 @@ export class ReplayCamera implements Camera {
     const source = file ? await readFile(file) : await synthesisePortrait();
     const full = await sharp(source).rotate().flatten({ background: '#ffffff' }).jpeg({ quality: 92 }).toBuffer();
     const live = await sharp(full)
-      .resize(LIVE_WIDTH, LIVE_HEIGHT, { fit: 'contain', background: '#8a8f96' })
+      .resize({ height: LIVE_HEIGHT, withoutEnlargement: false })
       .jpeg({ quality: 80 })
       .toBuffer();
     return { name: file ? path.basename(file) : 'synthetic', full, live };

@@ -70,6 +70,7 @@ export function visionHandlers(
           () => liveProfile,
           () => backdrop.get(),
         );
+        if (req.newSubject) live.reset();
         const r = await live.submit(bytesOf(req.image));
         return {
           dropped: r.dropped,

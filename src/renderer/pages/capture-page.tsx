@@ -184,7 +184,7 @@ export function CapturePage() {
         <section className="card">
           <CameraPicker />
           <LiveView ref={live} source={source}>
-            <Guides crop={checks.crop ?? defaultCrop()} profile={chsiProfile} />
+            {(aspect: number) => <Guides crop={checks.crop ?? defaultCrop(aspect)} profile={chsiProfile} />}
           </LiveView>
           <div className="shutter-row">
             <button

@@ -8,10 +8,14 @@ export interface FrameBox {
   height: number;
 }
 
-/** Without an analysis: the largest 3:4 crop centred in a 16:9 frame. */
+/** Without an analysis: the largest 3:4 crop centred in the frame. */
 export function defaultCrop(frameAspect = 16 / 9, outAspect = 3 / 4): FrameBox {
-  const width = outAspect / frameAspect;
-  return { x: (1 - width) / 2, y: 0, width, height: 1 };
+  if (frameAspect >= outAspect) {
+    const width = outAspect / frameAspect;
+    return { x: (1 - width) / 2, y: 0, width, height: 1 };
+  }
+  const height = frameAspect / outAspect;
+  return { x: 0, y: (1 - height) / 2, width: 1, height };
 }
 
 interface FaceSummary {

@@ -1,6 +1,7 @@
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState, type ReactNode } from 'react';
 import { t } from '../i18n/zh-CN/index';
 import { liveStreamUrl, type LiveSource } from './live-source';
+import { stageBox, VIEW_ASPECT } from './stage-box';
 
 /** What a page can do with the live view: grab the current frame for QR decoding or as a still. */
 export interface LiveViewHandle {
@@ -8,17 +9,24 @@ export interface LiveViewHandle {
   grab(maxWidth?: number): HTMLCanvasElement | null;
 }
 
+type Overlay = ReactNode | ((frameAspect: number) => ReactNode);
+
 /**
- * The live view: the station camera's MJPEG stream in an <img>, or getUserMedia in a <video>. Children are
- * drawn on top (framing guides).
+ * The live view: the station camera's MJPEG stream in an <img>, or getUserMedia in a <video>, letterboxed into
+ * a 16:9 box at the frame's own aspect (a portrait camera stays portrait). Children are drawn on top of the
+ * frame itself (framing guides); a function child receives the frame's aspect ratio.
  */
-export const LiveView = forwardRef<LiveViewHandle, { source: LiveSource; children?: ReactNode; className?: string }>(
+export const LiveView = forwardRef<LiveViewHandle, { source: LiveSource; children?: Overlay; className?: string }>(
   function LiveView({ source, children, className }, ref) {
     const img = useRef<HTMLImageElement>(null);
     const video = useRef<HTMLVideoElement>(null);
     const canvas = useRef<HTMLCanvasElement | null>(null);
     const [error, setError] = useState<string | null>(null);
     const [ready, setReady] = useState(false);
+    const [aspect, setAspect] = useState(VIEW_ASPECT);
+    const noteSize = (w: number, h: number) => {
+      if (w > 0 && h > 0 && Math.abs(w / h - aspect) > 1e-3) setAspect(w / h);
+    };
     // A new stream URL per mount: the browser must not reuse a closed multipart response.
     const [src] = useState(() => `${liveStreamUrl()}${liveStreamUrl().includes('?') ? '&' : '?'}v=${Date.now()}`);
 
@@ -42,6 +50,17 @@ export const LiveView = forwardRef<LiveViewHandle, { source: LiveSource; childre
         stream?.getTracks().forEach((tr) => tr.stop());
       };
     }, [source]);
+
+    // A multipart <img> fires 'load' for its first frame only; the station camera can change frame size
+    // (next sample, another camera), so keep reading the current frame's size.
+    useEffect(() => {
+      if (source !== 'station') return;
+      const timer = setInterval(() => {
+        const el = img.current;
+        if (el) noteSize(el.naturalWidth, el.naturalHeight);
+      }, 400);
+      return () => clearInterval(timer);
+    });
 
     // Removing the <img> does not always end a multipart response at once; an open stream holds one of the
     // six connections Chromium allows per host, so end it explicitly when the view goes away.
@@ -72,14 +91,31 @@ export const LiveView = forwardRef<LiveViewHandle, { source: LiveSource; childre
 
     return (
       <div className={`live-view ${className ?? ''}`} data-testid="live-view">
-        {source === 'station' ? (
-          <img ref={img} src={src} alt="" onLoad={() => setReady(true)} onError={() => setError(t.camera.liveOff)} />
-        ) : (
-          <video ref={video} muted playsInline onPlaying={() => setReady(true)} />
-        )}
+        <div className="live-stage" style={stageBox(aspect)}>
+          {source === 'station' ? (
+            <img
+              ref={img}
+              src={src}
+              alt=""
+              onLoad={(e) => {
+                setReady(true);
+                noteSize(e.currentTarget.naturalWidth, e.currentTarget.naturalHeight);
+              }}
+              onError={() => setError(t.camera.liveOff)}
+            />
+          ) : (
+            <video
+              ref={video}
+              muted
+              playsInline
+              onPlaying={() => setReady(true)}
+              onLoadedMetadata={(e) => noteSize(e.currentTarget.videoWidth, e.currentTarget.videoHeight)}
+            />
+          )}
+          {ready && (typeof children === 'function' ? children(aspect) : children)}
+        </div>
         {!ready && !error && <div className="live-placeholder">{t.camera.connecting}</div>}
         {error && <div className="live-placeholder error">{error}</div>}
-        {children}
       </div>
     );
   },

@@ -54,7 +54,12 @@ export const visionContract = {
     }),
   },
   'vision.analyzeFrame': {
-    request: z.strictObject({ image: Base64Image, profileId: ProfileId }),
+    request: z.strictObject({
+      image: Base64Image,
+      profileId: ProfileId,
+      /** A different sitter or camera from this frame on: forget the smoothed statuses of the previous one. */
+      newSubject: z.boolean().optional(),
+    }),
     response: z.object({
       /** True when a newer frame replaced this one before it was analysed (latest wins). */
       dropped: z.boolean(),

@@ -26,13 +26,13 @@ function frames(cam: { startLive: FsWebcamCamera['startLive']; stopLive(): Promi
 }
 
 describe('ReplayCamera (no camera attached)', () => {
-  it('serves 1280×720 live frames and the full-size photo, and cycles students on demand', async () => {
+  it("serves 720 px high live frames at the photo's aspect (no padding bars) and the full-size photo, and cycles students on demand", async () => {
     const driver = new ReplayDriver(portraits);
     const [device] = await driver.list();
     expect(device!.label).toContain('5 张示例照片');
     const cam = driver.open(device!);
     const live = await frames(cam, 3);
-    for (const f of live) expect(await sharp(f).metadata()).toMatchObject({ format: 'jpeg', width: 1280, height: 720 });
+    for (const f of live) expect(await sharp(f).metadata()).toMatchObject({ format: 'jpeg', width: 540, height: 720 }); // 576×768 scaled
     const first = await sharp(await cam.capture()).metadata();
     expect(first).toMatchObject({ format: 'jpeg', width: 576, height: 768 }); // portrait-01
     await cam.next();
@@ -50,7 +50,7 @@ describe('ReplayCamera (no camera attached)', () => {
     const meta = await sharp(await cam.capture()).metadata();
     expect(meta).toMatchObject({ format: 'jpeg', width: 960, height: 1280 });
     const [frame] = await frames(cam, 1);
-    expect((await sharp(frame!).metadata()).width).toBe(1280);
+    expect(await sharp(frame!).metadata()).toMatchObject({ width: 540, height: 720 }); // 960×1280 scaled
   });
 });
 

@@ -51,7 +51,7 @@ describe('camera over the web host', () => {
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
 
-  it('streams multipart/x-mixed-replace JPEG frames of 1280×720', async () => {
+  it("streams multipart/x-mixed-replace JPEG frames (replay camera: 720 px high, portrait-01's aspect)", async () => {
     const ac = new AbortController();
     const res = await fetch(`${host.url}/camera/live.mjpeg`, { signal: ac.signal });
     expect(res.headers.get('content-type')).toMatch(/^multipart\/x-mixed-replace; boundary=/);
@@ -65,7 +65,7 @@ describe('camera over the web host', () => {
     }
     ac.abort();
     expect(frames.length).toBe(3);
-    expect(await sharp(frames[0]!).metadata()).toMatchObject({ width: 1280, height: 720 });
+    expect(await sharp(frames[0]!).metadata()).toMatchObject({ width: 540, height: 720 });
     const status = await call('camera.status');
     expect(status.body).toMatchObject({ selected: { kind: 'replay' } });
   });

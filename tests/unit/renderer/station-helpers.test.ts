@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { precheckReasons } from '../../../src/renderer/station/precheck-reasons';
 import { cropFromSummary, defaultCrop } from '../../../src/renderer/station/crop-box';
+import { stageBox } from '../../../src/renderer/station/stage-box';
 
 // What the photographer reads after a capture must be the failing checks' prompts, whatever shape 初审 takes.
 describe('precheckReasons', () => {
@@ -32,6 +33,30 @@ describe('defaultCrop', () => {
     expect(c.height).toBe(1);
     expect(c.width * (16 / 9)).toBeCloseTo(3 / 4, 10); // 3:4 in frame pixels
     expect(c.x + c.width / 2).toBeCloseTo(0.5, 10);
+  });
+  it('is the whole frame for a 3:4 portrait camera, and full-width centred for a taller frame', () => {
+    expect(defaultCrop(3 / 4)).toEqual({ x: 0, y: 0, width: 1, height: 1 });
+    const tall = defaultCrop(9 / 16);
+    expect(tall.width).toBe(1);
+    expect((tall.width * (9 / 16)) / tall.height).toBeCloseTo(3 / 4, 10);
+    expect(tall.y + tall.height / 2).toBeCloseTo(0.5, 10);
+  });
+});
+
+describe('stageBox', () => {
+  it('letterboxes a portrait frame into the 16:9 view without stretching it', () => {
+    const b = stageBox(3 / 4);
+    expect(b.height).toBe('100%');
+    expect(parseFloat(b.width) / 100).toBeCloseTo(3 / 4 / (16 / 9), 4);
+    expect(parseFloat(b.left) * 2 + parseFloat(b.width)).toBeCloseTo(100, 2);
+  });
+  it('pillarboxes nothing for a 16:9 frame and centres a wider one vertically', () => {
+    const same = stageBox(16 / 9);
+    expect([parseFloat(same.width), parseFloat(same.height), parseFloat(same.left), parseFloat(same.top)]).toEqual([
+      100, 100, 0, 0,
+    ]);
+    const wide = stageBox(2);
+    expect(parseFloat(wide.top) * 2 + parseFloat(wide.height)).toBeCloseTo(100, 2);
   });
 });
 
