@@ -7,10 +7,10 @@ import { eventCommand } from './commands/event';
 import { rosterCommand } from './commands/roster';
 import { ordersCommand } from './commands/orders';
 import { demoCommand } from './commands/demo';
-import { photoCommand } from './commands/photo';
-import { layoutCommand } from './commands/layout';
 import { exportCommand } from './commands/export';
 import { paymentsCommand } from './commands/payments';
+import { photoCommand } from './commands/photo';
+import { layoutCommand } from './commands/layout';
 import { appVersion } from '../core/version';
 
 // The `studio` command: one entry point, one subcommand per file under commands/.
@@ -21,10 +21,10 @@ export const commands: Command[] = [
   rosterCommand,
   ordersCommand,
   demoCommand,
-  photoCommand,
-  layoutCommand,
   exportCommand,
   paymentsCommand,
+  photoCommand,
+  layoutCommand,
 ];
 
 function help(): string {
