@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { businessDay } from '../../shared/domain/business-time';
 import { ApiError } from '../../shared/api-error';
 import { formatFen } from '../../shared/domain/event';
 import {
@@ -26,11 +27,9 @@ export interface RecordPaymentInput {
   operator: string;
 }
 
-/** Local calendar day of an ISO timestamp, in the station's time zone. */
+/** Business day of an ISO timestamp (China time, like the receipts), for the end-of-day reconciliation. */
 export function localDay(iso: string): string {
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return businessDay(iso);
 }
 
 export class PaymentService {

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { businessDay } from '../../shared/domain/business-time';
 import { ApiError } from '../../shared/api-error';
 import { formatFen, parseYuan, type StudioEvent } from '../../shared/domain/event';
 import { useClient } from '../api/context';
 import { Field } from '../components/field';
 import { t } from '../i18n/zh-CN/index';
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => businessDay(new Date().toISOString());
 
 const emptyForm = () => ({
   schoolName: '',

@@ -1,4 +1,5 @@
 import { subscribeShared } from '../station/push-hub';
+import { businessDay } from '../../shared/domain/business-time';
 import { useCallback, useEffect, useState } from 'react';
 import type { Res } from '../../shared/contract';
 import { formatFen } from '../../shared/domain/event';
@@ -12,10 +13,7 @@ import { useStation } from '../station/station-store';
 type Summary = Res<'payments.reconcile'>;
 type Line = Summary['total'];
 
-const localDay = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
+const localDay = () => businessDay(new Date().toISOString());
 
 /** CSV cell: quoted, and a leading = + - @ neutralised so a spreadsheet never runs it as a formula. */
 const cell = (v: string | number) => {
@@ -185,10 +183,7 @@ export function ReconcilePage() {
   );
 }
 
-function localDayOf(iso: string): string {
-  const d = new Date(iso);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+const localDayOf = (iso: string): string => businessDay(iso);
 
 function LineTable({ title, lines }: { title: string; lines: Line[] }) {
   return (

@@ -1,4 +1,5 @@
 import { formatFen } from '../domain/event';
+import { STATION_TIME_ZONE } from '../domain/business-time';
 
 // What a receipt shows, as plain data: built from an order + payment by src/main/receipts, rendered to
 // PDF (pdfkit) or HTML (silent print) by src/main/print. Only masked identity data ever gets here.
@@ -51,7 +52,7 @@ export function formatYuan(fen: number): string {
 }
 
 /** ISO instant → "2026-06-01 09:32" in the station's time zone (China by default: campus events are there). */
-export function formatReceiptTime(iso: string, timeZone = 'Asia/Shanghai'): string {
+export function formatReceiptTime(iso: string, timeZone = STATION_TIME_ZONE): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   const parts = new Intl.DateTimeFormat('en-CA', {

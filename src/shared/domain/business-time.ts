@@ -1,0 +1,17 @@
+// Campus collection events run in China: business days (reconciliation) and printed times use China time,
+// whatever time zone the laptop happens to be set to.
+export const STATION_TIME_ZONE = 'Asia/Shanghai';
+
+/** Calendar day (YYYY-MM-DD) of an ISO instant in the station's business time zone. */
+export function businessDay(iso: string, timeZone = STATION_TIME_ZONE): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(d);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
