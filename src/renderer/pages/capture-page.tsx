@@ -16,6 +16,7 @@ import { precheckReasons } from '../station/precheck-reasons';
 import { StationBar } from '../station/station-bar';
 import { goTo, updateStation, useStation } from '../station/station-store';
 import { useOrder } from '../station/use-order';
+import { PageHeader } from '../components/page-header';
 
 type Phase = 'idle' | 'shooting' | 'processing';
 
@@ -158,10 +159,7 @@ export function CapturePage() {
 
   return (
     <div className="page">
-      <header className="page-header">
-        <h1>{t.capture.title}</h1>
-        <p className="muted">{t.capture.intro}</p>
-      </header>
+      <PageHeader title={t.capture.title} intro={t.capture.intro} />
       <StationBar />
       {!station.orderId && (
         <div className="banner-warn">

@@ -12,6 +12,7 @@ import { scanQr } from '../station/qr-scan';
 import { RosterLookup } from '../station/roster-lookup';
 import { StationBar, useCurrentEvent } from '../station/station-bar';
 import { goTo, updateStation, useStation } from '../station/station-store';
+import { PageHeader } from '../components/page-header';
 
 type Decoded = Res<'checkin.decode'>;
 const SCAN_EVERY_MS = 250;
@@ -163,10 +164,7 @@ export function CheckinPage() {
 
   return (
     <div className="page">
-      <header className="page-header">
-        <h1>{t.checkin.title}</h1>
-        <p className="muted">{t.checkin.intro}</p>
-      </header>
+      <PageHeader title={t.checkin.title} intro={t.checkin.intro} />
       <StationBar />
       <div className="two-col">
         <section className="card scan-card">

@@ -5,6 +5,7 @@ import { formatFen, parseYuan, type StudioEvent } from '../../shared/domain/even
 import { useClient } from '../api/context';
 import { Field } from '../components/field';
 import { t } from '../i18n/zh-CN/index';
+import { PageHeader } from '../components/page-header';
 
 const today = () => businessDay(new Date().toISOString());
 
@@ -83,10 +84,7 @@ export function EventsPage() {
 
   return (
     <div className="page">
-      <header className="page-header">
-        <h1>{t.events.title}</h1>
-        <p className="muted">{t.events.intro}</p>
-      </header>
+      <PageHeader title={t.events.title} intro={t.events.intro} />
       <div className="two-col">
         <form className="card" onSubmit={submit} noValidate aria-label={t.events.create}>
           <h2>{t.events.create}</h2>

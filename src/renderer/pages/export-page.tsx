@@ -7,6 +7,7 @@ import { Field } from '../components/field';
 import { t } from '../i18n/zh-CN/index';
 import { StationBar } from '../station/station-bar';
 import { useStation } from '../station/station-store';
+import { PageHeader } from '../components/page-header';
 
 type Preview = Res<'exports.preview'>;
 type RunResult = Res<'exports.run'>;
@@ -63,10 +64,7 @@ export function ExportPage() {
 
   return (
     <div className="page">
-      <header className="page-header">
-        <h1>{t.exportPage.title}</h1>
-        <p className="muted">{t.exportPage.intro}</p>
-      </header>
+      <PageHeader title={t.exportPage.title} intro={t.exportPage.intro} />
       <StationBar />
       <div className="two-col">
         <section className="card" style={{ width: 480, flexShrink: 0 }}>

@@ -11,6 +11,7 @@ import { precheckReasons } from '../station/precheck-reasons';
 import { StationBar } from '../station/station-bar';
 import { goTo, updateStation, useStation } from '../station/station-store';
 import { useOrder } from '../station/use-order';
+import { PageHeader } from '../components/page-header';
 
 const PAGE = 50;
 
@@ -47,10 +48,7 @@ export function OrdersPage() {
 
   return (
     <div className="page">
-      <header className="page-header">
-        <h1>{t.orders.title}</h1>
-        <p className="muted">{t.orders.intro}</p>
-      </header>
+      <PageHeader title={t.orders.title} intro={t.orders.intro} />
       <StationBar />
       {!station.eventId && <div className="banner-warn">{t.station.needEvent}</div>}
       <div className="two-col">

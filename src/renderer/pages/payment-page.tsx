@@ -15,6 +15,7 @@ import { t } from '../i18n/zh-CN/index';
 import { StationBar, useCurrentEvent } from '../station/station-bar';
 import { goTo, updateStation, useStation } from '../station/station-store';
 import { useOrder } from '../station/use-order';
+import { PageHeader } from '../components/page-header';
 
 type Receipt = Res<'receipts.issue'>;
 
@@ -103,10 +104,7 @@ export function PaymentPage() {
 
   return (
     <div className="page">
-      <header className="page-header">
-        <h1>{t.payment.title}</h1>
-        <p className="muted">{t.payment.intro}</p>
-      </header>
+      <PageHeader title={t.payment.title} intro={t.payment.intro} />
       <StationBar />
       <div className="two-col">
         <section className="card" style={{ width: 480, flexShrink: 0 }}>

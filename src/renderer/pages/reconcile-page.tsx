@@ -9,6 +9,7 @@ import { useClient } from '../api/context';
 import { t } from '../i18n/zh-CN/index';
 import { StationBar } from '../station/station-bar';
 import { useStation } from '../station/station-store';
+import { PageHeader } from '../components/page-header';
 
 type Summary = Res<'payments.reconcile'>;
 type Line = Summary['total'];
@@ -86,10 +87,7 @@ export function ReconcilePage() {
 
   return (
     <div className="page">
-      <header className="page-header">
-        <h1>{t.reconcile.title}</h1>
-        <p className="muted">{t.reconcile.intro}</p>
-      </header>
+      <PageHeader title={t.reconcile.title} intro={t.reconcile.intro} />
       <StationBar />
       {!station.eventId && <div className="banner-warn">{t.station.needEvent}</div>}
       <div className="station-bar">
