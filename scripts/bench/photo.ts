@@ -7,7 +7,7 @@ import sharp from 'sharp';
 import { modelsDir } from '../../src/main/core/paths';
 import { createAnalyzer } from '../../src/main/vision/analyzer';
 import { loadOrtModels } from '../../src/main/vision/ort-sessions';
-import { producePhoto } from '../../src/main/photo';
+import { producePhoto } from '../../src/main/production';
 
 const RUNS = Number(process.env.RUNS ?? 7);
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;

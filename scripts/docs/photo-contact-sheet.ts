@@ -6,7 +6,7 @@ import sharp, { type OverlayOptions } from 'sharp';
 import { modelsDir } from '../../src/main/core/paths';
 import { createAnalyzer } from '../../src/main/vision/analyzer';
 import { loadOrtModels } from '../../src/main/vision/ort-sessions';
-import { PhotoRefusedError, producePhoto } from '../../src/main/photo';
+import { PhotoRefusedError, producePhoto } from '../../src/main/production';
 
 const DIR = '../shared/portraits';
 const TILE_W = 360;

@@ -6,7 +6,7 @@ import { EventRepo } from '../events/event-repo';
 import { eventHandlers } from '../events/event-handlers';
 import { PushBus } from './push-bus';
 import { createRecords, type Records } from '../records/records';
-import { producePhoto } from '../photo';
+import { producePhoto } from '../production';
 import { createDocuments, type Documents } from '../documents/create-documents';
 import type { Printer } from '../print/printer';
 import type { CameraService } from '../camera/camera-service';
@@ -17,7 +17,7 @@ import { createDispatch, type Dispatch } from './dispatch';
 import { createVision, type Vision } from '../vision/vision-service';
 import { visionHandlers } from '../vision/vision-handlers';
 import { backdropSetting } from '../vision/backdrop-setting';
-import { photoHandlers } from '../photo/photo-handlers';
+import { productionHandlers } from '../production/production-handlers';
 import type { Handlers } from './handlers';
 import { appVersion } from './version';
 
@@ -104,7 +104,7 @@ export function createStudio(opts: StudioOptions): Studio {
     ...documents.handlers(),
     ...cameraHandlers(camera),
     ...visionHandlers(getVision, backdropSetting(records.settings)),
-    ...photoHandlers(getVision),
+    ...productionHandlers(getVision),
   };
 
   const dispatch = createDispatch(handlers, log);

@@ -1,4 +1,4 @@
-// What the records core needs from photo production (src/main/photo): original bytes in, the final JPG
+// What the records core needs from photo production (src/main/production): original bytes in, the final JPG
 // and its 初审 (automatic checks) out. studio.ts adapts producePhoto() to this shape.
 
 export interface ProducedPhoto {

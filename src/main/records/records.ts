@@ -30,7 +30,7 @@ export interface RecordsOptions {
   bus: PushBus;
   now: () => Date;
   log: (msg: string, err?: unknown) => void;
-  /** Photo production (src/main/photo); null until it is wired, then captures store originals only. */
+  /** Photo production (src/main/production); null until it is wired, then captures store originals only. */
   producer?: PhotoProducer | null;
 }
 

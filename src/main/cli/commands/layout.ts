@@ -3,7 +3,7 @@ import path from 'node:path';
 import { UsageError, parse } from '../args';
 import type { Command } from '../command';
 import { findPrintProfile, printProfiles, sixInchSheet } from '../../../shared/spec';
-import { renderSheet } from '../../photo/layout-sheet';
+import { renderSheet } from '../../production/layout-sheet';
 
 const USAGE = 'studio layout <photo...> --out FILE --profile 2inch|1inch [--caption TEXT...]';
 

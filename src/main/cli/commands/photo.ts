@@ -4,7 +4,7 @@ import { UsageError, parse } from '../args';
 import type { CliIO, Command } from '../command';
 import { DEFAULT_PROFILE_ID, findProfile, profiles } from '../../../shared/spec';
 import { createVision } from '../../vision/vision-service';
-import { PhotoRefusedError, producePhoto, type PhotoAnalyzer } from '../../photo';
+import { PhotoRefusedError, producePhoto, type PhotoAnalyzer } from '../../production';
 
 const USAGE = 'studio photo <image...> --out DIR [--profile NAME] [--json]';
 

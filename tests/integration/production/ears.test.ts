@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { producePhoto, type ProducedPhoto } from '../../../src/main/photo';
-import { cropPixels } from '../../../src/main/photo/crop-pixels';
-import { probeImage } from '../../../src/main/photo/decode';
+import { producePhoto, type ProducedPhoto } from '../../../src/main/production';
+import { cropPixels } from '../../../src/main/production/crop-pixels';
+import { probeImage } from '../../../src/main/production/decode';
 import { deltaE2000, rgbToLab, type Lab } from '../../../src/shared/color/lab';
 import { boxMean } from '../../../src/shared/photo/box-filter';
 import type { RawImage } from '../../../src/shared/image/raw-image';

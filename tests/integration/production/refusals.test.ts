@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PhotoRefusedError, producePhoto } from '../../../src/main/photo';
+import { PhotoRefusedError, producePhoto } from '../../../src/main/production';
 import { producePhotos } from '../../../src/main/cli/commands/photo';
 import { inProcessAnalyzer } from './photo-metrics';
 

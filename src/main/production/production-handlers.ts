@@ -4,7 +4,7 @@ import { DEFAULT_PROFILE_ID, printProfiles, profiles, sixInchSheet } from '../..
 import type { HandlerGroup } from '../core/handlers';
 import { PhotoRefusedError, producePhoto, type PhotoAnalyzer } from './produce';
 
-export function photoHandlers(vision: () => PhotoAnalyzer): HandlerGroup<'photo.produce' | 'photo.profiles'> {
+export function productionHandlers(vision: () => PhotoAnalyzer): HandlerGroup<'photo.produce' | 'photo.profiles'> {
   return {
     'photo.produce': async (req) => {
       const t0 = performance.now();
