@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { createStudio, type Studio } from '../../src/main/core/studio';
-import type { PhotoProducer } from '../../src/main/photos/photo-producer';
+import type { PhotoProducer } from '../../src/main/captures/photo-producer';
 import type { StudioEvent } from '../../src/shared/domain/event';
 import { tempDir } from './temp-dir';
 

@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { resolveStatic } from '../host/static-files';
 import { CONTENT_SECURITY_POLICY } from '../host/csp';
-import { isMediaPath, mediaResponse } from '../photos/media';
-import type { PhotoStore } from '../photos/photo-store';
+import { isMediaPath, mediaResponse } from '../captures/media';
+import type { PhotoStore } from '../captures/photo-store';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -18,8 +18,8 @@ import {
 } from '../../shared/export/naming-rule';
 import type { EventRepo } from '../events/event-repo';
 import type { OrderRepo } from '../orders/order-repo';
-import type { PhotoRepo } from '../photos/photo-repo';
-import type { PhotoStore } from '../photos/photo-store';
+import type { PhotoRepo } from '../captures/photo-repo';
+import type { PhotoStore } from '../captures/photo-store';
 import { paymentLabel, type PaymentLookup } from '../receipts/payment-lookup';
 import { toCsv } from './csv';
 import { exportFiles } from './export-files';

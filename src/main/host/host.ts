@@ -8,7 +8,7 @@ import { CONTENT_SECURITY_POLICY } from './csp';
 import { serveStatic } from './static-files';
 import { RECEIPT_ROUTE_PREFIX, serveReceiptPdf } from '../receipts/receipt-route';
 import { LIVE_STREAM_PATH, serveLiveStream } from '../camera/live-stream';
-import { isMediaPath, serveMedia } from '../photos/media';
+import { isMediaPath, serveMedia } from '../captures/media';
 
 export interface HostOptions {
   studio: Studio;

@@ -1,8 +1,8 @@
 import { ApiError } from '../../shared/api-error';
 import type { HandlerGroup } from '../core/handlers';
 import type { PaymentRepo } from '../payments/payment-repo';
-import type { PhotoRepo } from '../photos/photo-repo';
-import { toPhotoView } from '../photos/photo-repo';
+import type { PhotoRepo } from '../captures/photo-repo';
+import { toPhotoView } from '../captures/photo-repo';
 import { toOrderView } from './order-row';
 import type { OrderService } from './order-service';
 

@@ -11,12 +11,12 @@ import { OutboxRepo } from '../outbox/outbox-repo';
 import { PaymentRepo } from '../payments/payment-repo';
 import { PaymentService } from '../payments/payment-service';
 import { paymentHandlers } from '../payments/payment-handlers';
-import { CaptureService } from '../photos/capture-service';
-import { photoHandlers } from '../photos/photo-handlers';
-import type { PhotoProducer } from '../photos/photo-producer';
-import { PhotoRepo } from '../photos/photo-repo';
-import { scanPhotos, type ScanReport } from '../photos/photo-scan';
-import { PhotoStore } from '../photos/photo-store';
+import { CaptureService } from '../captures/capture-service';
+import { captureHandlers } from '../captures/capture-handlers';
+import type { PhotoProducer } from '../captures/photo-producer';
+import { PhotoRepo } from '../captures/photo-repo';
+import { scanPhotos, type ScanReport } from '../captures/photo-scan';
+import { PhotoStore } from '../captures/photo-store';
 import { RosterRepo } from '../roster/roster-repo';
 import { RosterService } from '../roster/roster-service';
 import { rosterHandlers } from '../roster/roster-handlers';
@@ -53,7 +53,7 @@ export interface Records {
   handlers(): ReturnType<typeof rosterHandlers> &
     ReturnType<typeof checkinHandlers> &
     ReturnType<typeof orderHandlers> &
-    ReturnType<typeof photoHandlers> &
+    ReturnType<typeof captureHandlers> &
     ReturnType<typeof paymentHandlers>;
 }
 
@@ -92,7 +92,7 @@ export function createRecords(opts: RecordsOptions): Records {
       ...rosterHandlers(roster),
       ...checkinHandlers(checkin),
       ...orderHandlers(orders, photoRepo, payments.repo),
-      ...photoHandlers(photos),
+      ...captureHandlers(photos),
       ...paymentHandlers(payments),
     }),
   };

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src/main/db/open';
-import { PhotoStore } from '../../../src/main/photos/photo-store';
+import { PhotoStore } from '../../../src/main/captures/photo-store';
 import { tempDir } from '../../helpers/temp-dir';
 
 // Kill a capturing + paying station with SIGKILL at random points, 50 times; after every restart the database

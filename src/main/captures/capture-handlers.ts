@@ -3,7 +3,7 @@ import { decodeBase64 } from '../roster/roster-handlers';
 import type { CaptureService } from './capture-service';
 import { toPhotoView } from './photo-repo';
 
-export function photoHandlers(
+export function captureHandlers(
   capture: CaptureService,
 ): HandlerGroup<'photos.capture' | 'photos.addFinal' | 'photos.list' | 'photos.health'> {
   return {
