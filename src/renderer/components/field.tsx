@@ -1,6 +1,14 @@
 import type { ReactNode } from 'react';
+import './components.css';
 
-export function Field(props: { label: string; hint?: string; required?: boolean; children: ReactNode }) {
+/** A labelled form control; `error` is the problem with this field, shown right under it. */
+export function Field(props: {
+  label: string;
+  hint?: string;
+  required?: boolean;
+  error?: string | null;
+  children: ReactNode;
+}) {
   return (
     <label className="field">
       <span className="field-label">
@@ -8,7 +16,13 @@ export function Field(props: { label: string; hint?: string; required?: boolean;
         {props.required && <span className="req">*</span>}
       </span>
       {props.children}
-      {props.hint && <span className="field-hint">{props.hint}</span>}
+      {props.error ? (
+        <span className="field-error" role="alert">
+          {props.error}
+        </span>
+      ) : (
+        props.hint && <span className="field-hint">{props.hint}</span>
+      )}
     </label>
   );
 }

@@ -41,9 +41,17 @@ describe('dispatch: every request that crosses a boundary is validated', () => {
     expect(err).toBeInstanceOf(ApiError);
     expect(err.code).toBe('invalid_request');
     expect(err.field).toBe('schoolName');
-    expect(err.message).toContain('schoolName');
+    // the message is for a person: Chinese, no field key (the form shows it next to the field)
+    expect(err.message).not.toContain('schoolName');
+    expect(err.message).toMatch(/学校名称/);
+    expect(err.issues?.map((i) => i.field)).toEqual(expect.arrayContaining(['schoolName', 'featureCode', 'date']));
     await expect(s.dispatch('events.list', 'not an object', { transport: 'ipc' })).rejects.toMatchObject({
       code: 'invalid_request',
+      message: expect.stringMatching(/JSON 对象/),
+    });
+    await expect(s.dispatch('events.create', [], { transport: 'http' })).rejects.toMatchObject({
+      code: 'invalid_request',
+      message: expect.stringMatching(/JSON 对象/),
     });
     s.close();
   });

@@ -14,6 +14,14 @@ export const common = {
     required: '必填',
     yuan: '元',
   },
+  dialog: {
+    reasonRequired: (label: string) => `请填写${label}`,
+    tooLong: (label: string, max: number) => `${label}最多 ${max} 个字符`,
+  },
+  call: {
+    failed: '操作失败',
+    unknown: '未知错误',
+  },
   footer: {
     version: '版本',
     dataDir: '数据目录',
