@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { paperGeometry, receiptBlocks } from '../../src/shared/receipt/receipt-layout';
 import type { ReceiptData } from '../../src/shared/receipt/receipt-data';
-import { renderReceiptPdf } from '../../src/main/print/receipt-pdf';
+import { renderReceiptPdf } from '../../src/main/receipts/receipt-pdf';
 import { resolveReceiptFont } from '../../src/main/print/receipt-font';
 import { writeZip, type ZipEntry } from '../../src/main/export/zip-writer';
 

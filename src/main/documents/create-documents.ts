@@ -4,7 +4,7 @@ import type { EventRepo } from '../events/event-repo';
 import { exportHandlers } from '../export/export-handlers';
 import { ExportService } from '../export/export-service';
 import { reconciliationCsv, reconciliationFileName } from '../export/reconciliation-csv';
-import type { Printer } from '../print/printer';
+import type { Printer } from '../receipts/printer';
 import { PaymentLookup } from '../receipts/payment-lookup';
 import { receiptHandlers } from '../receipts/receipt-handlers';
 import { ReceiptPrintRepo } from '../receipts/receipt-prints';

@@ -1,5 +1,5 @@
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
-import type { Printer, ReceiptPrintJob } from '../print/printer';
+import type { Printer, ReceiptPrintJob } from '../receipts/printer';
 
 // Silent receipt printing in the desktop window: the receipt HTML is loaded into a hidden, script-less,
 // sandboxed window and sent to the configured printer without a dialog; the window is destroyed afterwards.

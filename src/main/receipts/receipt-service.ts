@@ -5,9 +5,9 @@ import { paperGeometry, receiptBlocks, RECEIPT_TITLE } from '../../shared/receip
 import type { EventRepo } from '../events/event-repo';
 import type { OrderRepo } from '../orders/order-repo';
 import type { StationSettings } from '../records/station-settings';
-import { ptToMicrons, type Printer } from '../print/printer';
-import { receiptHtml } from '../print/receipt-html';
-import { renderReceiptPdf } from '../print/receipt-pdf';
+import { ptToMicrons, type Printer } from './printer';
+import { receiptHtml } from './receipt-html';
+import { renderReceiptPdf } from './receipt-pdf';
 import { ReceiptFontError, resolveReceiptFont } from '../print/receipt-font';
 import { paymentLabel, type ActivePayment, type PaymentLookup } from './payment-lookup';
 import type { ReceiptPrintRepo, ReceiptPrintRow } from './receipt-prints';

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { paperGeometry, receiptBlocks } from '../../../src/shared/receipt/receipt-layout';
 import type { PaperSize, ReceiptData } from '../../../src/shared/receipt/receipt-data';
-import { renderReceiptPdf } from '../../../src/main/print/receipt-pdf';
+import { renderReceiptPdf } from '../../../src/main/receipts/receipt-pdf';
 import { resolveReceiptFont } from '../../../src/main/print/receipt-font';
-import { receiptHtml } from '../../../src/main/print/receipt-html';
+import { receiptHtml } from '../../../src/main/receipts/receipt-html';
 import { decodeQrInPng, pdfPageSize, pdfText, pdfToPng, screenshotsDir } from '../../helpers/pdf-tools';
 import { tempDir } from '../../helpers/temp-dir';
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStudio, type Studio } from '../../../src/main/core/studio';
 import { rendererDir } from '../../../src/main/core/paths';
 import { startHost, type RunningHost } from '../../../src/main/host/host';
-import type { Printer, ReceiptPrintJob } from '../../../src/main/print/printer';
+import type { Printer, ReceiptPrintJob } from '../../../src/main/receipts/printer';
 import { PLAIN_ID, seedEvent, type SeededStudent } from '../../helpers/documents-fixture';
 import { findPlaintext } from '../../helpers/privacy-scan';
 import { decodeQrInPng, pdfPageSize, pdfText, pdfToPng } from '../../helpers/pdf-tools';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createElectronPrinter, PRINT_WINDOW_OPTIONS } from '../../../src/main/electron/receipt-printer';
-import type { ReceiptPrintJob } from '../../../src/main/print/printer';
+import type { ReceiptPrintJob } from '../../../src/main/receipts/printer';
 
 // The Electron runtime is not installable here: the printer is driven against a fake window.
 

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { contentWidth, type PaperGeometry, type ReceiptBlock } from '../../shared/receipt/receipt-layout';
 import { darkRuns, qrMatrix } from './qr-matrix';
-import { fontBytes, type ReceiptFont } from './receipt-font';
+import { fontBytes, type ReceiptFont } from '../print/receipt-font';
 
 // Receipt PDF with pdfkit. Roll paper has no fixed height, so the blocks are laid out twice with the same
 // code: once on a scratch document to measure, then on a page exactly as tall as the content.
