@@ -20,8 +20,8 @@ import type { Db } from '../db/open';
 import type { EventRepo } from '../events/event-repo';
 import type { OrderService } from '../orders/order-service';
 import { toOrderView, type OrderRow } from '../orders/order-row';
-import type { IdHasher } from '../records/id-hasher';
-import type { StationSettings } from '../records/station-settings';
+import type { IdHasher } from '../station/id-hasher';
+import type { StationSettings } from '../station/station-settings';
 import { toRosterView, type RosterEntryRow } from '../roster/roster-repo';
 import type { RosterRepo } from '../roster/roster-repo';
 

@@ -4,7 +4,7 @@ import { PAPER_SIZES, type PaperSize, type ReceiptData } from '../../shared/rece
 import { paperGeometry, receiptBlocks, RECEIPT_TITLE } from '../../shared/receipt/receipt-layout';
 import type { EventRepo } from '../events/event-repo';
 import type { OrderRepo } from '../orders/order-repo';
-import type { StationSettings } from '../records/station-settings';
+import type { StationSettings } from '../station/station-settings';
 import { ptToMicrons, type Printer } from './printer';
 import { receiptHtml } from './receipt-html';
 import { renderReceiptPdf } from './receipt-pdf';

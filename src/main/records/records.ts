@@ -20,8 +20,8 @@ import { PhotoStore } from '../captures/photo-store';
 import { RosterRepo } from '../roster/roster-repo';
 import { RosterService } from '../roster/roster-service';
 import { rosterHandlers } from '../roster/roster-handlers';
-import { loadIdHasher, type IdHasher } from './id-hasher';
-import { StationSettings } from './station-settings';
+import { loadIdHasher, type IdHasher } from '../station/id-hasher';
+import { StationSettings } from '../station/station-settings';
 
 export interface RecordsOptions {
   db: Db;

@@ -6,7 +6,7 @@ import { checkRosterRow, isBlankRow, mapHeaders } from '../../shared/domain/rost
 import type { PushBus } from '../core/push-bus';
 import type { Db } from '../db/open';
 import type { EventRepo } from '../events/event-repo';
-import type { IdHasher } from '../records/id-hasher';
+import type { IdHasher } from '../station/id-hasher';
 import { readTable } from './read-table';
 import { toRosterView, type RosterEntryRow, type RosterRepo } from './roster-repo';
 
