@@ -5,7 +5,7 @@ import { schemaVersion } from '../db/migrate';
 import { EventRepo } from '../events/event-repo';
 import { eventHandlers } from '../events/event-handlers';
 import { PushBus } from './push-bus';
-import { createRecords, type Records } from '../records/records';
+import { createRecords, type Records } from './records';
 import { producePhoto } from '../production';
 import { createDocuments, type Documents } from '../documents/create-documents';
 import type { Printer } from '../receipts/printer';

@@ -9,7 +9,7 @@ import { PaymentLookup } from '../receipts/payment-lookup';
 import { receiptHandlers } from '../receipts/receipt-handlers';
 import { ReceiptPrintRepo } from '../receipts/receipt-prints';
 import { ReceiptService } from '../receipts/receipt-service';
-import type { Records } from '../records/records';
+import type { Records } from '../core/records';
 
 // The documents a station hands out (issue 5): receipts and the export for the school / central office,
 // built on the records core's repositories.
