@@ -7,7 +7,7 @@ import { eventHandlers } from '../events/event-handlers';
 import { PushBus } from './push-bus';
 import { createRecords, type Records } from './records';
 import { producePhoto } from '../production';
-import { createDocuments, type Documents } from '../documents/create-documents';
+import { createDocuments, type Documents } from './documents';
 import type { Printer } from '../receipts/printer';
 import type { CameraService } from '../camera/camera-service';
 import { cameraHandlers } from '../camera/camera-handlers';

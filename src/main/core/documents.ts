@@ -1,4 +1,4 @@
-import type { PushBus } from '../core/push-bus';
+import type { PushBus } from './push-bus';
 import type { Db } from '../db/open';
 import type { EventRepo } from '../events/event-repo';
 import { exportHandlers } from '../export/export-handlers';
@@ -9,7 +9,7 @@ import { PaymentLookup } from '../receipts/payment-lookup';
 import { receiptHandlers } from '../receipts/receipt-handlers';
 import { ReceiptPrintRepo } from '../receipts/receipt-prints';
 import { ReceiptService } from '../receipts/receipt-service';
-import type { Records } from '../core/records';
+import type { Records } from './records';
 
 // The documents a station hands out (issue 5): receipts and the export for the school / central office,
 // built on the records core's repositories.
