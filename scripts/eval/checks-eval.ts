@@ -1,10 +1,15 @@
-// npm run eval:checks — per-check accuracy, precision and recall on the labelled portraits and on synthetic
-// variants made at run time (scripts/eval/perturb.ts). Positive = "the photo has the problem" (expected fail).
-// A hard check predicts positive on 'fail'; a warn-only check on anything but 'pass'.
+// npm run eval:checks — per-check accuracy, precision and recall on two sets, reported separately:
+// - real: the labelled real photographs in ../shared/dev-photos (labels.json; STUDIO_DEV_PHOTOS overrides the
+//   directory). Scored as 初审 decides: only 'fail' is positive, a 'warn' counts as a pass. Every labelled fail is
+//   a clear one (the reviewer could judge it), so each missed fail is a false pass.
+// - synthetic: the labelled portraits plus variants made at run time (scripts/eval/perturb.ts). Positive = "the
+//   photo has the problem" (expected fail); a hard check predicts positive on 'fail', a warn-only check on anything
+//   but 'pass' (what the variant exists to show is that the cue sees it).
+// --set real|synthetic runs one set only (default both). --json prints one summary line per set.
 // --backdrop replace|blue (default blue): the station's backdrop mode (src/shared/spec/backdrop.ts). With 'replace'
 // background.color is advice (positive on anything but 'pass', like a warn-only check), and background.uniform
 // looks next to the outline only, so a gradient or an object away from the sitter is not expected to fail.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createAnalyzer } from '../../src/main/vision/analyzer';
 import { decodeImage } from '../../src/main/vision/decode-image';
@@ -33,6 +38,11 @@ const labels = JSON.parse(readFileSync(path.join(root, 'tests/fixtures/labels/po
   string,
   Record<string, string>
 >;
+const devPhotosDir = process.env.STUDIO_DEV_PHOTOS ?? path.resolve(root, '../shared/dev-photos');
+const setArg = process.argv.includes('--set') ? process.argv[process.argv.indexOf('--set') + 1] : 'both';
+const json = process.argv.includes('--json');
+/** Label ids of the real set that are not (yet) a check: scored apart, listed as 'no check'. */
+const isCheckId = (id: string): id is CheckId => (CHECK_IDS as readonly string[]).includes(id);
 
 interface Case {
   name: string;
@@ -42,11 +52,90 @@ interface Case {
   clear: boolean;
 }
 
+type Analyze = (img: RawImage) => Promise<Analysis>;
+
 async function main() {
   const { models, missing } = await loadOrtModels(modelsDir(), 1);
   if (missing.length) console.log(`missing models: ${missing.join(', ')}`);
   const analyzer = createAnalyzer(models);
-  const analyze = (img: RawImage) => analyzer.analyze(img);
+  const analyze: Analyze = (img) => analyzer.analyze(img);
+  if (setArg !== 'synthetic') await realSet(analyze);
+  if (setArg !== 'real') await syntheticSet(analyze);
+  for (const m of Object.values(models)) await m.close();
+}
+
+interface Counts {
+  tp: number;
+  fp: number;
+  tn: number;
+  fn: number;
+  clearFalsePass: number;
+}
+const zero = (): Counts => ({ tp: 0, fp: 0, tn: 0, fn: 0, clearFalsePass: 0 });
+const pct = (n: number, d: number) => (d ? ((100 * n) / d).toFixed(1) : '—');
+
+/** The real photographs: per check agreement with the labels (warn = pass, as 初审), false passes on labelled fails. */
+async function realSet(analyze: Analyze) {
+  const labelsPath = path.join(devPhotosDir, 'labels.json');
+  if (!existsSync(labelsPath)) {
+    console.log(`real set: ${labelsPath} not found (set STUDIO_DEV_PHOTOS), skipped`);
+    return;
+  }
+  const real = JSON.parse(readFileSync(labelsPath, 'utf8')) as { images: Record<string, Record<string, string>> };
+  const stats = new Map<string, Counts>();
+  const misses: string[] = [];
+  let photos = 0;
+  for (const [file, lab] of Object.entries(real.images)) {
+    const image = await decodeImage(readFileSync(path.join(devPhotosDir, file)));
+    photos++;
+    const results = runChecks(await analyze(image), image, chsiProfile, undefined, { backdrop });
+    const byId = new Map<string, CheckResult>(results.map((r) => [r.id, r]));
+    for (const [id, want] of Object.entries(lab)) {
+      if (want !== 'pass' && want !== 'fail') continue;
+      const r = byId.get(id);
+      const s = stats.get(id) ?? zero();
+      stats.set(id, s);
+      // No check for this label: it can only pass, which is what the photo gets today.
+      const positive = r ? r.status === 'fail' : false;
+      if (want === 'fail' && positive) s.tp++;
+      else if (want === 'fail') {
+        s.fn++;
+        s.clearFalsePass++;
+      } else if (positive) s.fp++;
+      else s.tn++;
+      if ((want === 'fail') !== positive)
+        misses.push(`${file} ${id}: want ${want}, got ${r ? `${r.status} (${r.value})` : 'no check'}`);
+    }
+  }
+  const ids = [...stats.keys()].sort((p, q) => CHECK_IDS.indexOf(p as CheckId) - CHECK_IDS.indexOf(q as CheckId));
+  console.log(`real set: ${photos} photos from ${devPhotosDir} (warn counted as pass, as 初审 does)`);
+  console.log('| check | kind | n (fail) | agreement % | false pass (of labelled fails) | false fail |');
+  console.log('| --- | --- | --- | --- | --- | --- |');
+  const all = zero();
+  const summary: Record<string, { agreement: number; n: number; falsePass: number; falseFail: number }> = {};
+  for (const id of ids) {
+    const s = stats.get(id)!;
+    const n = s.tp + s.fp + s.tn + s.fn;
+    const kind = isCheckId(id) ? kindOf(id) : 'no check';
+    console.log(
+      `| ${id} | ${kind} | ${n} (${s.tp + s.fn}) | ${pct(s.tp + s.tn, n)} | ${s.clearFalsePass} | ${s.fp} |`,
+    );
+    summary[id] = { agreement: n ? (s.tp + s.tn) / n : 0, n, falsePass: s.clearFalsePass, falseFail: s.fp };
+    if (isCheckId(id)) for (const k of Object.keys(all) as (keyof Counts)[]) all[k] += s[k];
+  }
+  const n = all.tp + all.fp + all.tn + all.fn;
+  console.log(
+    `| **all checks** (labels with a check) | | ${n} (${all.tp + all.fn}) | ${pct(all.tp + all.tn, n)} | ${all.clearFalsePass} | ${all.fp} |`,
+  );
+  if (misses.length) console.log(`\nreal set, disagreements (${misses.length}):\n  ${misses.join('\n  ')}`);
+  if (json)
+    console.log(
+      JSON.stringify({ set: 'real', overall: n ? (all.tp + all.tn) / n : 0, falsePass: all.clearFalsePass, summary }),
+    );
+  console.log('');
+}
+
+async function syntheticSet(analyze: Analyze) {
   const files = Object.keys(labels).filter((k) => !k.startsWith('_'));
   const bases: { file: string; image: RawImage; analysis: Analysis }[] = [];
   for (const file of files) {
@@ -138,8 +227,7 @@ async function main() {
       if ((want === 'fail') !== positive) misses.push(`${c.name} ${id}: want ${want}, got ${r.status} (${r.value})`);
     }
   }
-  const pct = (n: number, d: number) => (d ? ((100 * n) / d).toFixed(1) : '—');
-  console.log(`backdrop: ${backdrop}`);
+  console.log(`synthetic set (backdrop: ${backdrop})`);
   console.log(
     `cases: ${cases.length} (${bases.length} labelled portraits + ${cases.length - bases.length} synthetic variants)`,
   );
@@ -155,8 +243,7 @@ async function main() {
     summary[id] = { accuracy: n ? (s.tp + s.tn) / n : 0, n, clearFalsePass: s.clearFalsePass };
   }
   if (misses.length) console.log(`\nmisclassified (${misses.length}):\n  ${misses.join('\n  ')}`);
-  if (process.argv.includes('--json')) console.log(JSON.stringify(summary));
-  for (const m of Object.values(models)) await m.close();
+  if (json) console.log(JSON.stringify({ set: 'synthetic', summary }));
 }
 
 void main();
