@@ -117,9 +117,7 @@ async function realSet(analyze: Analyze) {
     const s = stats.get(id)!;
     const n = s.tp + s.fp + s.tn + s.fn;
     const kind = isCheckId(id) ? kindOf(id) : 'no check';
-    console.log(
-      `| ${id} | ${kind} | ${n} (${s.tp + s.fn}) | ${pct(s.tp + s.tn, n)} | ${s.clearFalsePass} | ${s.fp} |`,
-    );
+    console.log(`| ${id} | ${kind} | ${n} (${s.tp + s.fn}) | ${pct(s.tp + s.tn, n)} | ${s.clearFalsePass} | ${s.fp} |`);
     summary[id] = { agreement: n ? (s.tp + s.tn) / n : 0, n, falsePass: s.clearFalsePass, falseFail: s.fp };
     if (isCheckId(id)) for (const k of Object.keys(all) as (keyof Counts)[]) all[k] += s[k];
   }

@@ -118,4 +118,20 @@ export const MODEL_SOURCES: readonly ModelSource[] = [
     inputs: [{ tf: 'input_1', onnx: 'image' }],
     outputs: [{ tf: 'activation_10:0', onnx: 'mask' }],
   },
+  {
+    kind: 'tfjs',
+    file: 'iris.onnx',
+    title: 'MediaPipe Iris, eye contour (71 points) and iris (5 points) on a 64×64 eye crop',
+    source: humanSource('models/iris.json', 'MediaPipe Iris landmark (Google, Apache-2.0)'),
+    usage: {
+      input:
+        "RGB eye crop, NHWC float32 [batch,64,64,3], values in [0,1] (pixel / 255); square, centred between the eye's corners, side 2.3 × the corner distance, rotated so the eye line is level; the subject's right eye (image left) as is, the left eye mirrored",
+      outputs: {
+        landmarks:
+          '76 × (x, y, z) in crop pixels (0–64): 0–70 eye region (0–8 lower lid corner to corner, 9–15 upper lid, then outer rings and brow), 71–75 iris (centre, then 4 points on its edge)',
+      },
+    },
+    inputs: [{ tf: 'input_1', onnx: 'image' }],
+    outputs: [{ tf: 'Identity', onnx: 'landmarks' }],
+  },
 ];

@@ -3,6 +3,7 @@ import type { RawImage } from '../../shared/image/raw-image';
 import { BLAZEFACE_SIZE, blazefaceAnchors, decodeBlazeface, toImageDetection, weightedNms } from './blazeface';
 import { FACEMESH_SIZE, landmarksToImage, meshCropFromDetection } from './facemesh';
 import { headPoseFromLandmarks } from './head-pose';
+import { decodeEye, eyeCrops, IRIS_OUTPUT_PER_EYE, IRIS_SIZE } from './iris';
 import { maskFromProbabilities } from './mask';
 import type { ModelSet, OutputTensor } from './model-files';
 import { decodeMovenet, MOVENET_SIZE } from './movenet';
@@ -37,6 +38,7 @@ export function createAnalyzer(models: ModelSet): Analyzer {
     facemesh: new Float32Array(FACEMESH_SIZE * FACEMESH_SIZE * 3),
     movenet: new Float32Array(MOVENET_SIZE * MOVENET_SIZE * 3),
     selfie: new Float32Array(SELFIE_SIZE * SELFIE_SIZE * 3),
+    iris: new Float32Array(2 * IRIS_SIZE * IRIS_SIZE * 3),
   };
 
   async function detectFaces(img: RawImage): Promise<FaceDetection[]> {
@@ -101,6 +103,26 @@ export function createAnalyzer(models: ModelSet): Analyzer {
           }
         });
         result.frameOf!.landmarks = frame;
+      }
+      // Eyes (MediaPipe Iris) with the landmarks they are cropped from: both eyes in one batch of two.
+      if (want.has('landmarks') && models.iris && result.landmarks) {
+        const mesh = result.landmarks;
+        result.eyes = await time('eyes', async () => {
+          const crops = eyeCrops(mesh);
+          const n = IRIS_SIZE * IRIS_SIZE * 3;
+          crops.forEach((c, k) =>
+            sampleTensor(
+              img,
+              c.map,
+              { width: IRIS_SIZE, height: IRIS_SIZE, scale: 1 / 255, offset: 0, pad: 0 },
+              buffers.iris.subarray(k * n, (k + 1) * n),
+            ),
+          );
+          const out = (await models.iris!.run(buffers.iris))[0]!.data;
+          return crops.map((c, k) =>
+            decodeEye(out.subarray(k * IRIS_OUTPUT_PER_EYE, (k + 1) * IRIS_OUTPUT_PER_EYE), c),
+          );
+        });
       }
       if (want.has('body') && models.movenet) {
         await time('body', async () => {

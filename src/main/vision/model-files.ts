@@ -1,12 +1,13 @@
-// The four models and the files they are loaded from (under modelsDir(); names fixed by models/manifest.json).
+// The five models and the files they are loaded from (under modelsDir(); names fixed by models/manifest.json).
 
-export type ModelId = 'blazeface' | 'facemesh' | 'movenet' | 'selfie';
+export type ModelId = 'blazeface' | 'facemesh' | 'movenet' | 'selfie' | 'iris';
 
 export const MODEL_FILES: Record<ModelId, string> = {
   blazeface: 'blazeface-front-128.onnx',
   facemesh: 'facemesh.onnx',
   movenet: 'movenet-lightning.onnx',
   selfie: 'selfie.onnx',
+  iris: 'iris.onnx',
 };
 
 export interface ModelInput {
@@ -20,6 +21,8 @@ export const MODEL_INPUTS: Record<ModelId, ModelInput> = {
   facemesh: { dims: [1, 192, 192, 3], dtype: 'float32' },
   movenet: { dims: [1, 192, 192, 3], dtype: 'int32' },
   selfie: { dims: [1, 256, 256, 3], dtype: 'float32' },
+  // Both eyes in one run (batch 2: the subject's right eye, then the mirrored left eye).
+  iris: { dims: [2, 64, 64, 3], dtype: 'float32' },
 };
 
 export interface OutputTensor {

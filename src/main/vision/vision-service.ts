@@ -73,13 +73,13 @@ export interface VisionClosed {
 /** Fast stages run every live frame on one worker; the slow ones on a second worker, so the two overlap. */
 const FAST_STAGES: readonly Stage[] = ['faces', 'landmarks'];
 const SLOW_STAGES: readonly Stage[] = ['body', 'mask'];
-const FAST_MODELS: ModelId[] = ['blazeface', 'facemesh'];
+const FAST_MODELS: ModelId[] = ['blazeface', 'facemesh', 'iris'];
 const SLOW_MODELS: ModelId[] = ['movenet', 'selfie'];
 
 type FrameInput = { kind: 'raw'; image: RawImage } | { kind: 'encoded'; bytes: Uint8Array };
 
 /**
- * The vision service. Two worker threads (fast: BlazeFace + FaceMesh; slow: MoveNet + selfie) start on first use,
+ * The vision service. Two worker threads (fast: BlazeFace + FaceMesh + Iris; slow: MoveNet + selfie) start on first use,
  * not here. Pixels go to a worker by transfer; the slow worker gets its own copy, only when it has work.
  */
 export function createVision(opts: VisionOptions = {}): Vision {

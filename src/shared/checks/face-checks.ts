@@ -1,4 +1,4 @@
-import type { Point } from '../vision/analysis';
+import type { Box, EyeLandmarks, Point } from '../vision/analysis';
 import { rgbToLab, deltaE2000, type Lab } from '../color/lab';
 import {
   boxAround,
@@ -59,20 +59,57 @@ export function checkHeadPose(ctx: CheckContext): CheckResult {
   return { ...r, vendorName: '瞳孔平行角度' };
 }
 
+/**
+ * Lid opening of one eye from the iris model's contour: the largest upper-to-lower lid distance over the eye's
+ * span, divided by the corner-to-corner width. A closed lid lies on the lower one (≈0.02–0.16 on real closed eyes),
+ * an open eye shows 0.26–0.45 (0.2 in a broad smile).
+ */
+export function eyeOpenness(eye: EyeLandmarks): number {
+  const lo = eye.lowerLid;
+  const width = dist(lo[0]!, lo[lo.length - 1]!);
+  let gap = 0;
+  eye.upperLid.forEach((u, k) => (gap = Math.max(gap, dist(u, lo[k + 1]!))));
+  return gap / Math.max(1e-6, width);
+}
+
+const EYE_NAME = { right: '右眼（画面左侧）', left: '左眼（画面右侧）' } as const;
+
+/**
+ * eyes.open — each eye on its own. With the iris model: its lid opening (eyeOpenness) below the fail floor, or
+ * much less open than the other eye (a wink), fails. Value: the more closed eye's opening.
+ */
+export function checkEyesOpen(ctx: CheckContext): CheckResult {
+  const th = ctx.t.eyes;
+  if (!ctx.geo) return result('eyes.open', 'fail', null, th.failBelow, NO_FACE);
+  const g = ctx.geo;
+  const region = boxAround(g.centerX, g.eyeLineY, g.faceWidth * 0.9, g.faceWidth * 0.3);
+  const eyes = ctx.analysis.eyes;
+  if (!eyes || eyes.length !== 2) return checkEyesOpenFromMesh(ctx, region);
+  const open = eyes.map((e) => ({ side: e.side, v: eyeOpenness(e) }));
+  const [shut, other] = open[0]!.v <= open[1]!.v ? [open[0]!, open[1]!] : [open[1]!, open[0]!];
+  const thr = `每只眼≥${th.failBelow}，两眼比≥${th.winkRatio}`;
+  const both = other.v < th.failBelow;
+  if (shut.v < th.failBelow || shut.v < other.v * th.winkRatio) {
+    const msg = both ? '双眼闭合，请睁开双眼，自然平视镜头' : `${EYE_NAME[shut.side]}闭合，请睁开双眼，自然平视镜头`;
+    return result('eyes.open', 'fail', shut.v, thr, msg, region);
+  }
+  if (shut.v < th.warnBelow) return result('eyes.open', 'warn', shut.v, thr, '眼睛半闭，请自然睁大眼睛', region);
+  return result('eyes.open', 'pass', shut.v, thr, '双眼睁开', region);
+}
+
 function eyeOpening(ctx: CheckContext, corners: readonly number[], lids: readonly number[]): number {
   const p = ctx.analysis.landmarks!.points;
   return dist(p[lids[0]!]!, p[lids[1]!]!) / Math.max(1e-6, dist(p[corners[0]!]!, p[corners[1]!]!));
 }
 
-/** eyes.open — eye aspect ratio (lid gap / eye width) of the more closed eye. */
-export function checkEyesOpen(ctx: CheckContext): CheckResult {
+/** Fallback without the iris model: the base mesh's eye aspect ratio and the skin share inside the eye contour. */
+function checkEyesOpenFromMesh(ctx: CheckContext, region: Box): CheckResult {
   const th = ctx.t.eyes;
-  if (!ctx.geo) return result('eyes.open', 'fail', null, th.failBelow, NO_FACE);
   const right = eyeOpening(ctx, MESH.rightEyeCorners, MESH.rightEyeLids);
   const left = eyeOpening(ctx, MESH.leftEyeCorners, MESH.leftEyeLids);
   const v = Math.min(right, left);
-  // FaceMesh (without the iris/attention refinement) tends to keep drawing open lids over closed eyes, so the
-  // pixels inside the eye contour are checked too: an open eye shows iris and sclera, a closed one only skin.
+  // The base FaceMesh tends to keep drawing open lids over closed eyes, so the pixels inside the eye contour are
+  // checked too: an open eye shows iris and sclera, a closed one only skin.
   const skin = skinLab(ctx);
   const p = ctx.analysis.landmarks!.points;
   const skinShare = skin
@@ -86,12 +123,10 @@ export function checkEyesOpen(ctx: CheckContext): CheckResult {
         ),
       )
     : 0;
-  const status = skinShare > th.skinFail ? 'fail' : gradeBelow(v, th.warnBelow, th.failBelow);
-  const g = ctx.geo;
-  const region = boxAround(g.centerX, g.eyeLineY, g.faceWidth * 0.9, g.faceWidth * 0.3);
+  const status = skinShare > th.skinFail ? 'fail' : gradeBelow(v, th.meshWarnBelow, th.meshFailBelow);
   const msg =
     status === 'fail' ? '请睁开双眼，自然平视镜头' : status === 'warn' ? '眼睛半闭，请自然睁大眼睛' : '双眼睁开';
-  return result('eyes.open', status, v, th.failBelow, msg, region);
+  return result('eyes.open', status, v, th.meshFailBelow, msg, region);
 }
 
 function eyeSkinShare(ctx: CheckContext, ring: Point[], skin: Lab): number {

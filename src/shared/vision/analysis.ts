@@ -38,6 +38,20 @@ export interface HeadPose {
   roll: number;
 }
 
+/**
+ * MediaPipe Iris on one eye, in image pixels. `lowerLid` runs corner to corner (9 points), `upperLid` over the
+ * same span (7 points, without the corners), in matching order, so upperLid[k] is above lowerLid[k + 1].
+ */
+export interface EyeLandmarks {
+  /** 'right' = the subject's right eye (image left). */
+  side: 'right' | 'left';
+  lowerLid: Point[];
+  upperLid: Point[];
+  irisCenter: Point;
+  /** Iris radius, px. */
+  irisRadius: number;
+}
+
 export type BodyKeypointName =
   | 'nose'
   | 'left_eye'
@@ -77,6 +91,8 @@ export interface Analysis {
   /** Landmarks of the main (largest) face, when one was found. */
   landmarks: FaceLandmarks | null;
   pose: HeadPose | null;
+  /** Eye contours and irises of the main face (right eye first), when the iris model is loaded. */
+  eyes?: EyeLandmarks[] | null;
   body: BodyKeypoint[];
   mask: PersonMask | null;
   /** Milliseconds per stage, for the benchmark and the live view. */

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAnalyzer, type Analyzer } from '../../../src/main/vision/analyzer';
+import { decodeImage } from '../../../src/main/vision/decode-image';
+import type { ModelSet } from '../../../src/main/vision/model-files';
+import { loadOrtModels } from '../../../src/main/vision/ort-sessions';
+import { runChecks } from '../../../src/shared/checks/run-checks';
+import type { CheckId, CheckResult } from '../../../src/shared/checks/types';
+import { chsiProfile } from '../../../src/shared/spec/profile';
+
+// The labelled real photographs (../shared/dev-photos, never copied into the repo; STUDIO_DEV_PHOTOS overrides),
+// through the real models in-process. Each labelled fail of the checks below must fail (初审: warn = pass), each
+// labelled pass must not fail. npm run eval:checks prints the same comparison for every check.
+const dir = process.env.STUDIO_DEV_PHOTOS ?? path.resolve(__dirname, '../../../../shared/dev-photos');
+const labels = (
+  JSON.parse(readFileSync(path.join(dir, 'labels.json'), 'utf8')) as {
+    images: Record<string, Record<string, string>>;
+  }
+).images;
+const modelsDir = path.resolve(__dirname, '../../../models');
+
+let models: ModelSet;
+let analyzer: Analyzer;
+const results = new Map<string, Map<string, CheckResult>>();
+beforeAll(async () => {
+  models = (await loadOrtModels(modelsDir, 1)).models;
+  analyzer = createAnalyzer(models);
+  for (const file of Object.keys(labels)) {
+    const image = await decodeImage(readFileSync(path.join(dir, file)));
+    const r = runChecks(await analyzer.analyze(image), image, chsiProfile);
+    results.set(file, new Map(r.map((c) => [c.id, c])));
+  }
+}, 120_000);
+afterAll(async () => {
+  for (const m of Object.values(models)) await m.close();
+});
+
+function disagreements(id: CheckId): string[] {
+  const out: string[] = [];
+  for (const [file, lab] of Object.entries(labels)) {
+    const want = lab[id];
+    if (want !== 'pass' && want !== 'fail') continue;
+    const r = results.get(file)!.get(id)!;
+    if ((want === 'fail') !== (r.status === 'fail')) out.push(`${file}: want ${want}, got ${r.status} (${r.value})`);
+  }
+  return out;
+}
+
+describe('checks on the labelled real photos', () => {
+  it('eyes.open: every closed eye and wink fails, every open pair does not (each eye on its own)', () => {
+    expect(disagreements('eyes.open')).toEqual([]);
+    expect(results.get('wink-01.jpg')!.get('eyes.open')!.message).toMatch(/右眼（画面左侧）闭合/);
+  });
+});
