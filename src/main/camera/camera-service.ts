@@ -41,6 +41,7 @@ export class CameraService {
   private captureSink: CaptureSink | null = null;
   private idleStop: NodeJS.Timeout | null = null;
   private chain: Promise<unknown> = Promise.resolve();
+  private preferred: () => string | null = () => null;
 
   constructor(
     private readonly drivers: CameraDriver[],
@@ -51,6 +52,11 @@ export class CameraService {
   /** The records module registers where captures for an order go. */
   setCaptureSink(sink: CaptureSink | null): void {
     this.captureSink = sink;
+  }
+
+  /** 设置's default camera: opened first by the selection rule when it is connected. */
+  setPreferredDevice(preferred: () => string | null): void {
+    this.preferred = preferred;
   }
 
   /** The vision module registers its live analysis (latest frame wins: frames arriving meanwhile replace each other). */
@@ -112,11 +118,12 @@ export class CameraService {
     });
   }
 
-  /** Selection rule: tethered DSLR if detected, else a webcam, else the replay camera. */
+  /** Selection rule: the default camera of 设置 when connected, else a tethered DSLR, else a webcam, else replay. */
   private async ensureCamera(): Promise<Camera> {
     if (this.camera) return this.camera;
     const devices = await this.list(true);
-    const device = devices[0];
+    const preferred = this.preferred();
+    const device = devices.find((d) => d.id === preferred) ?? devices[0];
     if (!device) throw new ApiError('unavailable', '没有可用的相机');
     return this.open(device);
   }

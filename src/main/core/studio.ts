@@ -20,6 +20,10 @@ import { backdropSetting } from '../vision/backdrop-setting';
 import { productionHandlers } from '../production/production-handlers';
 import type { Handlers } from './handlers';
 import { appVersion } from './version';
+import { SettingsService } from '../settings/settings-service';
+import { settingsHandlers } from '../settings/settings-handlers';
+import { StatsService } from '../stats/stats-service';
+import { statsHandlers } from '../stats/stats-handlers';
 
 export interface StudioOptions {
   dataDir: string;
@@ -74,6 +78,8 @@ export function createStudio(opts: StudioOptions): Studio {
     printer: opts.printer ?? null,
   });
   const camera = createCameraService(bus, log);
+  const settings = new SettingsService(records.settings, opts.dataDir);
+  camera.setPreferredDevice(() => settings.defaultCameraId());
   let vision: Vision | null = null;
   let closing: Promise<void> | null = null;
   const getVision = (): Vision => {
@@ -105,6 +111,8 @@ export function createStudio(opts: StudioOptions): Studio {
     ...cameraHandlers(camera),
     ...visionHandlers(getVision, backdropSetting(records.settings)),
     ...productionHandlers(getVision),
+    ...settingsHandlers(settings, bus),
+    ...statsHandlers(new StatsService(db, events)),
   };
 
   const dispatch = createDispatch(handlers, log);

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { Id, Operator } from './fields';
-import { CheckinSource, OrderView, RosterEntryView } from './views';
+import { CheckinSource, Id, Operator, OrderView, RosterEntryView } from '../domain/records';
 import { Gender } from '../domain/student';
 import { LIMITS } from '../domain/validators';
 

@@ -11,6 +11,8 @@ import { ordersContract, ordersPush } from './orders';
 import { paymentsContract, paymentsPush } from './payments';
 import { photosContract } from './photos';
 import { rosterContract, rosterPush } from './roster';
+import { settingsContract, settingsPush } from './settings';
+import { statsContract } from './stats';
 
 // The one API of the studio: method name → request/response schemas, assembled from one file per
 // domain. main implements it, the preload and the web host expose it, the renderer calls it.
@@ -30,6 +32,8 @@ export const contract = {
   ...photoContract,
   ...receiptsContract,
   ...exportsContract,
+  ...settingsContract,
+  ...statsContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -52,6 +56,7 @@ export const pushEvents = {
   ...paymentsPush,
   ...rosterPush,
   ...exportsPush,
+  ...settingsPush,
 } as const;
 export type PushEventName = keyof typeof pushEvents;
 export type PushEvent<N extends PushEventName = PushEventName> = {

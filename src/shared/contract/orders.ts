@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { Id, Operator } from './fields';
-import { OrderState, OrderView, PaymentView, PhotoView, TransitionView } from './views';
+import { Id, Operator, OrderState, OrderView, PaymentView, PhotoView, TransitionView } from '../domain/records';
 import { LIMITS } from '../domain/validators';
 
 export const ordersContract = {

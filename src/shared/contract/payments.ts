@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { Id, Operator } from './fields';
-import { OrderView, PaymentMethod, PaymentView, ReconciliationLineView } from './views';
+import { Id, Operator, OrderView, PaymentMethod, PaymentView, ReconciliationLineView } from '../domain/records';
 import { LIMITS } from '../domain/validators';
 
 export const paymentsContract = {

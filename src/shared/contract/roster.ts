@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { Id } from './fields';
-import { RosterEntryView, RosterImportResult } from './views';
+import { Id, RosterEntryView, RosterImportResult } from '../domain/records';
 
 // Roster (名单) import for offline lookup by 采集码 / 学号.
 

@@ -42,6 +42,12 @@ export const EventCreateInput = z.strictObject({
 });
 export type EventCreateInput = z.input<typeof EventCreateInput>;
 
+/** Editing an event: the same fields and rules as creating one, for the event with this id. */
+export const EventUpdateInput = EventCreateInput.extend({
+  id: z.string({ error: '请指定采集活动' }).min(1, { error: '请指定采集活动' }).max(64),
+});
+export type EventUpdateInput = z.input<typeof EventUpdateInput>;
+
 export const StudioEvent = z.object({
   id: z.string(),
   schoolName: z.string(),
@@ -54,6 +60,8 @@ export const StudioEvent = z.object({
   shippingAddress: z.string(),
   stationName: z.string(),
   createdAt: z.string(),
+  /** Set when the event was archived (hidden from the station's lists by default); null while active. */
+  archivedAt: z.string().nullable(),
 });
 export type StudioEvent = z.infer<typeof StudioEvent>;
 

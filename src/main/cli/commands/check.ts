@@ -3,7 +3,6 @@ import path from 'node:path';
 import { parse } from '../args';
 import type { Command } from '../command';
 import { DEFAULT_BACKDROP, DEFAULT_PROFILE_ID, findProfile, isBackdropMode } from '../../../shared/spec';
-import { unknownProfileMessage } from '../../kernel/request-fields';
 import { runChecks, verdictOf } from '../../../shared/checks/run-checks';
 import { createVision } from '../../vision/vision-service';
 import { ImageDecodeError } from '../../vision/decode-image';
@@ -46,7 +45,7 @@ export const checkCommand: Command = {
     }
     const profile = findProfile(values.profile ?? DEFAULT_PROFILE_ID);
     if (!profile) {
-      io.stderr.write(`studio check: ${unknownProfileMessage(values.profile ?? DEFAULT_PROFILE_ID)}\n`);
+      io.stderr.write(`studio check: 未知的照片规格 "${values.profile}"\n`);
       return 2;
     }
     const vision = createVision();

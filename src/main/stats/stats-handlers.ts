@@ -1,0 +1,8 @@
+import type { HandlerGroup } from '../core/handlers';
+import type { StatsService } from './stats-service';
+
+export function statsHandlers(stats: StatsService): HandlerGroup<'stats.event'> {
+  return {
+    'stats.event': (req) => stats.event(req.eventId),
+  };
+}

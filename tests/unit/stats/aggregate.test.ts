@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { checkTallies, failedCodes, perHour, retakes } from '../../../src/main/stats/aggregate';
+import { businessHour } from '../../../src/shared/domain/business-time';
+
+describe('businessHour', () => {
+  it('buckets instants by the China-time hour, across the UTC day boundary', () => {
+    expect(businessHour('2026-06-01T01:59:59Z')).toBe('2026-06-01 09');
+    expect(businessHour('2026-06-01T16:30:00Z')).toBe('2026-06-02 00');
+    expect(businessHour('not a time')).toBe('');
+  });
+});
+
+describe('perHour', () => {
+  it('fills hours without activity between the first and the last with zeros', () => {
+    expect(perHour(['2026-06-01T00:05:00Z', '2026-06-01T03:00:00Z'], ['2026-06-01T00:06:00Z'])).toEqual([
+      { hour: '2026-06-01 08', checkins: 1, captures: 1 },
+      { hour: '2026-06-01 09', checkins: 0, captures: 0 },
+      { hour: '2026-06-01 10', checkins: 0, captures: 0 },
+      { hour: '2026-06-01 11', checkins: 1, captures: 0 },
+    ]);
+  });
+  it('does not fill a span of days (two events a week apart stay two bars)', () => {
+    const r = perHour(['2026-06-01T01:00:00Z', '2026-06-08T01:00:00Z'], []);
+    expect(r.map((b) => b.hour)).toEqual(['2026-06-01 09', '2026-06-08 09']);
+  });
+});
+
+describe('failedCodes / checkTallies', () => {
+  it('reads the reasons production stored, ignoring what it cannot read', () => {
+    expect(failedCodes(JSON.stringify({ reasons: [{ code: 'framing.eyes' }, { code: 'framing.eyes' }, { x: 1 }] }))).toEqual([
+      'framing.eyes',
+    ]);
+    expect(failedCodes('{broken')).toEqual([]);
+    expect(failedCodes(JSON.stringify({ test: true }))).toEqual([]);
+    expect(failedCodes(null)).toEqual([]);
+  });
+  it('lists all 19 checks first, then file rules that failed; photos without 初审 are not counted', () => {
+    const finals = [
+      { orderId: 'a', version: 1, sourcePhotoId: 'o1', precheck: 'failed' as const, checksJson: JSON.stringify({ reasons: [{ code: 'file.size' }, { code: 'sharpness' }] }), createdAt: '' },
+      { orderId: 'a', version: 2, sourcePhotoId: 'o2', precheck: 'passed' as const, checksJson: null, createdAt: '' },
+      { orderId: 'b', version: 1, sourcePhotoId: 'o3', precheck: null, checksJson: null, createdAt: '' },
+    ];
+    const t = checkTallies(finals);
+    expect(t).toHaveLength(20);
+    expect(t.at(-1)).toEqual({ code: 'file.size', reviewed: 2, failed: 1 });
+    expect(t.find((c) => c.code === 'sharpness')).toEqual({ code: 'sharpness', reviewed: 2, failed: 1 });
+  });
+});
+
+describe('retakes', () => {
+  it('a single capture per student is no retake', () => {
+    expect(retakes([{ id: 'o1', orderId: 'a', version: 1, createdAt: 't1' }], [], [])).toEqual({
+      count: 0,
+      students: 0,
+      byReason: [],
+      byCheck: [],
+    });
+  });
+});
