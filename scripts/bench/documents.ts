@@ -7,7 +7,7 @@ import path from 'node:path';
 import { paperGeometry, receiptBlocks } from '../../src/shared/receipt/receipt-layout';
 import type { ReceiptData } from '../../src/shared/receipt/receipt-data';
 import { renderReceiptPdf } from '../../src/main/receipts/receipt-pdf';
-import { resolveReceiptFont } from '../../src/main/print/receipt-font';
+import { resolvePrintFont } from '../../src/main/fonts';
 import { writeZip, type ZipEntry } from '../../src/main/export/zip-writer';
 
 const data: ReceiptData = {
@@ -27,7 +27,7 @@ const data: ReceiptData = {
 };
 
 async function main() {
-  const font = resolveReceiptFont();
+  const font = resolvePrintFont();
   console.log(`receipt font: ${font.file}#${font.postscriptName ?? ''}`);
   for (const paper of ['58mm', '80mm', 'A4'] as const) {
     const times: number[] = [];

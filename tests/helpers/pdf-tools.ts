@@ -1,10 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import jsQR from 'jsqr';
 import sharp from 'sharp';
 
-// Poppler's command-line tools (Debian poppler-utils, installed by .ci/run) as test helpers.
+// Poppler's command-line tools (Debian poppler-utils; scripts/system-deps.mjs installs or names it) as test helpers.
 
 export function pdfPageSize(pdfFile: string): { width: number; height: number; pages: number } {
   const info = execFileSync('pdfinfo', [pdfFile], { encoding: 'utf8' });
@@ -30,5 +29,3 @@ export async function decodeQrInPng(pngFile: string): Promise<string | null> {
   const hit = jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), info.width, info.height);
   return hit?.data ?? null;
 }
-
-export const screenshotsDir = path.resolve(__dirname, '..', '..', 'docs', 'screenshots');

@@ -2,16 +2,15 @@ import sharp, { type OverlayOptions } from 'sharp';
 import { assignCells, planSheet, type SheetLayout } from '../../shared/photo/sheet-layout';
 import { withJfifDensity } from '../../shared/photo/jpeg-markers';
 import type { PrintProfile, SheetSpec } from '../../shared/spec/print-profile';
-import { resolveReceiptFont } from '../print/receipt-font';
+import { PRINT_FONT_FAMILIES, resolvePrintFont, type PrintFont } from '../fonts';
 import { openImage } from './decode';
 
 // The print sheet: each final photo cut to the print's aspect (centred), captions under the prints, cut marks in the
-// gaps. Captions are Pango text through sharp: the font family list covers Linux/Windows/macOS, and the font file
-// found by the receipt font resolver (STUDIO_RECEIPT_FONT or the system CJK font) is passed explicitly, because
-// sharp's bundled fontconfig does not always see the system font folders (Windows).
+// gaps. Captions are Pango text through sharp in the studio's print font (src/main/fonts: the bundled Source Han
+// Sans SC unless STUDIO_RECEIPT_FONT or the receipt settings name another). The font file is passed explicitly,
+// because sharp's bundled fontconfig sees no app fonts and not always the system font folders (Windows); the
+// family list after it only matters when no file could be resolved.
 
-const CAPTION_FAMILIES =
-  'Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, Hiragino Sans GB, sans-serif';
 const CAPTION_PT = 9;
 
 export interface SheetOptions {
@@ -44,11 +43,9 @@ export async function renderSheet(photos: Buffer[], opts: SheetOptions): Promise
         .toBuffer(),
     ),
   );
-  const fontfile = opts.captions ? captionFontFile(opts.env) : undefined;
+  const font = opts.captions ? captionFont(opts.env) : undefined;
   const captions = opts.captions
-    ? await Promise.all(
-        opts.captions.map((t) => renderCaption(t, cell0.width, layout.cells[0]!.caption!.height, fontfile)),
-      )
+    ? await Promise.all(opts.captions.map((t) => renderCaption(t, cell0.width, layout.cells[0]!.caption!.height, font)))
     : [];
   const overlays: OverlayOptions[] = [];
   layout.cells.forEach((cell, i) => {
@@ -83,9 +80,9 @@ export async function renderSheet(photos: Buffer[], opts: SheetOptions): Promise
   return { data: Buffer.from(withDensity.buffer, withDensity.byteOffset, withDensity.length), layout };
 }
 
-function captionFontFile(env?: NodeJS.ProcessEnv): string | undefined {
+function captionFont(env?: NodeJS.ProcessEnv): PrintFont | undefined {
   try {
-    return resolveReceiptFont({ env }).file;
+    return resolvePrintFont({ env });
   } catch {
     // No known CJK font file: fall back to whatever fontconfig resolves from the family list.
     return undefined;
@@ -94,12 +91,13 @@ function captionFontFile(env?: NodeJS.ProcessEnv): string | undefined {
 
 const escapeMarkup = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-async function renderCaption(text: string, maxWidth: number, maxHeight: number, fontfile: string | undefined) {
+async function renderCaption(text: string, maxWidth: number, maxHeight: number, font: PrintFont | undefined) {
+  const families = [...new Set([font?.family, ...PRINT_FONT_FAMILIES, 'sans-serif'].filter(Boolean))].join(', ');
   const img = sharp({
     text: {
       text: `<span foreground="#000000">${escapeMarkup(text.trim() || ' ')}</span>`,
-      font: `${CAPTION_FAMILIES} ${CAPTION_PT}`,
-      fontfile,
+      font: `${families} ${CAPTION_PT}`,
+      fontfile: font?.file,
       dpi: 300,
       rgba: true,
       align: 'centre',

@@ -1,8 +1,10 @@
 import { contentWidth, type PaperGeometry, type ReceiptBlock } from '../../shared/receipt/receipt-layout';
+import { printFontCss, type PrintFont } from '../fonts';
 import { darkRuns, qrMatrix } from './qr-matrix';
 
 // The same receipt blocks as HTML, for the desktop window's silent print: Chromium prints HTML reliably to
-// any installed printer, whereas a PDF loaded in a hidden window prints blank on several platforms.
+// any installed printer, whereas a PDF loaded in a hidden window prints blank on several platforms. The text is set
+// in the same print font as the PDF (@font-face on its file: URL, so the page is loaded from a file).
 
 const esc = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -35,13 +37,14 @@ function blockHtml(b: ReceiptBlock, g: PaperGeometry): string {
   }
 }
 
-export function receiptHtml(blocks: ReceiptBlock[], g: PaperGeometry, title: string): string {
+export function receiptHtml(blocks: ReceiptBlock[], g: PaperGeometry, title: string, font: PrintFont): string {
   const f = g.fontSize;
-  const css = `
+  const { fontFace, fontFamily } = printFontCss(font);
+  const css = `${fontFace}
 @page { size: ${g.pageWidth}pt ${g.pageHeight === null ? 'auto' : `${g.pageHeight}pt`}; margin: 0; }
 html, body { margin: 0; padding: 0; background: #fff; color: #000; }
 body { width: ${contentWidth(g)}pt; padding: ${g.marginY}pt ${g.marginX}pt;
-  font: ${f}pt/1.35 "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", sans-serif; }
+  font: ${f}pt/1.35 ${fontFamily}; }
 h1 { font-size: ${g.titleSize}pt; font-weight: normal; text-align: center; margin: 0 0 ${f * 0.3}pt; }
 .sub, .note, .qr { text-align: center; }
 .note { font-size: ${f * 0.85}pt; }

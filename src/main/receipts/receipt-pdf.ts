@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { contentWidth, type PaperGeometry, type ReceiptBlock } from '../../shared/receipt/receipt-layout';
 import { darkRuns, qrMatrix } from './qr-matrix';
-import { fontBytes, type ReceiptFont } from '../print/receipt-font';
+import { fontBytes, type PrintFont } from '../fonts';
 
 // Receipt PDF with pdfkit. Roll paper has no fixed height, so the blocks are laid out twice with the same
 // code: once on a scratch document to measure, then on a page exactly as tall as the content.
@@ -16,7 +16,7 @@ const FONT = 'receipt-cjk';
 
 type Doc = PDFKit.PDFDocument;
 
-function newDoc(width: number, height: number, opts: ReceiptPdfOptions, font: ReceiptFont): Doc {
+function newDoc(width: number, height: number, opts: ReceiptPdfOptions, font: PrintFont): Doc {
   const doc = new PDFDocument({
     size: [width, height],
     margin: 0,
@@ -128,7 +128,7 @@ export interface RenderedReceipt {
 export async function renderReceiptPdf(
   blocks: ReceiptBlock[],
   g: PaperGeometry,
-  font: ReceiptFont,
+  font: PrintFont,
   opts: ReceiptPdfOptions,
 ): Promise<RenderedReceipt> {
   let height = g.pageHeight;

@@ -8,7 +8,7 @@ import type { StationSettings } from '../station/station-settings';
 import { ptToMicrons, type Printer } from './printer';
 import { receiptHtml } from './receipt-html';
 import { renderReceiptPdf } from './receipt-pdf';
-import { ReceiptFontError, resolveReceiptFont } from '../print/receipt-font';
+import { PrintFontError, resolvePrintFont } from '../fonts';
 import { paymentLabel, type ActivePayment, type PaymentLookup } from './payment-lookup';
 import type { ReceiptPrintRepo, ReceiptPrintRow } from './receipt-prints';
 
@@ -100,19 +100,19 @@ export class ReceiptService {
   private async render(data: ReceiptData, paper: PaperSize) {
     let font;
     try {
-      font = resolveReceiptFont({
+      font = resolvePrintFont({
         env: this.deps.env,
         override: this.deps.settings.get(RECEIPT_SETTING_FONT) ?? undefined,
       });
     } catch (err) {
-      if (err instanceof ReceiptFontError) throw new ApiError('unavailable', err.message);
+      if (err instanceof PrintFontError) throw new ApiError('unavailable', err.message);
       throw err;
     }
     const blocks = receiptBlocks(data);
     const g = paperGeometry(paper);
     const title = `${RECEIPT_TITLE} ${data.orderNo}${data.copy > 1 ? ' 重打' : ''}`;
     const rendered = await renderReceiptPdf(blocks, g, font, { title, createdAt: new Date(data.issuedAt) });
-    return { ...rendered, blocks, g, title };
+    return { ...rendered, blocks, g, title, font };
   }
 
   static fileName(orderNo: string, copy: number, paper: PaperSize): string {
@@ -142,7 +142,7 @@ export class ReceiptService {
       try {
         await this.deps.printer.print({
           title: r.title,
-          html: receiptHtml(r.blocks, r.g, r.title),
+          html: receiptHtml(r.blocks, r.g, r.title, r.font),
           widthMicrons: ptToMicrons(r.pageWidth),
           heightMicrons: ptToMicrons(r.pageHeight),
           deviceName: cfg.printer,

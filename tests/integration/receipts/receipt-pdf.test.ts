@@ -1,12 +1,14 @@
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { paperGeometry, receiptBlocks } from '../../../src/shared/receipt/receipt-layout';
 import type { PaperSize, ReceiptData } from '../../../src/shared/receipt/receipt-data';
 import { renderReceiptPdf } from '../../../src/main/receipts/receipt-pdf';
-import { resolveReceiptFont } from '../../../src/main/print/receipt-font';
+import { resolvePrintFont } from '../../../src/main/fonts';
 import { receiptHtml } from '../../../src/main/receipts/receipt-html';
-import { decodeQrInPng, pdfPageSize, pdfText, pdfToPng, screenshotsDir } from '../../helpers/pdf-tools';
+import { decodeQrInPng, pdfPageSize, pdfText, pdfToPng } from '../../helpers/pdf-tools';
+import { keepScreenshot } from '../../helpers/screenshots';
 import { tempDir } from '../../helpers/temp-dir';
 
 const tmp = tempDir('studio-receipt-');
@@ -35,7 +37,7 @@ const expected: Record<PaperSize, { width: number; height?: number }> = {
 };
 
 async function render(paper: PaperSize, d: ReceiptData, name: string) {
-  const font = resolveReceiptFont();
+  const font = resolvePrintFont();
   const r = await renderReceiptPdf(receiptBlocks(d), paperGeometry(paper), font, {
     title: `收据 ${d.orderNo}`,
     createdAt: new Date(d.issuedAt),
@@ -75,8 +77,7 @@ describe('receipt PDFs: right paper size, Chinese text extractable, QR readable'
 
     const png = pdfToPng(r.file, path.join(tmp.dir, `receipt-${paper}`));
     expect(await decodeQrInPng(png)).toBe('CSORDER1|S1-260601-0007');
-    mkdirSync(screenshotsDir, { recursive: true });
-    copyFileSync(png, path.join(screenshotsDir, `receipt-${paper}.png`));
+    keepScreenshot(png, `receipt-${paper}`);
   });
 
   it('a reprint says 重打 and keeps the same QR', async () => {
@@ -87,7 +88,7 @@ describe('receipt PDFs: right paper size, Chinese text extractable, QR readable'
     expect(text).not.toContain('交易单号');
     const png = pdfToPng(r.file, path.join(tmp.dir, 'reprint-58mm'));
     expect(await decodeQrInPng(png)).toBe('CSORDER1|S1-260601-0007');
-    copyFileSync(png, path.join(screenshotsDir, 'receipt-58mm-reprint.png'));
+    keepScreenshot(png, 'receipt-58mm-reprint');
   });
 
   it('long values wrap inside the printable width instead of running off the paper', async () => {
@@ -98,17 +99,21 @@ describe('receipt PDFs: right paper size, Chinese text extractable, QR readable'
     expect(pdfPageSize(wrapped.file).width).toBeCloseTo(164.41, 0);
   });
 
-  it('the HTML used for silent printing carries the same content and page width', () => {
-    const html = receiptHtml(receiptBlocks({ ...data, copy: 2 }), paperGeometry('80mm'), 't');
+  it('the HTML used for silent printing carries the same content, page width and font', () => {
+    const font = resolvePrintFont();
+    const html = receiptHtml(receiptBlocks({ ...data, copy: 2 }), paperGeometry('80mm'), 't', font);
     expect(html).toContain('size: 226.77');
     expect(html).toContain('重打');
     expect(html).toContain('𠮷*䶮');
     expect(html).toContain('<svg');
     expect(html).not.toContain('<script');
+    expect(html).toContain(`url("${pathToFileURL(font.file).href}")`);
+    expect(html).toMatch(/font: [\d.]+pt\/1\.35 "Studio Print", "Source Han Sans SC"/);
     const evil = receiptHtml(
       receiptBlocks({ ...data, stationName: '<img src=x onerror=alert(1)>' }),
       paperGeometry('A4'),
       't',
+      font,
     );
     expect(evil).not.toContain('<img');
   });

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createElectronPrinter, PRINT_WINDOW_OPTIONS } from '../../../src/main/electron/receipt-printer';
 import type { ReceiptPrintJob } from '../../../src/main/receipts/printer';
@@ -5,8 +7,9 @@ import type { ReceiptPrintJob } from '../../../src/main/receipts/printer';
 // The Electron runtime is not installable here: the printer is driven against a fake window.
 
 function fakeWindow(opts: { printers?: string[]; fail?: string }) {
-  const log: { loaded: string[]; printed: unknown[]; destroyed: boolean; options: unknown } = {
+  const log: { loaded: string[]; pages: string[]; printed: unknown[]; destroyed: boolean; options: unknown } = {
     loaded: [],
+    pages: [],
     printed: [],
     destroyed: false,
     options: null,
@@ -16,6 +19,7 @@ function fakeWindow(opts: { printers?: string[]; fail?: string }) {
     return {
       loadURL: async (url: string) => {
         log.loaded.push(url);
+        log.pages.push(readFileSync(fileURLToPath(url), 'utf8'));
       },
       destroy: () => {
         log.destroyed = true;
@@ -46,7 +50,10 @@ describe('desktop silent receipt printer', () => {
     await createElectronPrinter(w.open).print(job);
     expect(w.log.options).toEqual(PRINT_WINDOW_OPTIONS);
     expect(PRINT_WINDOW_OPTIONS).toMatchObject({ show: false, webPreferences: { javascript: false, sandbox: true } });
-    expect(decodeURIComponent(w.log.loaded[0]!.replace('data:text/html;charset=utf-8,', ''))).toBe(job.html);
+    // from a file (so @font-face may use the bundled font's file: URL), removed after printing
+    expect(w.log.loaded[0]).toMatch(/^file:\/\//);
+    expect(w.log.pages[0]).toBe(job.html);
+    expect(existsSync(fileURLToPath(w.log.loaded[0]!))).toBe(false);
     expect(w.log.printed).toEqual([
       expect.objectContaining({
         silent: true,
