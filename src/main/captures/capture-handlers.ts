@@ -1,5 +1,5 @@
 import type { HandlerGroup } from '../core/handlers';
-import { decodeBase64 } from '../roster/roster-handlers';
+import { decodeBase64 } from '../kernel/request-fields';
 import type { CaptureService } from './capture-service';
 import { toPhotoView } from './photo-repo';
 

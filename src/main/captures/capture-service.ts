@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import { ApiError } from '../../shared/api-error';
 import { canAddPhoto } from '../../shared/domain/order-state';
-import type { OrderView, PhotoView } from '../../shared/domain/records';
+import type { OrderView, PhotoView } from '../../shared/contract/views';
 import type { Db } from '../db/open';
 import type { OrderService } from '../orders/order-service';
 import type { OutboxRepo } from '../outbox/outbox-repo';

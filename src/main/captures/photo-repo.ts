@@ -1,5 +1,5 @@
 import type { Db } from '../db/open';
-import type { PhotoView } from '../../shared/domain/records';
+import type { PhotoView } from '../../shared/contract/views';
 
 export interface PhotoRow {
   id: string;

@@ -6,7 +6,7 @@ import { checkIdNumber, idForDisplay, last4Matches, maskIdNumber } from '../../s
 import { maskName, nameMatchesMask } from '../../shared/domain/masking';
 import { formatOrderNumber, orderDay } from '../../shared/domain/order-number';
 import { decodePayload, type PayloadDecoder } from '../../shared/domain/qr-payload';
-import type { OrderView, RosterEntryView } from '../../shared/domain/records';
+import type { OrderView, RosterEntryView } from '../../shared/contract/views';
 import type { StudioEvent } from '../../shared/domain/event';
 import {
   featureCodeMatches,

@@ -1,6 +1,6 @@
 import type { Db } from '../db/open';
 import type { OrderState } from '../../shared/domain/order-state';
-import type { TransitionView } from '../../shared/domain/records';
+import type { TransitionView } from '../../shared/contract/views';
 import { ORDER_SELECT, type OrderRow, type OrderRowWithFacts } from './order-row';
 
 export interface OrderFilter {

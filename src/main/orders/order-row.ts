@@ -1,7 +1,7 @@
 import { idForDisplay } from '../../shared/domain/id-number';
 import { maskPhone } from '../../shared/domain/masking';
 import { ORDER_STATE_LABELS, type OrderState } from '../../shared/domain/order-state';
-import type { OrderView } from '../../shared/domain/records';
+import type { OrderView } from '../../shared/contract/views';
 
 export interface OrderRow {
   id: string;

@@ -1,6 +1,6 @@
 import type { Db } from '../db/open';
 import type { PaymentMethod, PaymentStatus } from '../../shared/domain/payment';
-import type { PaymentView } from '../../shared/domain/records';
+import type { PaymentView } from '../../shared/contract/views';
 
 export interface PaymentRow {
   id: string;

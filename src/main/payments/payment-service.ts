@@ -9,7 +9,7 @@ import {
   referenceRequired,
   type PaymentMethod,
 } from '../../shared/domain/payment';
-import type { OrderView, PaymentView } from '../../shared/domain/records';
+import type { OrderView, PaymentView } from '../../shared/contract/views';
 import type { PushBus } from '../core/push-bus';
 import type { Db } from '../db/open';
 import type { EventRepo } from '../events/event-repo';

@@ -1,7 +1,6 @@
 // Photo production's in-process API (stable): raw capture → final JPEG + 初审 verdict, and the print sheet.
 export {
   producePhoto,
-  resolveProfile,
   PhotoRefusedError,
   ANALYSIS_LONG_SIDE,
   type PhotoAnalyzer,

@@ -6,7 +6,7 @@ import { compositeOnColor } from '../../shared/photo/composite';
 import { defaultCropOptions, planFinalCrop, type CropOptions, type CropPlan } from '../../shared/photo/crop-plan';
 import { refusal, type Refusal, type RefusalCode } from '../../shared/photo/refusal';
 import { measureSubject, scaleSubject } from '../../shared/photo/subject';
-import { findProfile, profiles, type PhotoProfile } from '../../shared/spec';
+import { resolveProfile } from '../kernel/request-fields';
 import { cropPixels } from './crop-pixels';
 import { decodeScaled, LIMIT_INPUT_PIXELS, probeImage, type SourceInfo } from './decode';
 import { encodeWithinBounds } from './encode';
@@ -61,17 +61,6 @@ export class PhotoRefusedError extends ApiError {
 
 export interface ProduceOptions {
   crop?: Partial<CropOptions>;
-}
-
-export function resolveProfile(profileId: string): PhotoProfile {
-  const profile = findProfile(profileId);
-  if (!profile)
-    throw new ApiError(
-      'invalid_request',
-      `未知的照片规格：${profileId}（可选：${profiles.map((p) => p.id).join('、')}）`,
-      'profileId',
-    );
-  return profile;
 }
 
 /**

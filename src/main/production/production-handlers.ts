@@ -1,15 +1,14 @@
-import { ApiError } from '../../shared/api-error';
 import { planSheet } from '../../shared/photo/sheet-layout';
 import { DEFAULT_PROFILE_ID, printProfiles, profiles, sixInchSheet } from '../../shared/spec';
 import type { HandlerGroup } from '../core/handlers';
+import { decodeBase64 } from '../kernel/request-fields';
 import { PhotoRefusedError, producePhoto, type PhotoAnalyzer } from './produce';
 
 export function productionHandlers(vision: () => PhotoAnalyzer): HandlerGroup<'photo.produce' | 'photo.profiles'> {
   return {
     'photo.produce': async (req) => {
       const t0 = performance.now();
-      const source = Buffer.from(req.imageBase64, 'base64');
-      if (source.length === 0) throw new ApiError('invalid_request', 'imageBase64：照片数据为空', 'imageBase64');
+      const source = decodeBase64(req.imageBase64, 'imageBase64');
       try {
         const p = await producePhoto(source, req.profileId, vision());
         return {

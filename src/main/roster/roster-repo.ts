@@ -1,7 +1,7 @@
 import type { Db } from '../db/open';
 import { idForDisplay } from '../../shared/domain/id-number';
 import { maskName, maskPhone } from '../../shared/domain/masking';
-import type { RosterEntryView } from '../../shared/domain/records';
+import type { RosterEntryView } from '../../shared/contract/views';
 
 export interface RosterEntryRow {
   id: string;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApiError } from '../../shared/api-error';
 import { maskIdNumber } from '../../shared/domain/id-number';
-import type { RejectedRow, RosterEntryView, RosterImportResult } from '../../shared/domain/records';
+import type { RejectedRow, RosterEntryView, RosterImportResult } from '../../shared/contract/views';
 import { checkRosterRow, isBlankRow, mapHeaders } from '../../shared/domain/roster-rules';
 import type { PushBus } from '../core/push-bus';
 import type { Db } from '../db/open';

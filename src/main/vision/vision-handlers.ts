@@ -1,23 +1,17 @@
 import { ApiError } from '../../shared/api-error';
 import type { Analysis } from '../../shared/vision/analysis';
-import { DEFAULT_PROFILE_ID, findProfile, type PhotoProfile } from '../../shared/spec';
+import type { PhotoProfile } from '../../shared/spec';
 import { runChecks, verdictOf } from '../../shared/checks/run-checks';
 import { faceGeometry } from '../../shared/checks/face-geometry';
 import type { HandlerGroup } from '../core/handlers';
+import { decodeBase64, resolveProfile } from '../kernel/request-fields';
 import { ImageDecodeError } from './decode-image';
 import { createLivePipeline } from './live-pipeline';
 import type { Vision } from './vision-service';
 import { memoryBackdropSetting, type BackdropSetting } from './backdrop-setting';
 
-function profileOf(id: string | undefined): PhotoProfile {
-  const p = findProfile(id ?? DEFAULT_PROFILE_ID);
-  if (!p) throw new ApiError('invalid_request', `未知的照片规格：${id}`, 'profileId');
-  return p;
-}
-
 function bytesOf(base64: string): Uint8Array {
-  const buf = Buffer.from(base64, 'base64');
-  if (buf.length === 0) throw new ApiError('invalid_request', '图像数据为空', 'image');
+  const buf = decodeBase64(base64, 'image');
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
 }
 
@@ -53,18 +47,18 @@ export function visionHandlers(
   'vision.analyzeImage' | 'vision.analyzeFrame' | 'vision.status' | 'vision.settings' | 'vision.setBackdrop'
 > {
   let live: ReturnType<typeof createLivePipeline> | null = null;
-  let liveProfile: PhotoProfile = profileOf(undefined);
+  let liveProfile: PhotoProfile = resolveProfile();
   return {
     'vision.analyzeImage': (req) =>
       guarded(async () => {
-        const profile = profileOf(req.profileId);
+        const profile = resolveProfile(req.profileId);
         const { analysis, image } = await getVision().inspect(bytesOf(req.image));
         const checks = runChecks(analysis, image, profile, undefined, { backdrop: backdrop.get() });
         return { verdict: verdictOf(checks), checks, analysis: summarize(analysis) };
       }),
     'vision.analyzeFrame': (req) =>
       guarded(async () => {
-        liveProfile = profileOf(req.profileId);
+        liveProfile = resolveProfile(req.profileId);
         live ??= createLivePipeline(
           getVision(),
           () => liveProfile,

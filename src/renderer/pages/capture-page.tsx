@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../shared/api-error';
 import type { Res } from '../../shared/contract';
-import type { PhotoView } from '../../shared/domain/records';
+import type { PhotoView } from '../../shared/contract/views';
 import { chsiProfile } from '../../shared/spec/profile';
 import { BACKDROP_MODES, type BackdropMode } from '../../shared/spec/backdrop';
 import { useClient } from '../api/context';

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../../shared/api-error';
 import type { Res } from '../../shared/contract';
-import type { OrderView, RosterEntryView } from '../../shared/domain/records';
+import type { OrderView, RosterEntryView } from '../../shared/contract/views';
 import { useClient } from '../api/context';
 import { Field } from '../components/field';
 import { t } from '../i18n/zh-CN/index';

@@ -4,7 +4,7 @@ import { ApiError } from '../../shared/api-error';
 import { ORDER_STATE_LABELS, ORDER_STATES, type OrderState } from '../../shared/domain/order-state';
 import { PAYMENT_METHOD_LABELS, PAYMENT_STATUS_LABELS } from '../../shared/domain/payment';
 import { formatFen } from '../../shared/domain/event';
-import type { OrderView } from '../../shared/domain/records';
+import type { OrderView } from '../../shared/contract/views';
 import { useClient } from '../api/context';
 import { t } from '../i18n/zh-CN/index';
 import { precheckReasons } from '../station/precheck-reasons';

@@ -8,7 +8,7 @@ import {
   referenceRequired,
   type PaymentMethod,
 } from '../../shared/domain/payment';
-import type { OrderView } from '../../shared/domain/records';
+import type { OrderView } from '../../shared/contract/views';
 import { useClient } from '../api/context';
 import { Field } from '../components/field';
 import { t } from '../i18n/zh-CN/index';

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Res } from '../../shared/contract';
 import { formatFen } from '../../shared/domain/event';
 import { PAYMENT_METHOD_LABELS, PAYMENT_STATUS_LABELS } from '../../shared/domain/payment';
-import type { PaymentView } from '../../shared/domain/records';
+import type { PaymentView } from '../../shared/contract/views';
 import { useClient } from '../api/context';
 import { t } from '../i18n/zh-CN/index';
 import { StationBar } from '../station/station-bar';

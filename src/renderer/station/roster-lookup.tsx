@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { OrderView, RosterEntryView } from '../../shared/domain/records';
+import type { OrderView, RosterEntryView } from '../../shared/contract/views';
 import { useClient } from '../api/context';
 import { t } from '../i18n/zh-CN/index';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Empty } from './app';
 import { visionContract } from './vision';
 import { photosContract } from './photos';
-import { Id, Operator } from '../domain/records';
+import { Id, Operator, ProfileId } from './fields';
 
 // Camera: tethered DSLR (gphoto2), V4L2 webcam (fswebcam/ffmpeg) or the built-in replay of sample photos.
 // Live view itself is not a method: it is the MJPEG stream GET /camera/live.mjpeg (web host and app://).
@@ -74,7 +74,7 @@ export const cameraContract = {
     request: z.strictObject({
       orderId: Id,
       operator: Operator,
-      profileId: z.string().trim().max(32).default('chsi'),
+      profileId: ProfileId,
     }),
     response: photosContract['photos.capture'].response,
   },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CheckinSource, Id, Operator, OrderView, RosterEntryView } from '../domain/records';
+import { Id, Operator } from './fields';
+import { CheckinSource, OrderView, RosterEntryView } from './views';
 import { Gender } from '../domain/student';
 import { LIMITS } from '../domain/validators';
 

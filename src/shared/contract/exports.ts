@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from '../domain/records';
+import { Id } from './fields';
 import { DEFAULT_NAME_RULE } from '../export/naming-rule';
 
 // Export for the school / central office: one ZIP of final photos + manifest (CSV with BOM, XLSX), progress

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Id, Operator, OrderState, OrderView, PaymentView, PhotoView, TransitionView } from '../domain/records';
+import { Id, Operator } from './fields';
+import { OrderState, OrderView, PaymentView, PhotoView, TransitionView } from './views';
 import { LIMITS } from '../domain/validators';
 
 export const ordersContract = {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Id, Operator, OrderView, PaymentMethod, PaymentView, ReconciliationLineView } from '../domain/records';
+import { Id, Operator } from './fields';
+import { OrderView, PaymentMethod, PaymentView, ReconciliationLineView } from './views';
 import { LIMITS } from '../domain/validators';
 
 export const paymentsContract = {

@@ -1,13 +1,8 @@
 import { z } from 'zod';
 import { Empty } from './app';
+import { ImageBase64, ProfileId } from './fields';
 
 // Photo production: a raw capture → the final 480×640 JPEG on #28BEFA with its 初审 verdict; the profiles it knows.
-
-const ImageBase64 = z
-  .string({ error: '请提供原始照片数据（base64）' })
-  .min(8, '照片数据为空')
-  .max(30_000_000, '照片太大（上限约 22 MB）')
-  .regex(/^[A-Za-z0-9+/=\s]+$/, '照片数据不是有效的 base64');
 
 export const PhotoReason = z.object({ code: z.string(), message: z.string() });
 
@@ -64,7 +59,7 @@ export const photoContract = {
   'photo.produce': {
     request: z.strictObject({
       imageBase64: ImageBase64,
-      profileId: z.string().trim().min(1, '请选择照片规格').max(40).default('chsi'),
+      profileId: ProfileId,
     }),
     response: PhotoProduceResult,
   },

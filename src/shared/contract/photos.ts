@@ -1,20 +1,14 @@
 import { z } from 'zod';
-import { Id, Operator, OrderView, PhotoView } from '../domain/records';
-
-export const MAX_PHOTO_BASE64 = 30 * 1024 * 1024;
-
-const imageBase64 = z
-  .string({ error: '缺少照片数据' })
-  .min(16, { error: '照片数据为空' })
-  .max(MAX_PHOTO_BASE64, { error: '照片过大（上限约 22 MB）' });
+import { Id, ImageBase64, Operator, ProfileId } from './fields';
+import { OrderView, PhotoView } from './views';
 
 export const photosContract = {
   /** Store the original capture (first, durably); then the final photo when photo production is available. */
   'photos.capture': {
     request: z.strictObject({
       orderId: Id,
-      imageBase64,
-      profileId: z.string().trim().max(32).default('chsi'),
+      imageBase64: ImageBase64,
+      profileId: ProfileId,
       operator: Operator,
     }),
     response: z.object({ original: PhotoView, final: PhotoView.nullable(), order: OrderView }),
@@ -24,8 +18,8 @@ export const photosContract = {
     request: z.strictObject({
       orderId: Id,
       sourcePhotoId: Id,
-      imageBase64,
-      profileId: z.string().trim().max(32).default('chsi'),
+      imageBase64: ImageBase64,
+      profileId: ProfileId,
       precheck: z.enum(['passed', 'failed'], { error: '初审结果应为 passed 或 failed' }),
       checks: z.unknown().optional(),
       operator: Operator,

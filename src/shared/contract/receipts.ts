@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PAPER_SIZES } from '../receipt/receipt-data';
-import { Id, Operator } from '../domain/records';
+import { Id, Operator } from './fields';
 import { Empty } from './app';
 
 // Receipts: issue a copy (silent print in the desktop window where a printer is configured), fetch any issued

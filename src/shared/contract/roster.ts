@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Id, RosterEntryView, RosterImportResult } from '../domain/records';
+import { Id } from './fields';
+import { RosterEntryView, RosterImportResult } from './views';
 
 // Roster (名单) import for offline lookup by 采集码 / 学号.
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { STATION_CODE_PATTERN } from '../domain/order-number';
-import { Operator } from './views';
+import { Operator } from './fields';
 import { Empty } from './app';
 
 // Station set-up (设置) that is not owned by another module: station code (order-number prefix), the operator

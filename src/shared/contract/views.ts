@@ -1,25 +1,17 @@
 import { z } from 'zod';
-import { ORDER_STATES } from './order-state';
-import { PAYMENT_METHODS, PAYMENT_STATUSES } from './payment';
-import { Gender } from './student';
-import { LIMITS } from './validators';
+import { ORDER_STATES } from '../domain/order-state';
+import { PAYMENT_METHODS, PAYMENT_STATUSES } from '../domain/payment';
+import { Gender } from '../domain/student';
 
-// Views of the records core that cross the API. Personal data is already masked here: idDisplay shows
-// only the first 4 characters of the 证件号, phones are masked; names come masked (nameMasked) and, where a
-// roster or the student supplied it, in full (name) for the documents that need it.
+// API views of the records core (what responses and push events carry), beside the contract that uses them.
+// Personal data is already masked here: idDisplay shows only the first 4 characters of the 证件号, phones are
+// masked; names come masked (nameMasked) and, where a roster or the student supplied it, in full (name) for the
+// documents that need it.
 
 export const OrderState = z.enum(ORDER_STATES);
 export const PaymentMethod = z.enum(PAYMENT_METHODS, { error: '付款方式应为 cash、wechat、alipay 或 school' });
 export const PaymentStatus = z.enum(PAYMENT_STATUSES);
 export const CheckinSource = z.enum(['qr', 'roster', 'manual'], { error: '登记方式应为 qr、roster 或 manual' });
-
-export const Operator = z
-  .string({ error: '请填写操作员' })
-  .trim()
-  .min(1, { error: '请填写操作员' })
-  .max(LIMITS.operator, { error: `操作员名称不能超过 ${LIMITS.operator} 个字符` });
-
-export const Id = z.string({ error: '缺少编号' }).trim().min(1, { error: '缺少编号' }).max(64, { error: '编号过长' });
 
 export const OrderView = z.object({
   id: z.string(),

@@ -1,14 +1,9 @@
 import { z } from 'zod';
 import { CHECK_IDS, type CheckId } from '../checks/types';
 import { Empty } from './app';
+import { ImageBase64, ProfileId } from './fields';
 
 // Vision: compliance checks of one photo (初审 / imported file) and of live-view frames (latest wins).
-
-const Base64Image = z
-  .string({ error: '请提供图像数据（JPEG/PNG，base64）' })
-  .min(8, '图像数据为空')
-  .max(30_000_000, '图像太大（上限约 20 MB）')
-  .regex(/^[A-Za-z0-9+/=\s]+$/, '图像数据不是有效的 base64');
 
 export const BoxSchema = z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() });
 
@@ -36,8 +31,6 @@ export const AnalysisSummary = z.object({
   frameOf: z.record(z.string(), z.number()),
 });
 
-const ProfileId = z.string().min(1).max(40).optional();
-
 /** The station's backdrop mode (src/shared/spec/backdrop.ts), kept in the station settings. */
 export const Backdrop = z.enum(['replace', 'blue'], {
   error: '背景模式应为 replace（任意纯色背景，成片换底）或 blue（蓝色背景布）',
@@ -46,7 +39,7 @@ const VisionSettings = z.object({ backdrop: Backdrop });
 
 export const visionContract = {
   'vision.analyzeImage': {
-    request: z.strictObject({ image: Base64Image, profileId: ProfileId }),
+    request: z.strictObject({ image: ImageBase64, profileId: ProfileId }),
     response: z.object({
       verdict: z.enum(['pass', 'fail']),
       checks: z.array(CheckResultSchema),
@@ -55,7 +48,7 @@ export const visionContract = {
   },
   'vision.analyzeFrame': {
     request: z.strictObject({
-      image: Base64Image,
+      image: ImageBase64,
       profileId: ProfileId,
       /** A different sitter or camera from this frame on: forget the smoothed statuses of the previous one. */
       newSubject: z.boolean().optional(),

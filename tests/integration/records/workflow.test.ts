@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { demoStudent } from '../../../src/main/checkin/demo-students';
-import type { OrderView, PaymentView, PhotoView } from '../../../src/shared/domain/records';
+import type { OrderView, PaymentView, PhotoView } from '../../../src/shared/contract/views';
 import {
   FEATURE_CODE,
   recordsFixture,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse } from '../args';
 import type { Command } from '../command';
 import { DEFAULT_BACKDROP, DEFAULT_PROFILE_ID, findProfile, isBackdropMode } from '../../../shared/spec';
+import { unknownProfileMessage } from '../../kernel/request-fields';
 import { runChecks, verdictOf } from '../../../shared/checks/run-checks';
 import { createVision } from '../../vision/vision-service';
 import { ImageDecodeError } from '../../vision/decode-image';
@@ -45,7 +46,7 @@ export const checkCommand: Command = {
     }
     const profile = findProfile(values.profile ?? DEFAULT_PROFILE_ID);
     if (!profile) {
-      io.stderr.write(`studio check: 未知的照片规格 "${values.profile}"\n`);
+      io.stderr.write(`studio check: ${unknownProfileMessage(values.profile ?? DEFAULT_PROFILE_ID)}\n`);
       return 2;
     }
     const vision = createVision();

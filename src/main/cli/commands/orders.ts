@@ -1,5 +1,5 @@
 import { ORDER_STATES, isOrderState } from '../../../shared/domain/order-state';
-import type { OrderView } from '../../../shared/domain/records';
+import type { OrderView } from '../../../shared/contract/views';
 import { intOption, parse, UsageError } from '../args';
 import type { Command } from '../command';
 import { dataDirFrom, printJson, subcommand, withStudio } from './records-cli';

@@ -2,7 +2,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError, parse } from '../args';
 import type { CliIO, Command } from '../command';
-import { DEFAULT_PROFILE_ID, findProfile, profiles } from '../../../shared/spec';
+import { DEFAULT_PROFILE_ID, findProfile } from '../../../shared/spec';
+import { unknownProfileMessage } from '../../kernel/request-fields';
 import { createVision } from '../../vision/vision-service';
 import { PhotoRefusedError, producePhoto, type PhotoAnalyzer } from '../../production';
 
@@ -79,7 +80,7 @@ export const photoCommand: Command = {
     if (!values.out) throw new UsageError('请用 --out DIR 指定输出目录');
     const profileId = values.profile ?? DEFAULT_PROFILE_ID;
     if (!findProfile(profileId))
-      throw new UsageError(`未知的照片规格 "${profileId}"（可选：${profiles.map((p) => p.id).join('、')}）`);
+      throw new UsageError(unknownProfileMessage(profileId));
     const tty = !values.json && io.stderr.isTTY === true;
     const vision = createVision();
     try {
