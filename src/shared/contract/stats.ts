@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Id, PaymentMethod } from './views';
+import { Id } from './fields';
+import { PaymentMethod } from './views';
 
 // 统计 for one event: students per hour (China time), 初审 pass rate per check, retakes and their reasons,
 // payments by method. Computed from the event's orders, photos, transitions and payments (src/main/stats).
