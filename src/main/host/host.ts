@@ -4,6 +4,7 @@ import { ApiError } from '../../shared/api-error';
 import { isMethod, type PushEvent } from '../../shared/contract';
 import type { Studio } from '../core/studio';
 import { isLoopback, newToken, requestToken, tokenMatches } from './auth';
+import { decideCaller, type CallerFacts, type HostRoute, type OwnAddress } from './caller-policy';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { serveStatic } from './static-files';
 import { RECEIPT_ROUTE_PREFIX, serveReceiptPdf } from '../receipts/receipt-route';
@@ -63,13 +64,18 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     });
   });
 
+  let own: OwnAddress | null = null; // known once listening; no request is handled before
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://host');
-    const isApi = url.pathname.startsWith('/api/');
-    if (isApi && token && !tokenMatches(token, requestToken(req))) {
-      throw new ApiError('unauthorized', '需要访问令牌（启动时打印的 token）');
+    const route = hostRoute(url.pathname);
+    const decision = decideCaller(callerFacts(req, route, token), own!);
+    if (!decision.allow) {
+      refuse(res, route, decision.status, decision.message);
+      return;
     }
-    if (url.pathname === '/api/events') {
+    const isApi = route === 'api' || route === 'events' || route === 'receipt';
+    if (route === 'events') {
       if (req.method !== 'GET') throw new ApiError('invalid_request', '请使用 GET 订阅事件');
       res.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',
@@ -81,20 +87,15 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       req.on('close', () => sseClients.delete(res));
       return;
     }
-    if (url.pathname === LIVE_STREAM_PATH) {
-      // Live view shows students' faces: same token rule as the API.
-      if (token && !tokenMatches(token, requestToken(req))) throw new ApiError('unauthorized', '需要访问令牌');
+    if (route === 'live') {
       await serveLiveStream(opts.studio.camera, req, res);
       return;
     }
-    if (isMediaPath(url.pathname)) {
-      // students' photos: same token rule as the API
-      if (token && !tokenMatches(token, requestToken(req))) throw new ApiError('unauthorized', '需要访问令牌');
+    if (route === 'media') {
       serveMedia(opts.studio.records.photoStore, url.pathname, res);
       return;
     }
-    if (url.pathname.startsWith(RECEIPT_ROUTE_PREFIX) && req.method === 'GET') {
-      // token already checked above (an /api/ path)
+    if (route === 'receipt' && req.method === 'GET') {
       await serveReceiptPdf(opts.studio, url, res);
       return;
     }
@@ -122,6 +123,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     });
   });
   const addr = server.address() as AddressInfo;
+  own = { bound: host, port: addr.port };
   const shownHost = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
   return {
     url: `http://${shownHost}:${addr.port}`,
@@ -138,6 +140,47 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
         server.closeAllConnections();
       }),
   };
+}
+
+/** Which part of the host a URL path belongs to (decides the token and cross-site rules). */
+function hostRoute(pathname: string): HostRoute {
+  if (pathname === '/api/events') return 'events';
+  if (pathname.startsWith(RECEIPT_ROUTE_PREFIX)) return 'receipt';
+  if (pathname.startsWith('/api/')) return 'api';
+  if (pathname === LIVE_STREAM_PATH) return 'live';
+  if (isMediaPath(pathname)) return 'media';
+  return 'ui';
+}
+
+function callerFacts(req: IncomingMessage, route: HostRoute, token: string | null): CallerFacts {
+  const one = (name: string) => {
+    const v = req.headers[name];
+    return Array.isArray(v) ? v.join(',') : v;
+  };
+  return {
+    route,
+    host: one('host'),
+    origin: one('origin'),
+    fetchSite: one('sec-fetch-site'),
+    fetchMode: one('sec-fetch-mode'),
+    fetchDest: one('sec-fetch-dest'),
+    tokenValid: token === null ? null : tokenMatches(token, requestToken(req)),
+  };
+}
+
+/** A refusal: the API's JSON error body on /api/*, plain Chinese text elsewhere (media, live view, UI). */
+function refuse(res: ServerResponse, route: HostRoute, status: 401 | 403 | 421, message: string): void {
+  const api = route === 'api' || route === 'events' || route === 'receipt';
+  const body = api
+    ? JSON.stringify({ error: { code: status === 401 ? 'unauthorized' : 'forbidden', message } })
+    : message;
+  res.writeHead(status, {
+    'content-type': api ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(body);
 }
 
 async function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown> {
