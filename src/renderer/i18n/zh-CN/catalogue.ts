@@ -8,9 +8,13 @@ import { payment } from './payment';
 import { orders } from './orders';
 import { reconcile } from './reconcile';
 import { exportPage } from './export';
+import { settings } from './settings';
+import { stats } from './stats';
+import { help } from './help';
 
-// All UI text in one catalogue (zh-CN first), one file per feature.
-export const t = {
+// All UI text, zh-CN: the source catalogue. Its shape is the type every other language must fill in
+// (src/renderer/i18n/catalogue.ts), so an entry added here without its en-US twin is a compile error.
+export const zhCN = {
   ...common,
   events,
   station,
@@ -21,6 +25,7 @@ export const t = {
   orders,
   reconcile,
   exportPage,
+  settings,
+  stats,
+  help,
 } as const;
-
-export type Catalogue = typeof t;

@@ -1,0 +1,57 @@
+// 统计 page.
+export const stats = {
+  title: '统计',
+  intro: '当前活动的签到与拍摄进度、初审通过率、重拍原因和收款方式。时间按北京时间统计。',
+  refresh: '刷新',
+  noEvent: '请先在上方选择当前采集活动。',
+  empty: '本活动还没有学生签到。',
+  totals: {
+    students: '已签到',
+    photographed: '已出成片',
+    passed: '初审合格',
+    paid: '已付款',
+    retakes: '重拍次数',
+    revenue: '收款（元）',
+  },
+  perHour: {
+    title: '每小时人数（北京时间）',
+    checkins: '签到人数',
+    captures: '拍摄次数',
+    hourLabel: (hour: string) => `${hour.slice(11, 13)}:00`,
+    hourWithDay: (hour: string) => `${hour.slice(5, 10)} ${hour.slice(11, 13)}:00`,
+  },
+  checks: {
+    title: '各项初审通过率',
+    rate: '通过率（%）',
+    none: '还没有成片经过初审。',
+    tooltip: (failed: number, reviewed: number) => `未通过 ${failed} / 共 ${reviewed} 张`,
+    fileRules: {
+      'file.format': '文件格式',
+      'file.dimensions': '尺寸',
+      'file.density': '分辨率',
+      'file.metadata': '元数据',
+      'file.quality': 'JPEG 质量',
+      'file.size': '文件大小',
+    } as Record<string, string>,
+  },
+  retakes: {
+    title: '重拍及原因',
+    count: '次数',
+    none: '没有重拍。',
+    reasons: {
+      precheck: '初审未通过',
+      refused: '未能制作成片',
+      review_rejected: '审核驳回',
+      operator: '摄影师重拍（初审已通过）',
+    } as Record<string, string>,
+    summary: (count: number, students: number) => `共重拍 ${count} 次，涉及 ${students} 名学生`,
+    byCheck: '初审未通过的项目',
+  },
+  payments: {
+    title: '收款方式',
+    amount: '金额（元）',
+    count: '人数',
+    none: '还没有收款。',
+    cancelled: (n: number) => `已作废/退款 ${n} 笔（不计入）`,
+  },
+} as const;
