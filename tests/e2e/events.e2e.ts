@@ -1,11 +1,11 @@
-import { test, expect } from './fixtures';
+import { test, expect, saveScreenshot } from './fixtures';
 
 test('operator creates an event in the UI and still sees it after a reload', async ({ page, studioHost }) => {
   await page.goto(studioHost.url);
   await expect(page.getByRole('heading', { name: '采集活动', level: 1 })).toBeVisible();
   await expect(page.getByText('还没有采集活动')).toBeVisible();
   await expect(page.getByTestId('app-info')).toContainText('版本');
-  await page.screenshot({ path: 'docs/screenshots/01-events-empty.png' });
+  await saveScreenshot(page, '01-events-empty');
 
   const form = page.getByRole('form', { name: '新建采集活动' });
   // a missing school name is refused with a Chinese message, and nothing is created
@@ -26,5 +26,5 @@ test('operator creates an event in the UI and still sees it after a reload', asy
   await expect(table).toContainText('山东师范大学');
   await expect(table).toContainText('10403');
   await expect(table).toContainText('¥15.00');
-  await page.screenshot({ path: 'docs/screenshots/02-events.png' });
+  await saveScreenshot(page, '02-events');
 });

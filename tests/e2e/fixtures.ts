@@ -1,4 +1,5 @@
-import { test as base } from '@playwright/test';
+import { test as base, type Page, type PageScreenshotOptions } from '@playwright/test';
+import { screenshotPath } from '../helpers/screenshots';
 import { spawnHost, type SpawnedHost } from '../helpers/spawn-host';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -18,3 +19,12 @@ export const test = base.extend<object, { studioHost: SpawnedHost & { dataDir: s
 });
 
 export { expect } from '@playwright/test';
+
+/**
+ * A picture for docs/screenshots/<name>.png (README). Taken only by `npm run screenshots` (STUDIO_SCREENSHOTS=1):
+ * a plain test run leaves the tracked pictures alone.
+ */
+export async function saveScreenshot(page: Page, name: string, opts: PageScreenshotOptions = {}): Promise<void> {
+  const file = screenshotPath(name);
+  if (file) await page.screenshot({ ...opts, path: file });
+}

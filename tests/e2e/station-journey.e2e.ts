@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { test, expect, qrFrame } from './camera-fixtures';
+import { saveScreenshot } from './fixtures';
 
 // The station's main journey, as a photographer does it: event → check-in by the student's 采集码 QR seen by
 // the webcam → capture on the station camera with live checks → 初审 → cash → receipt PDF → order in 待审核.
@@ -27,7 +28,7 @@ test('check in from a QR on the webcam, shoot, pay cash, print the receipt, find
   test.setTimeout(180_000);
   const cam = await fakeCamera(await qrFrame(payload, path.resolve('../shared/portraits/portrait-04.jpg')));
   const page = cam.page;
-  const shot = (n: string) => page.screenshot({ path: `docs/screenshots/${n}.png`, fullPage: true });
+  const shot = (n: string) => saveScreenshot(page, n, { fullPage: true });
 
   // 采集活动
   await page.goto(freshHost.url);

@@ -1,10 +1,12 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 // The pictures in docs/screenshots/ (README) are refreshed only on request — `npm run screenshots` sets
 // STUDIO_SCREENSHOTS=1 — so that running the tests leaves the working tree clean.
 
-export const screenshotsDir = path.resolve(__dirname, '..', '..', 'docs', 'screenshots');
+// import.meta, not __dirname: Playwright loads the e2e files as ES modules
+export const screenshotsDir = fileURLToPath(new URL('../../docs/screenshots', import.meta.url));
 
 export function screenshotsRequested(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.STUDIO_SCREENSHOTS === '1';
