@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumPath } from './scripts/system-deps.mjs';
 
 // e2e: the real UI, served by the studio's own web host, driven in Debian's Chromium.
 export default defineConfig({
@@ -10,7 +11,8 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     launchOptions: {
-      executablePath: process.env.STUDIO_CHROMIUM ?? '/usr/bin/chromium',
+      // STUDIO_CHROMIUM, else the system Chromium (Debian's /usr/bin/chromium, Chromium.app), else Playwright's own
+      executablePath: chromiumPath(),
       args: [
         '--no-sandbox',
         '--disable-gpu',

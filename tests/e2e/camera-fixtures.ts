@@ -7,6 +7,7 @@ import sharp from 'sharp';
 import { test as base } from './fixtures';
 import { spawnHost, type SpawnedHost } from '../helpers/spawn-host';
 import { tempDir } from '../helpers/temp-dir';
+import { chromiumPath } from '../../scripts/system-deps.mjs';
 
 // A second browser whose fake webcam (Chromium's --use-file-for-fake-video-capture) shows a given picture:
 // the student's 采集码 QR held up next to a real portrait, made at test time (nothing copied into the repo).
@@ -80,7 +81,7 @@ export const test = base.extend<
     await use(async (frame) => {
       const file = mjpegClip(frame, tmp.dir);
       const browser = await chromium.launch({
-        executablePath: process.env.STUDIO_CHROMIUM ?? '/usr/bin/chromium',
+        executablePath: chromiumPath(),
         args: [
           '--no-sandbox',
           '--disable-gpu',
