@@ -11,6 +11,8 @@ import { exportCommand } from './commands/export';
 import { paymentsCommand } from './commands/payments';
 import { photoCommand } from './commands/photo';
 import { layoutCommand } from './commands/layout';
+import { syncCommand } from './commands/sync';
+import { serverCommand } from './commands/server';
 import { appVersion } from '../core/version';
 
 // The `studio` command: one entry point, one subcommand per file under commands/.
@@ -25,6 +27,8 @@ export const commands: Command[] = [
   paymentsCommand,
   photoCommand,
   layoutCommand,
+  serverCommand,
+  syncCommand,
 ];
 
 function help(): string {

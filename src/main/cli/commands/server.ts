@@ -1,0 +1,164 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse, intOption, UsageError } from '../args';
+import type { CliIO, Command } from '../command';
+import { defaultDataDir } from '../../core/data-dir';
+import { appVersion } from '../../core/version';
+import { openCentral, serverStats, startCentralServer } from '../../../server';
+
+// `studio server …`: the reference central collection server and its admin commands. PostgreSQL when
+// DATABASE_URL is set, else SQLite in the data directory.
+
+const USAGE = [
+  'studio server [--port N] [--host ADDR] [--data DIR] [--cert FILE --key FILE]',
+  '       studio server token create (--station NAME | --admin NAME) [--data DIR]',
+  '       studio server token list [--data DIR] [--json]',
+  '       studio server token revoke (--id N | --station NAME) [--data DIR]',
+  '       studio server stats [--data DIR] --json',
+].join('\n');
+
+export function serverDataDir(value: string | undefined, env: NodeJS.ProcessEnv): string {
+  if (value) return path.resolve(value);
+  if (env.STUDIO_SERVER_DATA_DIR) return path.resolve(env.STUDIO_SERVER_DATA_DIR);
+  return path.join(defaultDataDir(env), 'central-server');
+}
+
+function databaseUrl(env: NodeJS.ProcessEnv): string | undefined {
+  return env.DATABASE_URL?.trim() || undefined;
+}
+
+async function withCentral<T>(
+  dataDir: string,
+  env: NodeJS.ProcessEnv,
+  fn: (c: Awaited<ReturnType<typeof openCentral>>) => Promise<T>,
+) {
+  const central = await openCentral({ dataDir, databaseUrl: databaseUrl(env) });
+  try {
+    return await fn(central);
+  } finally {
+    await central.close();
+  }
+}
+
+async function runServer(argv: string[], io: CliIO): Promise<number> {
+  const { values } = parse(argv, {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    data: { type: 'string' },
+    cert: { type: 'string' },
+    key: { type: 'string' },
+  });
+  const port = intOption(values.port, 'port', 0, 65535) ?? 5720;
+  if (!!values.cert !== !!values.key) throw new UsageError('--cert 与 --key 须同时提供');
+  const https = values.cert ? { cert: fs.readFileSync(values.cert), key: fs.readFileSync(values.key!) } : undefined;
+  const dataDir = serverDataDir(values.data, io.env);
+  let running;
+  try {
+    running = await startCentralServer({
+      dataDir,
+      databaseUrl: databaseUrl(io.env),
+      host: values.host ?? '127.0.0.1',
+      port,
+      https,
+      version: appVersion(),
+      logStream: io.stderr,
+    });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      io.stderr.write(`端口 ${port} 已被占用：请用 --port 指定其他端口（--port 0 自动选择）。\n`);
+      return 2;
+    }
+    throw err;
+  }
+  io.stdout.write('集中采集服务 Collection Studio central server\n');
+  io.stdout.write(
+    `  数据库 database: ${running.services.central.dialect === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : path.join(dataDir, 'central.sqlite')}\n`,
+  );
+  io.stdout.write(`  照片 photos:     ${path.join(dataDir, 'photos')}\n`);
+  io.stdout.write(`  地址 URL:        ${running.url}\n`);
+  io.stdout.write('  按 Ctrl-C 停止 (Ctrl-C to stop)\n');
+  await io.untilSignal();
+  await running.close();
+  io.stdout.write('已停止。\n');
+  return 0;
+}
+
+async function runToken(argv: string[], io: CliIO): Promise<number> {
+  const [verb, ...rest] = argv;
+  if (verb === 'create') {
+    const { values } = parse(rest, {
+      station: { type: 'string' },
+      admin: { type: 'string' },
+      data: { type: 'string' },
+    });
+    if (!!values.station === !!values.admin) throw new UsageError('请给出 --station NAME 或 --admin NAME（二选一）');
+    const dataDir = serverDataDir(values.data, io.env);
+    const { token, info } = await withCentral(dataDir, io.env, (c) =>
+      values.station ? c.tokens.createStationToken(values.station) : c.tokens.createAdminToken(values.admin!),
+    );
+    io.stdout.write(
+      info.role === 'station'
+        ? `已为工作站「${info.station}」创建令牌 #${info.id}（只显示这一次，请妥善保存）：\n`
+        : `已创建管理员令牌 #${info.id}「${info.label}」（只显示这一次，请妥善保存）：\n`,
+    );
+    io.stdout.write(`${token}\n`);
+    return 0;
+  }
+  if (verb === 'list') {
+    const { values } = parse(rest, { data: { type: 'string' }, json: { type: 'boolean' } });
+    const tokens = await withCentral(serverDataDir(values.data, io.env), io.env, (c) => c.tokens.list());
+    if (values.json) {
+      io.stdout.write(`${JSON.stringify(tokens)}\n`);
+      return 0;
+    }
+    if (!tokens.length) io.stdout.write('还没有令牌。用 studio server token create --station NAME 创建。\n');
+    for (const t of tokens) {
+      const who = t.role === 'station' ? `工作站 ${t.station}` : `管理员 ${t.label}`;
+      const state = t.revokedAt ? `已吊销 ${t.revokedAt}` : `有效，最近使用 ${t.lastUsedAt ?? '从未'}`;
+      io.stdout.write(`#${t.id}  ${t.prefix}…  ${who}  创建 ${t.createdAt}  ${state}\n`);
+    }
+    return 0;
+  }
+  if (verb === 'revoke') {
+    const { values } = parse(rest, { id: { type: 'string' }, station: { type: 'string' }, data: { type: 'string' } });
+    if (!!values.id === !!values.station) throw new UsageError('请给出 --id N 或 --station NAME（二选一）');
+    const id = intOption(values.id, 'id', 1, 2_147_483_647);
+    const n = await withCentral(serverDataDir(values.data, io.env), io.env, (c) =>
+      c.tokens.revoke(id !== undefined ? { id } : { station: values.station! }),
+    );
+    if (n === 0) {
+      io.stderr.write('没有找到可吊销的有效令牌。\n');
+      return 1;
+    }
+    io.stdout.write(`已吊销 ${n} 个令牌。\n`);
+    return 0;
+  }
+  throw new UsageError('token 子命令应为 create、list 或 revoke');
+}
+
+async function runStats(argv: string[], io: CliIO): Promise<number> {
+  const { values } = parse(argv, { data: { type: 'string' }, json: { type: 'boolean' } });
+  const stats = await withCentral(serverDataDir(values.data, io.env), io.env, (c) => serverStats(c.central.db));
+  if (values.json) io.stdout.write(`${JSON.stringify(stats)}\n`);
+  else {
+    io.stdout.write(`订单 ${stats.orders}  照片 ${stats.photos}（${stats.photoBytes} 字节）  审核 ${stats.reviews}\n`);
+    for (const s of stats.stations)
+      io.stdout.write(
+        `  ${s.station}: 订单 ${s.orders}  照片 ${s.photos}（${s.photoBytes} 字节）  审核 ${s.reviews}\n`,
+      );
+  }
+  return 0;
+}
+
+export const serverCommand: Command = {
+  name: 'server',
+  summary:
+    'run the central collection server (reference implementation of docs/central-api.yaml) and its admin commands',
+  usage: USAGE,
+  async run(argv, io) {
+    const [sub, ...rest] = argv;
+    if (sub === 'token') return runToken(rest, io);
+    if (sub === 'stats') return runStats(rest, io);
+    return runServer(argv, io);
+  },
+};

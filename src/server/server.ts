@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { buildApp } from './app';
+import { openCentralDb, type CentralDb } from './db/connect';
+import { OrderStore } from './orders';
+import { PhotoUploads } from './photos';
+import { ReviewStore } from './reviews';
+import { TokenStore } from './tokens';
+import { systemClock, type Clock } from './clock';
+
+// The reference central server: database (SQLite in dataDir, or PostgreSQL via databaseUrl), photos on
+// the filesystem under <dataDir>/photos, HTTP(S) with Fastify.
+
+export interface CentralServices {
+  central: CentralDb;
+  tokens: TokenStore;
+  orders: OrderStore;
+  reviews: ReviewStore;
+  photos: PhotoUploads;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+export interface CentralServicesOptions {
+  dataDir: string;
+  databaseUrl?: string;
+  now?: Clock;
+  /** Largest photo accepted (bytes). */
+  maxPhotoBytes?: number;
+}
+
+/** Opens the database and the photo store (no HTTP): what the admin commands and the server share. */
+export async function openCentral(options: CentralServicesOptions): Promise<CentralServices> {
+  const now = options.now ?? systemClock;
+  const central = await openCentralDb({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
+  const tokens = new TokenStore(central.db, now);
+  const photosDir = path.join(options.dataDir, 'photos');
+  fs.mkdirSync(photosDir, { recursive: true });
+  return {
+    central,
+    tokens,
+    orders: new OrderStore(central.db, now),
+    reviews: new ReviewStore(central.db, now),
+    photos: new PhotoUploads({ directory: photosDir, db: central.db, tokens, now, maxBytes: options.maxPhotoBytes }),
+    dataDir: options.dataDir,
+    close: () => central.close(),
+  };
+}
+
+export interface StartServerOptions extends CentralServicesOptions {
+  host?: string;
+  port?: number;
+  https?: { cert: Buffer; key: Buffer };
+  logStream?: NodeJS.WritableStream | null;
+  requestTimeoutMs?: number;
+  version: string;
+}
+
+export interface RunningCentralServer {
+  url: string;
+  port: number;
+  services: CentralServices;
+  /** Graceful: stops accepting, lets requests in flight finish, then closes the database. */
+  close(): Promise<void>;
+}
+
+export async function startCentralServer(options: StartServerOptions): Promise<RunningCentralServer> {
+  const services = await openCentral(options);
+  const now = options.now ?? systemClock;
+  const app = buildApp(
+    { ...services, version: options.version, now },
+    { https: options.https, logStream: options.logStream, requestTimeoutMs: options.requestTimeoutMs },
+  );
+  const host = options.host ?? '127.0.0.1';
+  try {
+    await app.listen({ host, port: options.port ?? 5720 });
+  } catch (err) {
+    await app.close().catch(() => undefined);
+    await services.close();
+    throw err;
+  }
+  const port = (app.server.address() as AddressInfo).port;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  let closing: Promise<void> | null = null;
+  return {
+    url: `${options.https ? 'https' : 'http'}://${shownHost}:${port}`,
+    port,
+    services,
+    close() {
+      closing ??= (async () => {
+        await app.close();
+        await services.close();
+      })();
+      return closing;
+    },
+  };
+}
