@@ -187,7 +187,12 @@ export async function seedEvent(s: Studio): Promise<{ eventId: string; students:
     }
   }
   const pay = (orderIds: string[], method: string, reference?: string) =>
-    s.dispatch('payments.record', { eventId: ev.id, method, orderIds, reference, operator: '张老师' }, ctx);
+    // some of these orders have no passing photo on purpose (export exclusions): charged with the explicit override
+    s.dispatch(
+      'payments.record',
+      { eventId: ev.id, method, orderIds, reference, operator: '张老师', override: { reason: '测试：先收费后拍摄' } },
+      ctx,
+    );
   await pay([students.huang!.orderId], 'wechat', '4200002026060112345678');
   await pay([students.rare!.orderId], 'cash');
   await pay([students.failed!.orderId, students.twin!.orderId, students.nophoto!.orderId], 'alipay', '2026060122001');

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { ApiError } from '../../shared/api-error';
+import { ApiError, type FieldProblem } from '../../shared/api-error';
 import type { CheckinSubmitInput, DecodedStudentView } from '../../shared/contract/checkin';
 import type { ParsedReq } from '../../shared/contract';
+import { fieldsToAsk } from '../../shared/domain/checkin-rules';
 import { checkIdNumber, idForDisplay, last4Matches, maskIdNumber } from '../../shared/domain/id-number';
 import { maskName, nameMatchesMask } from '../../shared/domain/masking';
 import { formatOrderNumber, orderDay } from '../../shared/domain/order-number';
@@ -12,9 +13,11 @@ import {
   featureCodeMatches,
   isEmail,
   isStudentNo,
+  LIMITS,
   nameProblem,
   normalizeCollectionCode,
   normalizeMobile,
+  textProblem,
 } from '../../shared/domain/validators';
 import type { Db } from '../db/open';
 import type { EventRepo } from '../events/event-repo';
@@ -45,6 +48,17 @@ interface Identity {
 
 function bad(message: string, field?: string): never {
   throw new ApiError('invalid_request', message, field);
+}
+
+/** The problems of one check-in form, all reported together. */
+class Problems {
+  private readonly list: FieldProblem[] = [];
+  add(field: string, message: string | null): void {
+    if (message && !this.list.some((p) => p.field === field)) this.list.push({ field, message });
+  }
+  throwIfAny(): void {
+    if (this.list.length > 0) throw ApiError.invalid(this.list);
+  }
 }
 
 /** 学生个人信息填写: resolve who the student is, verify them, open (or re-open) their order. */
@@ -79,23 +93,41 @@ export class CheckinService {
     if (decoded.decoder === 'bare-code' && !entry)
       bad('名单中没有此采集码：请扫描学生学信网上的完整采集码，或手工登记', 'payload');
     const existing = this.orders.repo.findStudent(eventId, s.studentNo ?? entry?.student_no ?? '', s.collectionCode);
+    // A bare 采集码 carries nothing but the code: show the roster's student, so the operator sees who it is
+    // before anything is saved. A full payload keeps its own fields; the roster only fills what it leaves open.
+    const r = entry ? toRosterView(entry) : null;
+    const pick = <T>(own: T | null | undefined, roster: T | null | undefined): T | null =>
+      own !== undefined && own !== null && own !== '' ? own : (roster ?? null);
     const student: DecodedStudentView = {
       decoder: decoded.decoder,
       collectionCode: s.collectionCode,
-      nameMasked: s.name ? maskName(s.name) : null,
-      idDisplay: s.idMasked ? idForDisplay(s.idMasked) : null,
-      studentNo: s.studentNo ?? null,
-      gender: s.gender ?? null,
+      nameMasked: s.name ? maskName(s.name) : (r?.nameMasked ?? null),
+      idDisplay: s.idMasked ? idForDisplay(s.idMasked) : (r?.idDisplay ?? null),
+      studentNo: pick(s.studentNo, r?.studentNo),
+      gender: pick(s.gender, r?.gender),
       schoolCode: s.schoolCode ?? null,
-      educationLevel: s.educationLevel ?? null,
-      educationType: s.educationType ?? null,
-      campusType: s.campusType ?? null,
-      major: s.major ?? null,
+      educationLevel: pick(s.educationLevel, r?.educationLevel),
+      educationType: pick(s.educationType, r?.educationType),
+      campusType: pick(s.campusType, r?.campusType),
+      major: pick(s.major, r?.major),
     };
+    const fromRosterOnly = decoded.decoder === 'bare-code' || !s.name || !s.idMasked || !s.studentNo;
+    const ask = fieldsToAsk(fromRosterOnly ? 'roster' : 'qr', {
+      name: student.nameMasked,
+      studentNo: student.studentNo,
+      gender: student.gender,
+      hasIdNumber: fromRosterOnly ? entry?.id_masked != null : s.idMasked != null,
+      collectionCode: student.collectionCode,
+      major: student.major,
+      educationLevel: fromRosterOnly ? (r?.educationLevel ?? null) : (s.educationLevel ?? null),
+      educationType: student.educationType,
+      campusType: fromRosterOnly ? (r?.campusType ?? null) : (s.campusType ?? null),
+    });
     return {
       student,
-      rosterEntry: entry ? toRosterView(entry) : null,
+      rosterEntry: r,
       existingOrder: existing ? toOrderView(existing) : null,
+      ask,
     };
   }
 
@@ -124,7 +156,7 @@ export class CheckinService {
     };
   }
 
-  private resolve(event: StudioEvent, input: SubmitInput): Identity {
+  private resolve(event: StudioEvent, input: SubmitInput, problems: Problems): Identity {
     if (input.source === 'qr') {
       if (!input.payload) bad('请扫描学生的学信网采集码', 'payload');
       const decoded = decodePayload(input.payload, this.decoders());
@@ -160,8 +192,7 @@ export class CheckinService {
       return this.fromRoster(entry);
     }
     const name = input.name ?? '';
-    const problem = nameProblem(name);
-    if (problem) bad(problem, 'name');
+    problems.add('name', nameProblem(name));
     return {
       collectionCode: null,
       name: name.trim(),
@@ -179,55 +210,77 @@ export class CheckinService {
     };
   }
 
-  /** Fill what the QR/roster left open from the form; values from the QR/roster cannot be overridden. */
-  private complete(id: Identity, input: SubmitInput): Identity {
+  /**
+   * Fill what the QR/roster left open from the form; values from the QR/roster cannot be overridden. Every
+   * problem is collected (the form shows them all at once next to their fields).
+   */
+  private complete(id: Identity, input: SubmitInput, problems: Problems): Identity {
     const out = { ...id };
     if (!out.studentNo) out.studentNo = input.studentNo ?? '';
     if (!isStudentNo(out.studentNo))
-      bad(out.studentNo ? '学号格式不正确（字母、数字、-、_，最多 32 位）' : '请填写学号', 'studentNo');
+      problems.add('studentNo', out.studentNo ? '学号格式不正确（字母、数字、-、_，最多 32 位）' : '请填写学号');
     if (!out.collectionCode && input.collectionCode) {
       const code = normalizeCollectionCode(input.collectionCode);
-      if (!code) bad('采集码格式不正确（应为 16 位十六进制字符，如 c8bade99b9b2edca）', 'collectionCode');
+      if (!code) problems.add('collectionCode', '采集码格式不正确（应为 16 位十六进制字符，如 c8bade99b9b2edca）');
       out.collectionCode = code;
     }
     out.gender = out.gender ?? input.gender ?? null;
-    if (!out.gender) bad('请选择性别', 'gender');
+    if (!out.gender) problems.add('gender', '请选择性别');
     out.major = out.major || input.major || '';
     out.educationLevel = out.educationLevel || input.educationLevel || '';
     out.educationType = out.educationType || input.educationType || '';
     out.campusType = out.campusType || input.campusType || '';
-    if (!out.educationLevel) bad('请填写学历', 'educationLevel');
-    if (!out.campusType) bad('请填写所在校别', 'campusType');
-    // a full name typed by the student must fit the masked one from the QR code
+    if (!out.educationLevel) problems.add('educationLevel', '请填写学历');
+    if (!out.campusType) problems.add('campusType', '请填写所在校别');
+    for (const [field, label, max] of [
+      ['major', '专业/院系', LIMITS.major],
+      ['educationLevel', '学历', LIMITS.educationLevel],
+      ['educationType', '学历类别', LIMITS.educationType],
+      ['campusType', '所在校别', LIMITS.campusType],
+    ] as const) {
+      problems.add(field, textProblem(label, out[field], max));
+    }
+    // a full name typed by the student must fit the masked one from the QR code (a roster has the full name)
     if (input.name && input.source === 'qr') {
-      if (!nameMatchesMask(input.name, id.name)) bad(`填写的姓名与采集码中的姓名（${id.nameMasked}）不符`, 'name');
-      out.name = input.name.trim();
+      const problem = nameProblem(input.name);
+      if (problem) problems.add('name', problem);
+      else if (!nameMatchesMask(input.name, id.name))
+        problems.add('name', `填写的姓名与采集码中的姓名（${id.nameMasked}）不符`);
+      else out.name = input.name.trim();
     }
     if (input.idNumber) {
       const check = checkIdNumber(input.idNumber);
-      if (!check.ok) bad(check.reason, 'idNumber');
-      const hash = this.hasher.hash(check.normalized);
-      if (out.idHash && out.idHash !== hash) bad('证件号与名单中登记的不一致', 'idNumber');
-      if (out.idMasked && !out.idHash && maskIdNumber(check.normalized) !== out.idMasked.toUpperCase())
-        bad('证件号与采集码中的证件号不一致', 'idNumber');
-      out.idMasked = maskIdNumber(check.normalized);
-      out.idHash = hash;
+      if (!check.ok) problems.add('idNumber', check.reason);
+      else {
+        const hash = this.hasher.hash(check.normalized);
+        if (out.idHash && out.idHash !== hash) problems.add('idNumber', '证件号与名单中登记的不一致');
+        else if (out.idMasked && !out.idHash && maskIdNumber(check.normalized) !== out.idMasked.toUpperCase())
+          problems.add('idNumber', '证件号与采集码中的证件号不一致');
+        else {
+          out.idMasked = maskIdNumber(check.normalized);
+          out.idHash = hash;
+        }
+      }
+    } else if (!out.idMasked) {
+      problems.add('idNumber', input.source === 'manual' ? '请填写证件号' : '名单中没有该学生的证件号，请填写证件号');
     }
-    if (!out.idMasked)
-      bad(input.source === 'manual' ? '请填写证件号' : '名单中没有该学生的证件号，请填写证件号', 'idNumber');
     return out;
   }
 
   submit(input: SubmitInput): { order: OrderView; created: boolean } {
     const event = this.event(input.eventId);
+    const problems = new Problems();
     if (!featureCodeMatches(event.featureCode, input.featureCode))
-      bad('特征码不正确：请向学校老师确认本次采集的特征码', 'featureCode');
-    const identity = this.complete(this.resolve(event, input), input);
-    if (!last4Matches(identity.idMasked!, input.idLast4)) bad('证件号后 4 位不正确，请核对后重新输入', 'idLast4');
+      problems.add('featureCode', '特征码不正确：请向学校老师确认本次采集的特征码');
+    // who the student is decides everything else: an unknown 采集码 or roster entry stops here
+    const identity = this.complete(this.resolve(event, input, problems), input, problems);
+    if (identity.idMasked && !last4Matches(identity.idMasked, input.idLast4))
+      problems.add('idLast4', '证件号后 4 位不正确，请核对后重新输入');
     const email = input.email.trim();
-    if (!isEmail(email)) bad('电子邮箱格式不正确', 'email');
+    if (!isEmail(email)) problems.add('email', '电子邮箱格式不正确');
     const phone = normalizeMobile(input.phone);
-    if (!phone) bad('联系电话应为 11 位中国大陆手机号', 'phone');
+    if (!phone) problems.add('phone', '联系电话应为 11 位中国大陆手机号');
+    problems.throwIfAny();
 
     const existing = this.orders.repo.findStudent(event.id, identity.studentNo, identity.collectionCode);
     if (existing) return { order: toOrderView(existing), created: false };
@@ -263,7 +316,7 @@ export class CheckinService {
             school_name: event.schoolName,
             school_code: event.schoolCode,
             email,
-            phone,
+            phone: phone!,
             shipping_region: input.shippingRegion || event.shippingRegion,
             shipping_address: input.shippingAddress || event.shippingAddress,
             fee_fen: event.feeFen,

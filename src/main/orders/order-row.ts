@@ -1,6 +1,6 @@
 import { idForDisplay } from '../../shared/domain/id-number';
 import { maskPhone } from '../../shared/domain/masking';
-import { ORDER_STATE_LABELS, type OrderState } from '../../shared/domain/order-state';
+import { orderStateLabel, type OrderState } from '../../shared/domain/order-state';
 import type { OrderView } from '../../shared/contract/views';
 
 export interface OrderRow {
@@ -55,7 +55,7 @@ export function toOrderView(r: OrderRowWithFacts): OrderView {
     eventId: r.event_id,
     orderNo: r.order_no,
     state: r.state,
-    stateLabel: ORDER_STATE_LABELS[r.state],
+    stateLabel: orderStateLabel(r.state, r.paid === 1),
     rejectReason: r.reject_reason,
     source: r.source,
     name: r.name,

@@ -25,11 +25,22 @@ export interface RecordPaymentInput {
   payerNote: string;
   expectedAmountFen?: number;
   operator: string;
+  /** Charge although the final photo has not passed 初审 (yet): the operator's reason, kept in each order's audit. */
+  override?: { reason: string };
 }
 
 /** Business day of an ISO timestamp (China time, like the receipts), for the end-of-day reconciliation. */
 export function localDay(iso: string): string {
   return businessDay(iso);
+}
+
+/** Why orders without a passing final photo are not charged (and what the operator can do). */
+function notYetPassed(orderNos: string[]): string {
+  const which =
+    orderNos.length === 1
+      ? `订单 ${orderNos[0]!} 的照片`
+      : `${orderNos.length} 个订单（${orderNos.slice(0, 3).join('、')}${orderNos.length > 3 ? '…' : ''}）的照片`;
+  return `${which}尚未通过初审，不能收费：请先拍摄合格照片，或选择“未初审先收费”并填写原因`;
 }
 
 export class PaymentService {
@@ -82,7 +93,7 @@ export class PaymentService {
             throw new ApiError('conflict', `订单 ${order.order_no} 已付款，不能重复收费`, 'orderIds');
           if (order.state !== 'pending_payment')
             throw new ApiError('conflict', `订单 ${order.order_no} 不在“待支付”状态`, 'orderIds');
-          return { orderId, amountFen: order.fee_fen };
+          return { orderId, amountFen: order.fee_fen, order };
         });
         row.amount_fen = allocations.reduce((s, a) => s + a.amountFen, 0);
         if (input.expectedAmountFen !== undefined && input.expectedAmountFen !== row.amount_fen)
@@ -91,8 +102,27 @@ export class PaymentService {
             `应收金额为 ${formatFen(row.amount_fen)} 元，与界面显示的 ${formatFen(input.expectedAmountFen)} 元不一致，请刷新后重试`,
             'expectedAmountFen',
           );
-        this.repo.insert(row, allocations);
+        // Money follows the photo: no charge before a final photo has passed 初审, unless the operator says why.
+        const unphotographed = allocations.filter((a) => !a.order.final_sha256);
+        const overrideReason = input.override?.reason.trim() ?? '';
+        if (unphotographed.length > 0 && !overrideReason)
+          throw new ApiError('conflict', notYetPassed(unphotographed.map((u) => u.order.order_no)), 'override');
+        this.repo.insert(
+          row,
+          allocations.map(({ orderId, amountFen }) => ({ orderId, amountFen })),
+        );
         this.outbox.add('payment.upsert', row.id, { paymentId: row.id, status: 'valid', orderIds: ids });
+        for (const a of unphotographed) {
+          this.orders.repo.addTransition({
+            orderId: a.orderId,
+            action: 'pay_override',
+            from: a.order.state,
+            to: a.order.state,
+            reason: `未初审先收费：${overrideReason}`,
+            actor: input.operator,
+            at: row.created_at,
+          });
+        }
         for (const id of ids) this.orders.submitIfReadyInTx(id, input.operator);
       })
       .immediate();
@@ -117,7 +147,19 @@ export class PaymentService {
         this.repo.setStatus(paymentId, kind === 'void' ? 'voided' : 'refunded', reason, operator, at);
         const why = `${kind === 'void' ? '作废付款' : '退款'}：${reason}`;
         for (const id of orderIds) {
-          if (this.orders.repo.get(id)!.state === 'pending_review') this.orders.applyInTx(id, 'unpay', operator, why);
+          const o = this.orders.repo.get(id)!;
+          if (o.state === 'pending_review') this.orders.applyInTx(id, 'unpay', operator, why);
+          // still 待支付 (charged before 初审): the order's audit says the money went back all the same
+          else
+            this.orders.repo.addTransition({
+              orderId: id,
+              action: kind === 'void' ? 'payment_void' : 'payment_refund',
+              from: o.state,
+              to: o.state,
+              reason: why,
+              actor: operator,
+              at,
+            });
         }
         this.outbox.add('payment.upsert', paymentId, { paymentId, status: kind === 'void' ? 'voided' : 'refunded' });
       })

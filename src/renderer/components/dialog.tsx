@@ -148,11 +148,7 @@ export function ReasonDialog(props: {
             }
           }}
         />
-        {shown && (
-          <span className="field-error" role="alert">
-            {shown}
-          </span>
-        )}
+        {shown && <span className="field-error">{shown}</span>}
       </label>
     </Dialog>
   );

@@ -17,9 +17,7 @@ export function Field(props: {
       </span>
       {props.children}
       {props.error ? (
-        <span className="field-error" role="alert">
-          {props.error}
-        </span>
+        <span className="field-error">{props.error}</span>
       ) : (
         props.hint && <span className="field-hint">{props.hint}</span>
       )}

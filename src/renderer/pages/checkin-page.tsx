@@ -1,73 +1,57 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { ApiError } from '../../shared/api-error';
-import type { Res } from '../../shared/contract';
-import type { OrderView, RosterEntryView } from '../../shared/contract/views';
+import { useEffect, useRef, useState } from 'react';
+import type { OrderView } from '../../shared/contract/views';
 import { useClient } from '../api/context';
-import { Field } from '../components/field';
+import { Banner } from '../components/banner';
+import { PageHeader } from '../components/page-header';
+import { problemFromFields, problemOf } from '../components/use-api-call';
 import { t } from '../i18n/zh-CN/index';
 import { CameraPicker } from '../station/camera-picker';
+import { CheckinForm } from '../station/checkin-form';
+import { dispatchCheckin, formProblems, showsForm, submitRequest, useCheckinState } from '../station/checkin-state';
 import { useLiveSource } from '../station/live-source';
 import { LiveView, type LiveViewHandle } from '../station/live-view';
 import { scanQr } from '../station/qr-scan';
 import { RosterLookup } from '../station/roster-lookup';
 import { StationBar, useCurrentEvent } from '../station/station-bar';
 import { goTo, updateStation, useStation } from '../station/station-store';
-import { PageHeader } from '../components/page-header';
+import { StudentCard } from '../station/student-card';
+import { useStationSettings } from '../station/use-station-settings';
 
-type Decoded = Res<'checkin.decode'>;
 const SCAN_EVERY_MS = 250;
-
-const emptyForm = {
-  name: '',
-  studentNo: '',
-  collectionCode: '',
-  gender: '',
-  idNumber: '',
-  major: '',
-  featureCode: '',
-  idLast4: '',
-  email: '',
-  phone: '',
-};
-type FormState = typeof emptyForm;
 
 export function CheckinPage() {
   const client = useClient();
   const station = useStation();
   const event = useCurrentEvent();
+  const settings = useStationSettings();
+  const contactRequired = settings?.contactFieldsRequired ?? true;
   const source = useLiveSource();
+  const state = useCheckinState();
   const live = useRef<LiveViewHandle>(null);
   const scannerInput = useRef<HTMLInputElement>(null);
   const [scanText, setScanText] = useState('');
-  const [payload, setPayload] = useState<string | null>(null);
-  const [decoded, setDecoded] = useState<Decoded | null>(null);
-  const [manual, setManual] = useState(false);
-  const [rosterEntry, setRosterEntry] = useState<RosterEntryView | null>(null);
-  const [form, setForm] = useState<FormState>(emptyForm);
-  const [error, setError] = useState<{ message: string; field?: string } | null>(null);
-  const [busy, setBusy] = useState(false);
   const lastScan = useRef<string>('');
+  const decoding = useRef(0);
+  const featureCode = event?.featureCode ?? '';
 
   // 特征码 comes from the school's notice; the event holds the expected one, so offer it (still checked).
   useEffect(() => {
-    if (event) setForm((f) => (f.featureCode ? f : { ...f, featureCode: event.featureCode }));
-  }, [event]);
+    if (featureCode) dispatchCheckin({ type: 'eventChanged', featureCode });
+  }, [featureCode]);
 
   async function decode(text: string) {
     const value = text.trim();
     if (!value) return;
-    if (!station.eventId) return setError({ message: t.station.needEvent });
-    setError(null);
+    if (!station.eventId)
+      return dispatchCheckin({ type: 'decodeFailed', problem: problemOf(new Error(t.station.needEvent)) });
+    const mine = ++decoding.current;
+    setScanText('');
     try {
-      const r = await client.call('checkin.decode', { eventId: station.eventId, payload: value });
-      setDecoded(r);
-      setPayload(value);
-      setManual(false);
-      setRosterEntry(null);
-      setScanText('');
-      setForm((f) => ({ ...emptyForm, featureCode: f.featureCode || event?.featureCode || '' }));
+      const decoded = await client.call('checkin.decode', { eventId: station.eventId, payload: value });
+      if (mine === decoding.current) dispatchCheckin({ type: 'decoded', payload: value, decoded, featureCode });
     } catch (err) {
-      setError(err instanceof ApiError ? { message: err.message, field: err.field } : { message: String(err) });
+      if (mine === decoding.current) dispatchCheckin({ type: 'decodeFailed', problem: problemOf(err) });
+      scannerInput.current?.focus();
     }
   }
 
@@ -85,82 +69,39 @@ export function CheckinPage() {
     return () => clearInterval(timer);
   });
 
-  const set = (k: keyof FormState) => (e: { target: { value: string } }) =>
-    setForm((f) => ({ ...f, [k]: e.target.value }));
-
   function openOrder(order: OrderView) {
     updateStation({ orderId: order.id });
     goTo('capture');
   }
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!station.eventId) return setError({ message: t.station.needEvent });
-    if (!station.operator.trim()) return setError({ message: t.station.needOperator });
-    setBusy(true);
-    setError(null);
-    const opt = (v: string) => (v.trim() ? v.trim() : undefined);
+  async function submit() {
+    if (!station.eventId)
+      return dispatchCheckin({ type: 'failed', problem: problemOf(new Error(t.station.needEvent)) });
+    if (!station.operator.trim())
+      return dispatchCheckin({ type: 'failed', problem: problemOf(new Error(t.station.needOperator)) });
+    const own = problemFromFields(formProblems(state, { required: contactRequired }));
+    if (own) return dispatchCheckin({ type: 'failed', problem: own });
+    const request = submitRequest(state, station.eventId, station.operator);
+    if (!request) return;
+    dispatchCheckin({ type: 'submitting' });
     try {
-      const r = await client.call('checkin.submit', {
-        eventId: station.eventId,
-        source: manual ? 'manual' : rosterEntry ? 'roster' : 'qr',
-        payload: manual || rosterEntry ? undefined : (payload ?? undefined),
-        rosterEntryId: rosterEntry?.id,
-        name: opt(form.name),
-        studentNo: manual ? opt(form.studentNo) : undefined,
-        collectionCode: manual ? opt(form.collectionCode) : undefined,
-        gender: manual && (form.gender === '男' || form.gender === '女') ? form.gender : undefined,
-        idNumber: manual ? opt(form.idNumber) : undefined,
-        major: manual ? opt(form.major) : undefined,
-        featureCode: form.featureCode,
-        idLast4: form.idLast4,
-        email: form.email,
-        phone: form.phone,
-        operator: station.operator,
-      });
+      const r = await client.call('checkin.submit', request);
       lastScan.current = '';
-      setDecoded(null);
-      setPayload(null);
-      setRosterEntry(null);
-      setForm({ ...emptyForm, featureCode: event?.featureCode ?? '' });
+      dispatchCheckin({ type: 'submitted' });
       openOrder(r.order);
     } catch (err) {
-      setError(err instanceof ApiError ? { message: err.message, field: err.field } : { message: String(err) });
-    } finally {
-      setBusy(false);
+      dispatchCheckin({ type: 'failed', problem: problemOf(err) });
     }
   }
 
-  const invalid = (field: string) => (error?.field === field ? 'invalid' : undefined);
-  const s = decoded?.student;
-  const existing = decoded?.existingOrder ?? null;
-  // A student already checked in gets their order opened, not a second check-in form.
-  const showForm = manual || rosterEntry !== null || (decoded !== null && !existing);
+  function clear() {
+    dispatchCheckin({ type: 'clear' });
+    lastScan.current = '';
+    scannerInput.current?.focus();
+  }
 
-  const decodedList = s && (
-    <dl className="decoded" data-testid="decoded">
-      <dt>{t.checkin.fields.name}</dt>
-      <dd>{s.nameMasked ?? '—'}</dd>
-      <dt>{t.checkin.fields.studentNo}</dt>
-      <dd className="mono">{s.studentNo ?? '—'}</dd>
-      <dt>{t.checkin.fields.gender}</dt>
-      <dd>{s.gender ?? '—'}</dd>
-      <dt>{t.checkin.fields.idDisplay}</dt>
-      <dd className="mono">{s.idDisplay ?? '—'}</dd>
-      <dt>{t.checkin.fields.collectionCode}</dt>
-      <dd className="mono">{s.collectionCode}</dd>
-      <dt>{t.checkin.fields.major}</dt>
-      <dd>{s.major || '—'}</dd>
-      <dt>{t.checkin.fields.educationLevel}</dt>
-      <dd>{s.educationLevel || '—'}</dd>
-      <dt>{t.checkin.fields.educationType}</dt>
-      <dd>{s.educationType || '—'}</dd>
-      <dt>{t.checkin.fields.campusType}</dt>
-      <dd>{s.campusType || '—'}</dd>
-      <dt>{t.checkin.fields.schoolCode}</dt>
-      <dd className="mono">{s.schoolCode ?? '—'}</dd>
-    </dl>
-  );
+  const existing = state.subject.kind === 'qr' ? state.subject.decoded.existingOrder : null;
+  const formShown = showsForm(state.subject);
 
   return (
     <div className="page">
@@ -181,193 +122,56 @@ export function CheckinPage() {
           >
             <input
               ref={scannerInput}
+              data-scanner-input
               aria-label={t.checkin.scannerInput}
               placeholder={t.checkin.scannerPlaceholder}
               value={scanText}
               onChange={(e) => setScanText(e.target.value)}
-              autoFocus
+              maxLength={2000}
+              autoFocus={!formShown}
               spellCheck={false}
             />
             <button type="submit">{t.checkin.decode}</button>
           </form>
           <div className="actions left">
-            <button
-              type="button"
-              onClick={() => {
-                setManual(true);
-                setDecoded(null);
-                setPayload(null);
-                setRosterEntry(null);
-              }}
-            >
+            <button type="button" onClick={() => dispatchCheckin({ type: 'manual', featureCode })}>
               {t.checkin.manual}
             </button>
           </div>
           <RosterLookup
             eventId={station.eventId}
             onOrder={openOrder}
-            onEntry={(entry) => {
-              setRosterEntry(entry);
-              setDecoded(null);
-              setManual(false);
-              setError(null);
-            }}
+            onEntry={(entry) => dispatchCheckin({ type: 'pickRoster', entry, featureCode })}
           />
         </section>
         <section className="card grow">
           <h2>{t.checkin.formTitle}</h2>
-          {!showForm && error && (
-            <div className="banner-error" role="alert">
-              {error.message}
-            </div>
+          {!formShown && state.problem && (
+            <Banner tone="error" testId="checkin-error">
+              {state.problem.message}
+            </Banner>
           )}
-          {!showForm && !error && <p className="muted">{t.checkin.scanHint}</p>}
+          {state.subject.kind === 'none' && !state.problem && <p className="muted">{t.checkin.scanHint}</p>}
           {existing && (
-            <div className="banner-warn" role="status">
-              {t.checkin.existing(existing.orderNo, existing.stateLabel)}{' '}
-              <button type="button" className="primary" onClick={() => openOrder(existing)}>
-                {t.checkin.openExisting}
-              </button>
-            </div>
+            <Banner
+              tone="warn"
+              action={
+                <button type="button" className="primary" autoFocus onClick={() => openOrder(existing)}>
+                  {t.checkin.openExisting}
+                </button>
+              }
+            >
+              {t.checkin.existing(existing.orderNo, existing.stateLabel)}
+            </Banner>
           )}
-          {existing && decodedList}
-          {showForm && (
-            <form onSubmit={submit} noValidate aria-label={t.checkin.formTitle}>
-              {decodedList}
-              {rosterEntry && (
-                <dl className="decoded" data-testid="roster-entry">
-                  <dt>{t.checkin.fields.name}</dt>
-                  <dd>{rosterEntry.nameMasked}</dd>
-                  <dt>{t.checkin.fields.studentNo}</dt>
-                  <dd className="mono">{rosterEntry.studentNo ?? '—'}</dd>
-                  <dt>{t.checkin.fields.idDisplay}</dt>
-                  <dd className="mono">{rosterEntry.idDisplay ?? '—'}</dd>
-                  <dt>{t.checkin.fields.collectionCode}</dt>
-                  <dd className="mono">{rosterEntry.collectionCode ?? '—'}</dd>
-                  <dt>{t.checkin.fields.major}</dt>
-                  <dd>{rosterEntry.major || '—'}</dd>
-                  <dt>{t.checkin.fields.educationLevel}</dt>
-                  <dd>{rosterEntry.educationLevel || '—'}</dd>
-                </dl>
-              )}
-              {manual && (
-                <>
-                  <p className="muted small">{t.checkin.manualHint}</p>
-                  <div className="row">
-                    <Field label={t.checkin.fields.name} required>
-                      <input name="name" className={invalid('name')} value={form.name} onChange={set('name')} />
-                    </Field>
-                    <Field label={t.checkin.fields.studentNo} required>
-                      <input
-                        name="studentNo"
-                        className={invalid('studentNo')}
-                        value={form.studentNo}
-                        onChange={set('studentNo')}
-                      />
-                    </Field>
-                    <Field label={t.checkin.fields.gender}>
-                      <select name="gender" value={form.gender} onChange={set('gender')}>
-                        <option value="">—</option>
-                        <option value="男">男</option>
-                        <option value="女">女</option>
-                      </select>
-                    </Field>
-                  </div>
-                  <div className="row">
-                    <Field label={t.checkin.fields.idNumber} hint={t.checkin.fields.idNumberHint} required>
-                      <input
-                        name="idNumber"
-                        className={invalid('idNumber')}
-                        value={form.idNumber}
-                        onChange={set('idNumber')}
-                        autoComplete="off"
-                      />
-                    </Field>
-                    <Field label={t.checkin.fields.collectionCode}>
-                      <input
-                        name="collectionCode"
-                        className={invalid('collectionCode')}
-                        value={form.collectionCode}
-                        onChange={set('collectionCode')}
-                      />
-                    </Field>
-                  </div>
-                  <Field label={t.checkin.fields.major}>
-                    <input name="major" value={form.major} onChange={set('major')} />
-                  </Field>
-                </>
-              )}
-              {!manual && (
-                <Field label={t.checkin.fields.fullName} hint={t.checkin.fields.fullNameHint}>
-                  <input name="name" className={invalid('name')} value={form.name} onChange={set('name')} />
-                </Field>
-              )}
-              <div className="row">
-                <Field label={t.checkin.fields.featureCode} hint={t.checkin.fields.featureCodeHint} required>
-                  <input
-                    name="featureCode"
-                    className={invalid('featureCode')}
-                    value={form.featureCode}
-                    onChange={set('featureCode')}
-                    spellCheck={false}
-                  />
-                </Field>
-                <Field label={t.checkin.fields.idLast4} hint={t.checkin.fields.idLast4Hint} required>
-                  <input
-                    name="idLast4"
-                    className={invalid('idLast4')}
-                    value={form.idLast4}
-                    onChange={set('idLast4')}
-                    maxLength={4}
-                    autoComplete="off"
-                    autoFocus={!manual}
-                  />
-                </Field>
-              </div>
-              <div className="row">
-                <Field label={t.checkin.fields.email} hint={t.checkin.fields.emailHint} required>
-                  <input
-                    name="email"
-                    type="email"
-                    className={invalid('email')}
-                    value={form.email}
-                    onChange={set('email')}
-                  />
-                </Field>
-                <Field label={t.checkin.fields.phone} required>
-                  <input
-                    name="phone"
-                    inputMode="tel"
-                    className={invalid('phone')}
-                    value={form.phone}
-                    onChange={set('phone')}
-                  />
-                </Field>
-              </div>
-              {error && (
-                <div className="banner-error" role="alert">
-                  {error.message}
-                </div>
-              )}
-              <div className="actions">
-                <button
-                  type="button"
-                  onClick={() => {
-                    setDecoded(null);
-                    setManual(false);
-                    setRosterEntry(null);
-                    setError(null);
-                    lastScan.current = '';
-                    scannerInput.current?.focus();
-                  }}
-                >
-                  {t.checkin.clear}
-                </button>
-                <button type="submit" className="primary" disabled={busy}>
-                  {busy ? t.checkin.submitting : t.checkin.submit}
-                </button>
-              </div>
-            </form>
+          <StudentCard subject={state.subject} />
+          {formShown && (
+            <CheckinForm
+              state={state}
+              contactRequired={contactRequired}
+              onSubmit={() => void submit()}
+              onClear={clear}
+            />
           )}
         </section>
       </div>

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, Operator } from './fields';
 import { CheckinSource, OrderView, RosterEntryView } from './views';
+import { STUDENT_FIELDS } from '../domain/checkin-rules';
 import { Gender } from '../domain/student';
 import { LIMITS } from '../domain/validators';
 
@@ -36,7 +37,7 @@ export const CheckinSubmitInput = z.strictObject({
   /** source 'roster': the roster entry picked after a lookup. */
   rosterEntryId: Id.optional(),
   /** Full name typed by the student; with a QR it must fit the masked name. */
-  name: text('姓名', 200).optional(),
+  name: text('姓名', LIMITS.name * 2).optional(),
   studentNo: text('学号', 64).optional(),
   collectionCode: text('采集码', 64).optional(),
   gender: Gender.optional(),
@@ -65,6 +66,8 @@ export const checkinContract = {
       student: DecodedStudentView,
       rosterEntry: RosterEntryView.nullable(),
       existingOrder: OrderView.nullable(),
+      /** Student fields the order still needs and the source does not give: the form asks for these. */
+      ask: z.array(z.enum(STUDENT_FIELDS)),
     }),
   },
   'checkin.lookup': {

@@ -18,6 +18,16 @@ export const paymentsContract = {
       /** What the operator saw on screen; refused when it differs from fee × orders. */
       expectedAmountFen: z.number().int().min(0).optional(),
       operator: Operator,
+      /** Charge orders whose final photo has not passed 初审: refused without this; the reason goes to the audit. */
+      override: z
+        .strictObject({
+          reason: z
+            .string({ error: '请填写先收费的原因' })
+            .trim()
+            .min(1, { error: '请填写先收费的原因' })
+            .max(LIMITS.reason, { error: '原因过长' }),
+        })
+        .optional(),
     }),
     response: z.object({ payment: PaymentView, orders: z.array(OrderView) }),
   },

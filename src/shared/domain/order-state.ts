@@ -87,3 +87,12 @@ export function actionAfterPhoto(state: OrderState): OrderAction | null {
 export function isOrderState(value: string): value is OrderState {
   return (ORDER_STATES as readonly string[]).includes(value);
 }
+
+/**
+ * What the badge says: the state's label, except a 待支付 order that is already paid (charged before its photo
+ * passed 初审, with an override) — it waits for a passing photo, not for money.
+ */
+export function orderStateLabel(state: OrderState, paid: boolean): string {
+  if (state === 'pending_payment' && paid) return '已付款，待合格照片';
+  return ORDER_STATE_LABELS[state];
+}

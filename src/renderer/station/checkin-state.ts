@@ -1,0 +1,225 @@
+import { useSyncExternalStore } from 'react';
+import type { Res } from '../../shared/contract';
+import {
+  checkinFormProblems,
+  fieldsToAsk,
+  type CheckinFormValues,
+  type CheckinPath,
+  type ContactPolicy,
+  type StudentField,
+} from '../../shared/domain/checkin-rules';
+import type { RosterEntryView } from '../../shared/contract/views';
+import type { CheckinSubmitInput } from '../../shared/contract/checkin';
+import type { Problem } from '../components/use-api-call';
+
+// The 签到 page as a pure state machine: who is in front of the station (scanned, picked from the roster,
+// typed by hand), the form, the problems. Kept in a module store so a half-filled check-in survives a page
+// switch (memory only: the 证件号 typed for 手动登记 is never written to storage).
+
+export type Decoded = Res<'checkin.decode'>;
+
+export type Subject =
+  | { kind: 'none' }
+  | { kind: 'qr'; payload: string; decoded: Decoded }
+  | { kind: 'roster'; entry: RosterEntryView }
+  | { kind: 'manual' };
+
+export interface CheckinState {
+  subject: Subject;
+  form: CheckinFormValues;
+  /** The last problem: a banner line plus messages next to fields. Cleared by any new student. */
+  problem: Problem | null;
+  busy: boolean;
+}
+
+export const EMPTY_FORM: CheckinFormValues = {
+  name: '',
+  studentNo: '',
+  gender: '',
+  idNumber: '',
+  collectionCode: '',
+  major: '',
+  educationLevel: '',
+  educationType: '',
+  campusType: '',
+  featureCode: '',
+  idLast4: '',
+  email: '',
+  phone: '',
+};
+
+export const initialCheckin: CheckinState = { subject: { kind: 'none' }, form: EMPTY_FORM, problem: null, busy: false };
+
+export type CheckinAction =
+  | { type: 'decoded'; payload: string; decoded: Decoded; featureCode: string }
+  | { type: 'decodeFailed'; problem: Problem }
+  | { type: 'pickRoster'; entry: RosterEntryView; featureCode: string }
+  | { type: 'manual'; featureCode: string }
+  | { type: 'edit'; field: keyof CheckinFormValues; value: string }
+  | { type: 'eventChanged'; featureCode: string }
+  | { type: 'submitting' }
+  | { type: 'failed'; problem: Problem }
+  | { type: 'submitted' }
+  | { type: 'clear' };
+
+/** A fresh form for a new student: only the event's 特征码 carries over (it is the same for everyone). */
+function freshForm(featureCode: string): CheckinFormValues {
+  return { ...EMPTY_FORM, featureCode };
+}
+
+export function checkinReducer(s: CheckinState, a: CheckinAction): CheckinState {
+  switch (a.type) {
+    case 'decoded':
+      return {
+        subject: { kind: 'qr', payload: a.payload, decoded: a.decoded },
+        form: freshForm(a.featureCode || s.form.featureCode),
+        problem: null,
+        busy: false,
+      };
+    case 'decodeFailed':
+      // an unknown code must not leave the previous student's form ready to submit
+      return { subject: { kind: 'none' }, form: freshForm(s.form.featureCode), problem: a.problem, busy: false };
+    case 'pickRoster':
+      return {
+        subject: { kind: 'roster', entry: a.entry },
+        form: freshForm(a.featureCode || s.form.featureCode),
+        problem: null,
+        busy: false,
+      };
+    case 'manual':
+      return s.subject.kind === 'manual'
+        ? s
+        : {
+            subject: { kind: 'manual' },
+            form: freshForm(a.featureCode || s.form.featureCode),
+            problem: null,
+            busy: false,
+          };
+    case 'edit': {
+      const form = { ...s.form, [a.field]: a.value };
+      if (!s.problem?.fields[a.field]) return { ...s, form };
+      // the problem at this field is being fixed: drop its message, keep the others
+      const { [a.field]: _fixed, ...fields } = s.problem.fields;
+      const rest = Object.values(fields);
+      return { ...s, form, problem: rest.length ? { ...s.problem, fields, message: rest[0]! } : null };
+    }
+    case 'eventChanged':
+      return s.form.featureCode ? s : { ...s, form: { ...s.form, featureCode: a.featureCode } };
+    case 'submitting':
+      return { ...s, busy: true, problem: null };
+    case 'failed':
+      return { ...s, busy: false, problem: a.problem };
+    case 'submitted':
+    case 'clear':
+      return { ...initialCheckin, form: freshForm(s.form.featureCode) };
+  }
+}
+
+/** Which path the form is on, for the service (`source`). */
+export function pathOf(subject: Subject): CheckinPath | null {
+  if (subject.kind === 'none') return null;
+  return subject.kind;
+}
+
+/** The student fields to ask for on this path: every field by hand, else only what the source left open. */
+export function askedFields(subject: Subject): StudentField[] {
+  switch (subject.kind) {
+    case 'none':
+      return [];
+    case 'manual':
+      return fieldsToAsk('manual', null);
+    case 'qr':
+      return subject.decoded.ask;
+    case 'roster': {
+      const e = subject.entry;
+      return fieldsToAsk('roster', {
+        name: e.nameMasked,
+        studentNo: e.studentNo,
+        gender: e.gender,
+        hasIdNumber: e.idDisplay !== null,
+        collectionCode: e.collectionCode,
+        major: e.major,
+        educationLevel: e.educationLevel,
+        educationType: e.educationType,
+        campusType: e.campusType,
+      });
+    }
+  }
+}
+
+/** The form is shown for a new student; a student already checked in gets their order opened instead. */
+export function showsForm(subject: Subject): boolean {
+  if (subject.kind === 'qr') return subject.decoded.existingOrder === null;
+  return subject.kind !== 'none';
+}
+
+/** Problems the form finds itself (all at once), before anything is sent. */
+export function formProblems(s: CheckinState, contact: ContactPolicy): Record<string, string> {
+  const asked = askedFields(s.subject);
+  const problems = checkinFormProblems(s.form, asked, contact);
+  // 完整姓名 is optional with a QR/roster source: only its length/characters are checked
+  if (s.subject.kind !== 'manual' && !s.form.name.trim()) delete problems.name;
+  return problems;
+}
+
+/** The checkin.submit request for this state (only the fields that were asked are sent). */
+export function submitRequest(s: CheckinState, eventId: string, operator: string): CheckinSubmitInput | null {
+  const path = pathOf(s.subject);
+  if (!path) return null;
+  const asked = new Set<string>(askedFields(s.subject));
+  const f = s.form;
+  const opt = (k: StudentField) => (asked.has(k) && f[k].trim() ? f[k].trim() : undefined);
+  return {
+    eventId,
+    source: path,
+    payload: s.subject.kind === 'qr' ? s.subject.payload : undefined,
+    rosterEntryId: s.subject.kind === 'roster' ? s.subject.entry.id : undefined,
+    name: f.name.trim() || undefined,
+    studentNo: opt('studentNo'),
+    collectionCode: opt('collectionCode'),
+    gender: asked.has('gender') && (f.gender === '男' || f.gender === '女') ? f.gender : undefined,
+    idNumber: opt('idNumber'),
+    major: opt('major'),
+    educationLevel: opt('educationLevel'),
+    educationType: opt('educationType'),
+    campusType: opt('campusType'),
+    featureCode: f.featureCode,
+    idLast4: f.idLast4,
+    email: f.email,
+    phone: f.phone,
+    operator,
+  };
+}
+
+/** Where the cursor goes next: the first field with a problem, else the first field still to fill. */
+export function nextFocus(s: CheckinState, order: readonly string[]): string | null {
+  const withProblem = order.find((k) => s.problem?.fields[k]);
+  if (withProblem) return withProblem;
+  return order.find((k) => !String(s.form[k as keyof CheckinFormValues] ?? '').trim()) ?? null;
+}
+
+// ---- module store (survives page switches) ----
+
+let current: CheckinState = initialCheckin;
+const listeners = new Set<() => void>();
+
+export function dispatchCheckin(a: CheckinAction): void {
+  current = checkinReducer(current, a);
+  for (const l of listeners) l();
+}
+
+export function useCheckinState(): CheckinState {
+  return useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => current,
+  );
+}
+
+/** For tests and a new event: forget the draft. */
+export function resetCheckinStore(): void {
+  current = initialCheckin;
+  for (const l of listeners) l();
+}
