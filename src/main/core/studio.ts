@@ -20,6 +20,7 @@ import { backdropSetting } from '../vision/backdrop-setting';
 import { productionHandlers } from '../production/production-handlers';
 import type { Handlers } from './handlers';
 import { appVersion } from './version';
+import { guardLocalReview, SyncService, syncHandlers, type SyncTuning } from '../sync';
 import { SettingsService } from '../settings/settings-service';
 import { settingsHandlers } from '../settings/settings-handlers';
 import { StatsService } from '../stats/stats-service';
@@ -34,6 +35,10 @@ export interface StudioOptions {
   nativeBinding?: string;
   /** Silent receipt printer (desktop window only); receipts are PDFs without one. */
   printer?: Printer | null;
+  /** Run the sync worker in the background (desktop window, `studio host`); CLI commands run it on demand. */
+  syncWorker?: boolean;
+  /** Sync timings (tests). */
+  syncTuning?: Partial<SyncTuning>;
 }
 
 export interface Studio {
@@ -46,6 +51,8 @@ export interface Studio {
   /** Receipts and the export for the school / central office (issue 5). */
   readonly documents: Documents;
   readonly camera: CameraService;
+  /** Sync with the central collection service (issue 10); its worker runs when `syncWorker` is set. */
+  readonly sync: SyncService;
   /** The vision service (issue 3); its worker thread starts on first use. */
   vision(): Vision;
   /**
@@ -76,6 +83,19 @@ export function createStudio(opts: StudioOptions): Studio {
     now,
     env: process.env,
     printer: opts.printer ?? null,
+  });
+  const sync = new SyncService({
+    db,
+    settings: records.settings,
+    bus,
+    now,
+    log,
+    orders: records.orders,
+    photos: records.photos.repo,
+    photoStore: records.photoStore,
+    payments: records.payments.repo,
+    events,
+    tuning: opts.syncTuning,
   });
   const camera = createCameraService(bus, log);
   const settings = new SettingsService(records.settings, opts.dataDir);
@@ -111,11 +131,15 @@ export function createStudio(opts: StudioOptions): Studio {
     ...cameraHandlers(camera),
     ...visionHandlers(getVision, backdropSetting(records.settings)),
     ...productionHandlers(getVision),
+    ...syncHandlers(sync),
     ...settingsHandlers(settings, bus),
     ...statsHandlers(new StatsService(db, events)),
   };
 
+  // with a central server the centre reviews; without one the station keeps 本机审核
+  handlers['orders.review'] = guardLocalReview(sync, handlers['orders.review']);
   const dispatch = createDispatch(handlers, log);
+  if (opts.syncWorker) sync.start();
   connectLiveAnalysis(camera, dispatch, bus);
   camera.setCaptureSink((jpeg, r) => records.photos.capture(r.orderId, jpeg, r.profileId, r.operator));
 
@@ -127,9 +151,10 @@ export function createStudio(opts: StudioOptions): Studio {
     records,
     documents,
     camera,
+    sync,
     vision: getVision,
     close() {
-      closing ??= closeInOrder(camera, vision, db, log);
+      closing ??= closeInOrder(camera, vision, sync, db, log);
       return closing;
     },
   };
@@ -139,17 +164,20 @@ export function createStudio(opts: StudioOptions): Studio {
 function closeInOrder(
   camera: CameraService,
   vision: Vision | null,
+  sync: SyncService,
   db: Db,
   log: (msg: string, err?: unknown) => void,
 ): Promise<void> {
-  if (!vision && camera.status().selected === null) {
+  if (!vision && camera.status().selected === null && !sync.isRunning()) {
     void camera.close();
+    sync.dispose();
     db.close();
     return Promise.resolve();
   }
   return (async () => {
     await camera.close().catch((err: unknown) => log('close: camera', err));
     await vision?.close().catch((err: unknown) => log('close: vision', err));
+    await sync.stop().catch((err: unknown) => log('close: sync', err));
     db.close();
   })();
 }

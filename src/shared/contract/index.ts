@@ -11,6 +11,7 @@ import { ordersContract, ordersPush } from './orders';
 import { paymentsContract, paymentsPush } from './payments';
 import { photosContract } from './photos';
 import { rosterContract, rosterPush } from './roster';
+import { syncContract, syncPush } from './sync';
 import { settingsContract, settingsPush } from './settings';
 import { statsContract } from './stats';
 
@@ -32,6 +33,7 @@ export const contract = {
   ...photoContract,
   ...receiptsContract,
   ...exportsContract,
+  ...syncContract,
   ...settingsContract,
   ...statsContract,
 } as const;
@@ -56,6 +58,7 @@ export const pushEvents = {
   ...paymentsPush,
   ...rosterPush,
   ...exportsPush,
+  ...syncPush,
   ...settingsPush,
 } as const;
 export type PushEventName = keyof typeof pushEvents;

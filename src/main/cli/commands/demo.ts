@@ -5,13 +5,15 @@ import { demoStudent } from '../../checkin/demo-students';
 import { intOption, parse, UsageError } from '../args';
 import type { Command } from '../command';
 import { subcommand } from './records-cli';
+import { runDemoSeed } from './demo-seed';
 
 export const demoCommand: Command = {
   name: 'demo',
   summary: 'write sample 采集码 QR codes (our CSQR1 format, docs/qr-payload.md) as PNG files',
-  usage: 'studio demo qr --out DIR [--count N] [--school-code 10403]',
+  usage: 'studio demo qr --out DIR [--count N] [--school-code 10403] | studio demo seed --orders N [--data DIR] [--event ID] --json',
   async run(argv, io) {
-    const [, rest] = subcommand(argv, ['qr']);
+    const [sub, rest] = subcommand(argv, ['qr', 'seed']);
+    if (sub === 'seed') return runDemoSeed(rest, io);
     const { values } = parse(rest, {
       out: { type: 'string' },
       count: { type: 'string' },

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { defaultDataDir } from '../../core/data-dir';
-import { createStudio, type Studio } from '../../core/studio';
+import { createStudio, type Studio, type StudioOptions } from '../../core/studio';
 import { UsageError } from '../args';
 import type { CliIO } from '../command';
 
@@ -10,8 +10,13 @@ export function dataDirFrom(value: string | undefined, io: CliIO): string {
   return value ? path.resolve(value) : defaultDataDir(io.env);
 }
 
-export async function withStudio<T>(dataDir: string, io: CliIO, fn: (studio: Studio) => Promise<T>): Promise<T> {
-  const studio = createStudio({ dataDir, log: (msg) => io.stderr.write(`[studio] ${msg}\n`) });
+export async function withStudio<T>(
+  dataDir: string,
+  io: CliIO,
+  fn: (studio: Studio) => Promise<T>,
+  opts: Partial<StudioOptions> = {},
+): Promise<T> {
+  const studio = createStudio({ ...opts, dataDir, log: (msg) => io.stderr.write(`[studio] ${msg}\n`) });
   try {
     return await fn(studio);
   } finally {

@@ -3,8 +3,9 @@ import { m001Events } from './001-events';
 import { m002Records } from './002-records';
 import { m003Receipts } from './003-receipts';
 import { m004EventArchive } from './004-event-archive';
+import { m005Sync } from './005-sync';
 
 // The ordered registry: append a new file here, never edit a shipped migration.
-export const migrations: readonly Migration[] = [m001Events, m002Records, m003Receipts, m004EventArchive];
+export const migrations: readonly Migration[] = [m001Events, m002Records, m003Receipts, m004EventArchive, m005Sync];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

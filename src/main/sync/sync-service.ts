@@ -1,0 +1,611 @@
+import { createHash } from 'node:crypto';
+import { ApiError } from '../../shared/api-error';
+import type { ReviewDecision } from '../../shared/central';
+import { REVIEW_MODE_LABELS, SYNC_TOPIC_LABELS, type SyncStatus, type SyncTopic } from '../../shared/contract/sync';
+import type { PushBus } from '../core/push-bus';
+import type { Db } from '../db/open';
+import type { EventRepo } from '../events/event-repo';
+import type { OrderService } from '../orders/order-service';
+import type { OrderRowWithFacts } from '../orders/order-row';
+import type { PaymentRepo } from '../payments/payment-repo';
+import type { PhotoRepo, PhotoRow } from '../captures/photo-repo';
+import type { PhotoStore } from '../captures/photo-store';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import { CentralClient } from './central-client';
+import { planReview } from './review-plan';
+import { buildSnapshot, validateSnapshot } from './snapshot';
+import {
+  nextSyncConfig,
+  readSyncConfig,
+  SYNC_SETTING_KEYS,
+  tokenHint,
+  writeSyncConfig,
+  type SettingsStore,
+  type SyncConfig,
+} from './sync-config';
+import { SyncError } from './sync-error';
+import { SyncRepo, type WorkUnit } from './sync-repo';
+
+// The station's sync worker. The outbox rows (written in each change's own transaction) are the queue; per order,
+// the rows due are sent as ONE snapshot of the order as it is now (photos first, by tus, then PUT with the order's
+// revision), so the server converges on the newest state whatever was missed. Reviews come back by cursor and go
+// through the order state machine. Nothing local is ever deleted because of a server answer.
+
+export interface SyncTuning {
+  /** Orders in flight at once (each order's own rows stay in order: one unit per order). */
+  concurrency: number;
+  /** Outbox rows read per pass. */
+  batch: number;
+  backoff: BackoffPolicy;
+  /** Idle poll for new rows and reviews (the worker also wakes on every order/payment change). */
+  pollMs: number;
+  timeoutMs: number;
+  /** Consecutive retryable failures in one pass taken as "the server is down": the pass stops and backs off. */
+  downAfter: number;
+  /** `runOnce`: give up after this many passes in a row that made no progress. */
+  maxIdleFailures: number;
+}
+
+export const DEFAULT_TUNING: SyncTuning = {
+  concurrency: 4,
+  batch: 500,
+  backoff: DEFAULT_BACKOFF,
+  pollMs: 2000,
+  timeoutMs: 15_000,
+  downAfter: 3,
+  maxIdleFailures: 8,
+};
+
+export interface SyncDeps {
+  db: Db;
+  settings: SettingsStore;
+  bus: PushBus;
+  now: () => Date;
+  log: (msg: string, err?: unknown) => void;
+  orders: OrderService;
+  photos: PhotoRepo;
+  photoStore: PhotoStore;
+  payments: PaymentRepo;
+  events: EventRepo;
+  tuning?: Partial<SyncTuning>;
+}
+
+export interface RunSummary {
+  /** Outbox rows delivered. */
+  sent: number;
+  /** Outbox rows parked (now). */
+  parked: number;
+  /** Outbox rows still pending. */
+  pending: number;
+  reviewsApplied: number;
+  ordersSent: number;
+  photosSent: number;
+  bytesSent: number;
+}
+
+type UnitOutcome = 'sent' | 'parked' | 'deferred' | 'auth';
+
+interface PassResult {
+  units: number;
+  sentRows: number;
+  ordersSent: number;
+  parkedRows: number;
+  retryFailures: number;
+  down: boolean;
+  auth: boolean;
+}
+
+const UNAUTHORIZED_CODES = ['unauthorized', 'cert_pin'];
+
+export class SyncService {
+  readonly repo: SyncRepo;
+  private readonly tuning: SyncTuning;
+  private client: CentralClient | null = null;
+  private clientKey = '';
+  private state: SyncStatus['state'] = 'idle';
+  private authFailed = false;
+  private nextAttemptAt: string | null = null;
+  private readonly uploads = new Map<string, { sha256: string; orderNo: string | null; sent: number; total: number }>();
+  private session = { photos: 0, bytes: 0 };
+  private running = false;
+  private loopDone: Promise<void> | null = null;
+  private wakeUp: (() => void) | null = null;
+  private unsubscribe: (() => void) | null = null;
+  private emitTimer: NodeJS.Timeout | null = null;
+  private lastEmit = 0;
+
+  constructor(private readonly deps: SyncDeps) {
+    this.repo = new SyncRepo(deps.db);
+    this.tuning = { ...DEFAULT_TUNING, ...deps.tuning };
+  }
+
+  // ---- configuration ------------------------------------------------------------------------------------
+
+  config(): SyncConfig | null {
+    return readSyncConfig(this.deps.settings);
+  }
+
+  /** Without a central server the station reviews its own orders (本机审核). */
+  localReview(): boolean {
+    return this.config() === null;
+  }
+
+  configure(req: { serverUrl: string | null; token?: string; fingerprint?: string | null }): SyncStatus {
+    const stored = this.config();
+    const next = nextSyncConfig(stored, req);
+    this.deps.db
+      .transaction(() => {
+        writeSyncConfig(this.deps.settings, next);
+        // another server: its review stream starts from the beginning
+        if (next && stored?.serverUrl !== next.serverUrl) this.deps.settings.set(SYNC_SETTING_KEYS.reviewCursor, '0');
+        if (next) {
+          for (const code of UNAUTHORIZED_CODES) this.repo.requeueParked(code);
+          this.repo.clearBackoff();
+        }
+      })
+      .immediate();
+    this.authFailed = false;
+    this.nextAttemptAt = null;
+    this.dropClient();
+    this.wake();
+    this.emitStatus(true);
+    return this.status();
+  }
+
+  retryParked(): number {
+    const n = this.repo.requeueParked();
+    this.repo.clearBackoff();
+    this.authFailed = false;
+    this.wake();
+    this.emitStatus(true);
+    return n;
+  }
+
+  /** `orders.review` on the station: refused when the centre reviews. */
+  assertLocalReview(): void {
+    if (!this.localReview())
+      throw new ApiError(
+        'conflict',
+        '本工作站已连接中心服务器：订单由中心审核员审核，本机不能审核通过或驳回。审核结果会自动同步回本机。',
+      );
+  }
+
+  // ---- status -------------------------------------------------------------------------------------------
+
+  status(): SyncStatus {
+    const cfg = this.config();
+    const parkedRows = this.repo.parked(100);
+    const totals = this.repo.uploadTotals();
+    const upload = [...this.uploads.values()].at(-1) ?? null;
+    return {
+      configured: cfg !== null,
+      serverUrl: cfg?.serverUrl ?? null,
+      tokenHint: tokenHint(cfg?.token),
+      fingerprint: cfg?.fingerprint ?? null,
+      localReview: cfg === null,
+      reviewModeLabel: cfg === null ? REVIEW_MODE_LABELS.local : REVIEW_MODE_LABELS.central,
+      state: cfg === null ? 'off' : this.authFailed ? 'auth_failed' : this.state,
+      pending: this.repo.count('pending'),
+      pendingByTopic: this.repo.pendingByTopic(),
+      parked: parkedRows.map((r) => ({
+        id: r.id,
+        topic: r.topic,
+        topicLabel: SYNC_TOPIC_LABELS[r.topic as SyncTopic] ?? r.topic,
+        orderNo: r.order_no,
+        error: r.last_error ?? '',
+        attempts: r.attempts,
+        createdAt: r.created_at,
+      })),
+      parkedCount: this.repo.count('parked'),
+      sentCount: this.repo.count('sent'),
+      lastSuccessAt: this.deps.settings.get(SYNC_SETTING_KEYS.lastSuccessAt) || null,
+      lastError: this.repo.lastError(),
+      nextAttemptAt: this.nextAttemptAt,
+      photosSent: totals.photos,
+      bytesSent: totals.bytes,
+      upload: upload
+        ? { sha256: upload.sha256, orderNo: upload.orderNo, bytesSent: upload.sent, bytesTotal: upload.total }
+        : null,
+      reviewsApplied: this.repo.reviewsApplied(),
+    };
+  }
+
+  /** Push `sync.status` to every window, at most ~4 times a second (always when forced). */
+  private emitStatus(force = false): void {
+    const due = this.lastEmit + 250 - Date.now();
+    if (force || due <= 0) {
+      if (this.emitTimer) clearTimeout(this.emitTimer);
+      this.emitTimer = null;
+      this.lastEmit = Date.now();
+      try {
+        this.deps.bus.emit({ name: 'sync.status', data: this.status() });
+      } catch (err) {
+        this.deps.log('sync: status push failed', err);
+      }
+      return;
+    }
+    this.emitTimer ??= setTimeout(() => {
+      this.emitTimer = null;
+      this.emitStatus(true);
+    }, due);
+    this.emitTimer.unref?.();
+  }
+
+  // ---- the client ---------------------------------------------------------------------------------------
+
+  private getClient(cfg: SyncConfig): CentralClient {
+    const key = `${cfg.serverUrl}\n${cfg.token}\n${cfg.fingerprint ?? ''}`;
+    if (!this.client || this.clientKey !== key) {
+      this.client?.close();
+      this.client = new CentralClient({ ...cfg, timeoutMs: this.tuning.timeoutMs });
+      this.clientKey = key;
+    }
+    return this.client;
+  }
+
+  private dropClient(): void {
+    this.client?.close();
+    this.client = null;
+    this.clientKey = '';
+  }
+
+  // ---- one pass over the queue --------------------------------------------------------------------------
+
+  private async runPass(client: CentralClient): Promise<PassResult> {
+    const nowIso = this.deps.now().toISOString();
+    const rows = this.repo.dueRows(nowIso, this.tuning.batch);
+    for (const r of rows) if (!r.orderId) this.repo.parkRow(r.id, '同步数据不属于任何订单，无法发送');
+    const units = SyncRepo.units(rows);
+    const result: PassResult = {
+      units: units.length,
+      sentRows: 0,
+      ordersSent: 0,
+      parkedRows: 0,
+      retryFailures: 0,
+      down: false,
+      auth: false,
+    };
+    if (units.length === 0) return result;
+    this.state = 'sending';
+    this.emitStatus();
+    let next = 0;
+    let consecutiveRetries = 0;
+    const worker = async () => {
+      while (next < units.length && !result.auth && !result.down && this.running) {
+        const unit = units[next++]!;
+        const outcome = await this.processUnit(client, unit, result);
+        if (outcome === 'deferred') {
+          result.retryFailures++;
+          if (++consecutiveRetries >= this.tuning.downAfter) result.down = true;
+        } else consecutiveRetries = 0;
+        if (outcome === 'auth') result.auth = true;
+        this.emitStatus();
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.tuning.concurrency, units.length) }, worker));
+    return result;
+  }
+
+  private async processUnit(client: CentralClient, unit: WorkUnit, result: PassResult): Promise<UnitOutcome> {
+    const read = this.deps.db.transaction(() => {
+      const order = this.deps.orders.repo.get(unit.orderId) as (OrderRowWithFacts & { revision: number }) | null;
+      const maxId = this.repo.maxOutboxId();
+      if (!order) return { order: null, maxId } as const;
+      const event = this.deps.events.get(order.event_id);
+      const final = this.finalPhotoOf(order);
+      const original = final?.source_photo_id ? this.deps.photos.get(final.source_photo_id) : null;
+      const payments = this.deps.payments.listByOrder(order.id);
+      return { order, maxId, event, final, original, payments } as const;
+    })();
+    const { maxId } = read;
+    if (!read.order || !read.event) {
+      result.parkedRows += this.repo.parkOrder(unit.orderId, maxId, '本机找不到该订单或其采集活动', 'local');
+      return 'parked';
+    }
+    const order = read.order;
+    try {
+      const snapshot = buildSnapshot({
+        order,
+        event: read.event,
+        payments: read.payments,
+        final: read.final,
+        original: read.original ?? null,
+      });
+      const valid = validateSnapshot(snapshot);
+      if (!valid.ok) throw new SyncError('park', valid.message, null, 'local');
+      // photos before the order that points at them
+      if (read.original && read.final) await this.ensureUploaded(client, read.original, order.order_no);
+      if (read.final) await this.ensureUploaded(client, read.final, order.order_no);
+      await client.putOrder(order.id, snapshot, order.order_no); // 200, or 409 = the server has newer: done too
+      const at = this.deps.now().toISOString();
+      result.sentRows += this.repo.ackOrder(order.id, maxId, snapshot.revision, at);
+      result.ordersSent++;
+      this.deps.settings.set(SYNC_SETTING_KEYS.lastSuccessAt, at);
+      return 'sent';
+    } catch (err) {
+      const e =
+        err instanceof SyncError
+          ? err
+          : new SyncError('park', `本机错误：${err instanceof Error ? err.message : String(err)}`, null, 'local');
+      if (!(err instanceof SyncError)) this.deps.log(`sync: order ${order.order_no} failed locally`, err);
+      if (e.kind === 'retry') {
+        const delay = backoffDelay(unit.attempts + 1, this.tuning.backoff);
+        const nextAt = new Date(this.deps.now().getTime() + delay).toISOString();
+        this.repo.deferOrder(order.id, maxId, e.message, nextAt);
+        return 'deferred';
+      }
+      const code = e.kind === 'auth' ? (e.code ?? 'unauthorized') : (e.code ?? `http_${e.status ?? 0}`);
+      result.parkedRows += this.repo.parkOrder(order.id, maxId, e.message, code);
+      if (e.kind === 'auth') {
+        this.authFailed = true;
+        return 'auth';
+      }
+      return 'parked';
+    }
+  }
+
+  /** The photo under review: the current final that passed 初审 (as the order sees it), else the latest final. */
+  private finalPhotoOf(order: OrderRowWithFacts): PhotoRow | null {
+    if (order.final_sha256) {
+      const versions = this.deps.photos
+        .listByOrder(order.id)
+        .filter((p) => p.kind === 'final' && p.sha256 === order.final_sha256 && p.missing_since === null);
+      if (versions.length) return versions.at(-1)!;
+    }
+    return this.deps.photos.currentFinal(order.id);
+  }
+
+  private async ensureUploaded(client: CentralClient, photo: PhotoRow, orderNo: string): Promise<void> {
+    const up = this.repo.ensureUpload(photo.sha256, photo.bytes);
+    if (up.status === 'complete') return; // the server holds it: never sent again
+    let bytes: Buffer;
+    try {
+      bytes = this.deps.photoStore.read(photo.sha256);
+    } catch {
+      throw new SyncError(
+        'park',
+        `照片文件缺失（订单 ${orderNo}，${photo.sha256.slice(0, 12)}…），请在照片检查中处理`,
+        null,
+        'local',
+      );
+    }
+    if (createHash('sha256').update(bytes).digest('hex') !== photo.sha256)
+      throw new SyncError('park', `本机照片文件已损坏（订单 ${orderNo}，sha256 不符），未上传`, null, 'local');
+    const progress = { sha256: photo.sha256, orderNo, sent: 0, total: bytes.length };
+    this.uploads.set(photo.sha256, progress);
+    try {
+      const r = await client.uploadPhoto(
+        {
+          sha256: photo.sha256,
+          bytes,
+          storedUrl: up.upload_url,
+          onUploadUrl: (url) => this.repo.setUploadUrl(photo.sha256, url),
+          onProgress: (sent, total) => {
+            progress.sent = sent;
+            progress.total = total;
+            this.emitStatus();
+          },
+        },
+        orderNo,
+      );
+      this.repo.completeUpload(photo.sha256, r.bytesSent, this.deps.now().toISOString());
+      this.session.photos++;
+      this.session.bytes += r.bytesSent;
+    } catch (err) {
+      const e = err instanceof SyncError ? err : new SyncError('retry', String(err));
+      this.repo.uploadAttempt(photo.sha256, 0, e.message);
+      // the server refused bytes that did not match the sha256 (and deleted them): our file is verified, so they
+      // were damaged on the way — send again
+      if (e.code === 'checksum_mismatch' || e.status === 460) throw new SyncError('retry', e.message, e.status, e.code);
+      throw e;
+    } finally {
+      this.uploads.delete(photo.sha256);
+    }
+  }
+
+  // ---- reviews ------------------------------------------------------------------------------------------
+
+  /** Pull decisions since the stored cursor; each is applied once (cursor and effect in one transaction). */
+  private async pullReviews(client: CentralClient): Promise<number> {
+    let applied = 0;
+    for (let page = 0; page < 100; page++) {
+      const cursor = this.deps.settings.get(SYNC_SETTING_KEYS.reviewCursor) || '0';
+      const res = await client.reviews(cursor, 200);
+      for (const r of res.reviews) if (this.applyReview(r)) applied++;
+      this.deps.settings.set(SYNC_SETTING_KEYS.reviewCursor, res.nextCursor);
+      if (!res.hasMore || res.reviews.length === 0) break;
+    }
+    if (applied) this.emitStatus(true);
+    return applied;
+  }
+
+  applyReview(r: ReviewDecision): boolean {
+    const outcome = this.deps.db
+      .transaction(() => {
+        if (this.repo.hasReview(r.cursor)) return null;
+        const order = this.deps.orders.repo.get(r.orderUuid);
+        const plan = order
+          ? planReview(order.state, { paid: order.paid === 1, hasFinalPhoto: !!order.final_sha256 }, r)
+          : { actions: [], reason: '', note: '本机没有该订单' };
+        for (const action of plan.actions)
+          this.deps.orders.applyInTx(order!.id, action, r.reviewer, action === 'reject' ? plan.reason : '中心审核');
+        this.repo.addReview({
+          cursor: r.cursor,
+          orderUuid: r.orderUuid,
+          orderId: order?.id ?? null,
+          decision: r.decision,
+          reason: plan.reason,
+          reviewer: r.reviewer,
+          decidedAt: r.decidedAt,
+          applied: plan.actions.length > 0,
+          note: plan.note,
+          receivedAt: this.deps.now().toISOString(),
+        });
+        this.deps.settings.set(SYNC_SETTING_KEYS.reviewCursor, r.cursor);
+        return plan.actions.length > 0 ? order!.id : null;
+      })
+      .immediate();
+    if (outcome) this.deps.orders.publish(outcome); // order.updated to every window
+    return outcome !== null;
+  }
+
+  // ---- running ------------------------------------------------------------------------------------------
+
+  /** Until the queue is empty (or the server stays unreachable / refuses the token): the CLI's `sync run --once`. */
+  async runOnce(): Promise<RunSummary> {
+    const summary: RunSummary = {
+      sent: 0,
+      parked: 0,
+      pending: 0,
+      reviewsApplied: 0,
+      ordersSent: 0,
+      photosSent: 0,
+      bytesSent: 0,
+    };
+    const cfg = this.config();
+    if (!cfg) throw new ApiError('conflict', '尚未配置中心服务器：请先运行 studio sync configure');
+    const client = this.getClient(cfg);
+    const session0 = { ...this.session };
+    const wasRunning = this.running;
+    this.running = true;
+    let failures = 0;
+    try {
+      for (;;) {
+        const pass = await this.runPass(client);
+        summary.sent += pass.sentRows;
+        summary.ordersSent += pass.ordersSent;
+        if (pass.auth) break;
+        let reviewsFailed = false;
+        try {
+          summary.reviewsApplied += await this.pullReviews(client);
+        } catch (err) {
+          reviewsFailed = true;
+          if (err instanceof SyncError && err.kind === 'auth') {
+            this.authFailed = true;
+            break;
+          }
+        }
+        const progress = pass.sentRows > 0 || pass.ordersSent > 0;
+        if (progress) failures = 0;
+        else if (pass.retryFailures > 0 || reviewsFailed) failures++;
+        const pending = this.repo.count('pending');
+        if (pending === 0 && !reviewsFailed) break;
+        if (failures >= this.tuning.maxIdleFailures) break;
+        const wait =
+          pass.down || reviewsFailed ? backoffDelay(Math.max(1, failures), this.tuning.backoff) : this.untilDue();
+        if (wait > 0) await sleep(wait);
+      }
+    } finally {
+      this.running = wasRunning;
+      this.state = 'idle';
+    }
+    summary.parked = this.repo.count('parked');
+    summary.pending = this.repo.count('pending');
+    summary.photosSent = this.session.photos - session0.photos;
+    summary.bytesSent = this.session.bytes - session0.bytes;
+    this.emitStatus(true);
+    return summary;
+  }
+
+  private untilDue(): number {
+    const due = this.repo.earliestDue();
+    if (!due) return 0;
+    return Math.max(0, Math.min(this.tuning.backoff.maxMs, Date.parse(due) - this.deps.now().getTime()));
+  }
+
+  /** The background worker (desktop window, `studio host`): wakes on every change and polls for reviews. */
+  start(): void {
+    if (this.loopDone) return;
+    this.running = true;
+    this.unsubscribe = this.deps.bus.subscribe((ev) => {
+      if (ev.name === 'order.updated' || ev.name === 'payment.updated') this.wake();
+    });
+    this.loopDone = this.loop();
+  }
+
+  isRunning(): boolean {
+    return this.loopDone !== null;
+  }
+
+  /** Without a running worker: release the connection pool (synchronous). */
+  dispose(): void {
+    if (this.emitTimer) clearTimeout(this.emitTimer);
+    this.emitTimer = null;
+    this.dropClient();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.wake();
+    await this.loopDone;
+    this.loopDone = null;
+    if (this.emitTimer) clearTimeout(this.emitTimer);
+    this.emitTimer = null;
+    this.dropClient();
+  }
+
+  private wake(): void {
+    const w = this.wakeUp;
+    this.wakeUp = null;
+    w?.();
+  }
+
+  private idle(ms: number | null): Promise<void> {
+    return new Promise((resolve) => {
+      let timer: NodeJS.Timeout | null = null;
+      const done = () => {
+        if (timer) clearTimeout(timer);
+        if (this.wakeUp === done) this.wakeUp = null;
+        resolve();
+      };
+      if (ms !== null) timer = setTimeout(done, ms);
+      this.wakeUp = done;
+    });
+  }
+
+  private async loop(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      const cfg = this.config();
+      if (!cfg || this.authFailed) {
+        this.state = 'idle';
+        this.emitStatus();
+        await this.idle(cfg ? null : this.tuning.pollMs);
+        continue;
+      }
+      let wait: number = this.tuning.pollMs;
+      try {
+        const client = this.getClient(cfg);
+        const pass = await this.runPass(client);
+        if (!this.authFailed) await this.pullReviews(client);
+        if (pass.sentRows > 0 || pass.ordersSent > 0) failures = 0;
+        if (pass.down) {
+          failures++;
+          wait = backoffDelay(failures, this.tuning.backoff);
+        } else if (pass.units > 0) wait = 0;
+        else {
+          const due = this.untilDue();
+          if (due > 0) wait = Math.min(wait, due);
+        }
+      } catch (err) {
+        if (err instanceof SyncError && err.kind === 'auth') this.authFailed = true;
+        else {
+          failures++;
+          wait = backoffDelay(failures, this.tuning.backoff);
+          if (!(err instanceof SyncError)) this.deps.log('sync: worker pass failed', err);
+        }
+      }
+      this.state = wait > this.tuning.pollMs ? 'waiting' : 'idle';
+      this.nextAttemptAt = wait > 0 ? new Date(this.deps.now().getTime() + wait).toISOString() : null;
+      this.emitStatus();
+      if (wait > 0 && this.running) await this.idle(wait);
+    }
+    this.state = 'idle';
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
