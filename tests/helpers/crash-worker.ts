@@ -10,8 +10,7 @@ const ack = (line: string) => writeSync(1, `${line}\n`);
 const ctx = { transport: 'cli' as const };
 
 async function main(): Promise<void> {
-  const studio = createStudio({ dataDir, log: () => {} });
-  studio.records.setProducer(resizeProducer());
+  const studio = createStudio({ dataDir, log: () => {}, producer: resizeProducer() });
   let event = studio.records.orders.repo.list({ limit: 1, offset: 0 }).rows[0]?.event_id;
   if (!event) {
     const existing = (await studio.dispatch('events.list', {}, ctx)) as { events: { id: string }[] };

@@ -24,10 +24,10 @@ export async function testJpeg(seed: number, width = 64, height = 80): Promise<B
  * Stand-in for photo production in records tests (the real producePhoto needs face models and real portraits,
  * covered by the photo module's own tests): resizes to 480×640 and passes 初审 unless told otherwise.
  */
-export function resizeProducer(precheck: 'passed' | 'failed' = 'passed'): PhotoProducer {
+export function resizeProducer(precheck: 'passed' | 'failed' | (() => 'passed' | 'failed') = 'passed'): PhotoProducer {
   return async (source) => ({
     jpeg: await sharp(source).resize(480, 640, { fit: 'fill' }).jpeg({ quality: 90 }).toBuffer(),
-    precheck,
+    precheck: typeof precheck === 'function' ? precheck() : precheck,
     checks: { test: true },
   });
 }
@@ -37,6 +37,8 @@ export interface RecordsFixture {
   studio: Studio;
   event: StudioEvent;
   logs: string[];
+  /** 初审 verdict the stand-in producer gives the next captures ('passed' unless a test changes it). */
+  precheck: 'passed' | 'failed';
   call<T = unknown>(method: string, payload: unknown): Promise<T>;
   reopen(): Promise<void>;
   close(): void;
@@ -45,11 +47,13 @@ export interface RecordsFixture {
 export async function recordsFixture(dir?: string): Promise<RecordsFixture> {
   const t = dir ? { dir, cleanup: () => {} } : tempDir('studio-records-');
   const logs: string[] = [];
-  const open = () => {
-    const s = createStudio({ dataDir: t.dir, log: (m, e) => logs.push(`${m} ${e ? String(e) : ''}`) });
-    s.records.setProducer(resizeProducer());
-    return s;
-  };
+  let precheck: 'passed' | 'failed' = 'passed';
+  const open = () =>
+    createStudio({
+      dataDir: t.dir,
+      log: (m, e) => logs.push(`${m} ${e ? String(e) : ''}`),
+      producer: resizeProducer(() => precheck),
+    });
   let studio = open();
   const event = (await studio.dispatch(
     'events.create',
@@ -69,6 +73,12 @@ export async function recordsFixture(dir?: string): Promise<RecordsFixture> {
     },
     event,
     logs,
+    get precheck() {
+      return precheck;
+    },
+    set precheck(v) {
+      precheck = v;
+    },
     call: async <T>(method: string, payload: unknown) => (await studio.dispatch(method, payload, ctx)) as T,
     reopen: async () => {
       await studio.close();

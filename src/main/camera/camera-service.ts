@@ -13,8 +13,24 @@ export type CaptureSink = (
   req: { orderId: string; operator: string; profileId: string },
 ) => Promise<Res<'camera.captureForOrder'>>;
 
-/** Runs on live frames main-side (the vision pipeline); called with the newest frame only. */
-export type FrameAnalyzer = (jpeg: Buffer) => Promise<void>;
+/**
+ * Runs on live frames main-side (the vision pipeline); called with the newest frame only, and the camera's
+ * subject version (bumped for a new sitter or camera).
+ */
+export type FrameAnalyzer = (jpeg: Buffer, subjectVersion: number) => Promise<void>;
+
+/** What the camera service is given when it is built (studio.ts wires records and vision in here). */
+export interface CameraServiceOptions {
+  drivers: CameraDriver[];
+  onStatus?: (status: CameraStatus) => void;
+  log?: (msg: string, err?: unknown) => void;
+  /** Where captures for an order go (the records module); without one captureForOrder is unavailable. */
+  captureSink?: CaptureSink | null;
+  /** Live analysis of the frames (the vision module); none = live view only. */
+  analyzer?: FrameAnalyzer | null;
+  /** 设置's default camera: opened first by the selection rule when it is connected. */
+  preferredDevice?: () => string | null;
+}
 
 const KIND_ORDER: CameraDevice['kind'][] = ['dslr', 'webcam', 'replay'];
 const DEFAULT_FPS = 15;
@@ -33,35 +49,27 @@ export class CameraService {
   private frames = 0;
   private error: string | null = null;
   private latest: Buffer | null = null;
-  private analyzer: FrameAnalyzer | null = null;
+  private analyzer: FrameAnalyzer | null;
   private subject = 0;
   private pendingFrame: Buffer | null = null;
   private analyzing = false;
   private analysisDone: Promise<void> = Promise.resolve();
-  private captureSink: CaptureSink | null = null;
+  private readonly captureSink: CaptureSink | null;
   private idleStop: NodeJS.Timeout | null = null;
   private chain: Promise<unknown> = Promise.resolve();
-  private preferred: () => string | null = () => null;
+  private readonly preferred: () => string | null;
+  private readonly drivers: CameraDriver[];
+  private readonly onStatus: (status: CameraStatus) => void;
+  private readonly log: (msg: string, err?: unknown) => void;
 
-  constructor(
-    private readonly drivers: CameraDriver[],
-    private readonly onStatus: (status: CameraStatus) => void = () => {},
-    private readonly log: (msg: string, err?: unknown) => void = () => {},
-  ) {}
-
-  /** The records module registers where captures for an order go. */
-  setCaptureSink(sink: CaptureSink | null): void {
-    this.captureSink = sink;
-  }
-
-  /** 设置's default camera: opened first by the selection rule when it is connected. */
-  setPreferredDevice(preferred: () => string | null): void {
-    this.preferred = preferred;
-  }
-
-  /** The vision module registers its live analysis (latest frame wins: frames arriving meanwhile replace each other). */
-  setFrameAnalyzer(analyzer: FrameAnalyzer | null): void {
-    this.analyzer = analyzer;
+  constructor(opts: CameraServiceOptions) {
+    this.drivers = opts.drivers;
+    this.onStatus = opts.onStatus ?? (() => {});
+    this.log = opts.log ?? (() => {});
+    this.captureSink = opts.captureSink ?? null;
+    // latest frame wins: frames arriving while one is analysed replace each other
+    this.analyzer = opts.analyzer ?? null;
+    this.preferred = opts.preferredDevice ?? (() => null);
   }
 
   /** Bumped whenever the sitter or the camera changes, so live smoothing starts afresh for the new subject. */
@@ -219,7 +227,7 @@ export class CameraService {
         const frame = this.pendingFrame;
         this.pendingFrame = null;
         try {
-          await this.analyzer(frame);
+          await this.analyzer(frame, this.subject);
         } catch (err) {
           this.log('camera: live analysis failed', err);
         }

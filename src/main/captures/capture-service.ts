@@ -32,7 +32,7 @@ export class CaptureService {
     private readonly outbox: OutboxRepo,
     private readonly now: () => Date,
     private readonly log: (msg: string, err?: unknown) => void,
-    private readonly producer: () => PhotoProducer | null,
+    private readonly producer: PhotoProducer | null,
   ) {}
 
   private assertCanAdd(orderId: string): void {
@@ -66,7 +66,7 @@ export class CaptureService {
     const info = await this.inspect(bytes);
     const original = this.storeOriginal(orderId, bytes, info, profileId, operator);
     let final: PhotoView | null = null;
-    const produce = this.producer();
+    const produce = this.producer;
     if (produce) {
       try {
         const out = await produce(bytes, profileId);

@@ -30,8 +30,8 @@ export interface RecordsOptions {
   bus: PushBus;
   now: () => Date;
   log: (msg: string, err?: unknown) => void;
-  /** Photo production (src/main/production); null until it is wired, then captures store originals only. */
-  producer?: PhotoProducer | null;
+  /** Photo production (src/main/production, adapted in studio.ts); null = captures store originals only. */
+  producer: PhotoProducer | null;
 }
 
 /** The records core: repositories, services and the API handler groups built on them. */
@@ -49,7 +49,6 @@ export interface Records {
   readonly decoders: PayloadDecoder[];
   /** What the startup scan found. */
   readonly scan: ScanReport;
-  setProducer(producer: PhotoProducer | null): void;
   handlers(): ReturnType<typeof rosterHandlers> &
     ReturnType<typeof checkinHandlers> &
     ReturnType<typeof orderHandlers> &
@@ -69,8 +68,7 @@ export function createRecords(opts: RecordsOptions): Records {
   const checkin = new CheckinService(db, opts.events, rosterRepo, orders, hasher, settings, () => decoders, now);
   const photoStore = new PhotoStore(opts.dataDir);
   const photoRepo = new PhotoRepo(db);
-  let producer = opts.producer ?? null;
-  const photos = new CaptureService(db, photoStore, photoRepo, orders, outbox, now, log, () => producer);
+  const photos = new CaptureService(db, photoStore, photoRepo, orders, outbox, now, log, opts.producer);
   const payments = new PaymentService(db, new PaymentRepo(db), opts.events, orders, outbox, bus, now);
   const scan = scanPhotos(db, photoStore, photoRepo, now, (msg) => log(msg));
   return {
@@ -85,9 +83,6 @@ export function createRecords(opts: RecordsOptions): Records {
     payments,
     decoders,
     scan,
-    setProducer: (p) => {
-      producer = p;
-    },
     handlers: () => ({
       ...rosterHandlers(roster),
       ...checkinHandlers(checkin),

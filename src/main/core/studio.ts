@@ -12,10 +12,12 @@ import type { Printer } from '../receipts/printer';
 import type { CameraService } from '../camera/camera-service';
 import { cameraHandlers } from '../camera/camera-handlers';
 import { createCameraService } from '../camera/create-camera-service';
-import { connectLiveAnalysis } from '../camera/live-analysis';
+import { liveAnalysis } from '../camera/live-analysis';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createVision, type Vision } from '../vision/vision-service';
 import { visionHandlers } from '../vision/vision-handlers';
+import { createLiveFrames } from '../vision/live-frames';
+import type { PhotoProducer } from '../captures/photo-producer';
 import { backdropSetting } from '../vision/backdrop-setting';
 import { productionHandlers } from '../production/production-handlers';
 import type { Handlers } from './handlers';
@@ -35,6 +37,11 @@ export interface StudioOptions {
   nativeBinding?: string;
   /** Silent receipt printer (desktop window only); receipts are PDFs without one. */
   printer?: Printer | null;
+  /**
+   * Photo production for captures (original → final photo + 初审). Default: producePhoto on the studio's vision
+   * (its worker starts on the first capture); null = captures store originals only. Tests give a stand-in.
+   */
+  producer?: PhotoProducer | null;
   /** Run the sync worker in the background (desktop window, `studio host`); CLI commands run it on demand. */
   syncWorker?: boolean;
   /** Sync timings (tests). */
@@ -73,7 +80,14 @@ export function createStudio(opts: StudioOptions): Studio {
   const bus = new PushBus();
   const events = new EventRepo(db, now);
   const startedAt = now().toISOString();
-  const records = createRecords({ db, dataDir: opts.dataDir, events, bus, now, log });
+  let vision: Vision | null = null;
+  let closing: Promise<void> | null = null;
+  const getVision = (): Vision => {
+    if (closing && !vision) throw new Error('工作站正在关闭');
+    return (vision ??= createVision());
+  };
+  const producer = opts.producer === undefined ? productionOn(getVision) : opts.producer;
+  const records = createRecords({ db, dataDir: opts.dataDir, events, bus, now, log, producer });
   const documents = createDocuments({
     db,
     dataDir: opts.dataDir,
@@ -97,23 +111,17 @@ export function createStudio(opts: StudioOptions): Studio {
     events,
     tuning: opts.syncTuning,
   });
-  const camera = createCameraService(bus, log);
   const settings = new SettingsService(records.settings, opts.dataDir);
-  camera.setPreferredDevice(() => settings.defaultCameraId());
-  let vision: Vision | null = null;
-  let closing: Promise<void> | null = null;
-  const getVision = (): Vision => {
-    if (closing && !vision) throw new Error('工作站正在关闭');
-    return (vision ??= createVision());
-  };
-  // captures get their final photo + 初审 from photo production (the vision worker starts on first capture)
-  records.setProducer(async (source, profileId) => {
-    const p = await producePhoto(source, profileId, getVision());
-    return {
-      jpeg: p.jpeg,
-      precheck: p.passed ? 'passed' : 'failed',
-      checks: { reasons: p.reasons, geometry: p.geometry },
-    };
+  const backdrop = backdropSetting(records.settings);
+  // one live analysis for the window's frames (vision.analyzeFrame) and the station camera's (in-process)
+  const liveFrames = createLiveFrames(getVision, backdrop);
+  const camera = createCameraService({
+    bus,
+    log,
+    env: process.env,
+    captureSink: (jpeg, r) => records.photos.capture(r.orderId, jpeg, r.profileId, r.operator),
+    analyzer: liveAnalysis(liveFrames, bus),
+    preferredDevice: () => settings.defaultCameraId(),
   });
 
   const handlers: Handlers = {
@@ -129,7 +137,7 @@ export function createStudio(opts: StudioOptions): Studio {
     ...records.handlers(),
     ...documents.handlers(),
     ...cameraHandlers(camera),
-    ...visionHandlers(getVision, backdropSetting(records.settings)),
+    ...visionHandlers(getVision, backdrop, liveFrames),
     ...productionHandlers(getVision),
     ...syncHandlers(sync),
     ...settingsHandlers(settings, bus),
@@ -140,8 +148,6 @@ export function createStudio(opts: StudioOptions): Studio {
   handlers['orders.review'] = guardLocalReview(sync, handlers['orders.review']);
   const dispatch = createDispatch(handlers, log);
   if (opts.syncWorker) sync.start();
-  connectLiveAnalysis(camera, dispatch, bus);
-  camera.setCaptureSink((jpeg, r) => records.photos.capture(r.orderId, jpeg, r.profileId, r.operator));
 
   return {
     dataDir: opts.dataDir,
@@ -157,6 +163,18 @@ export function createStudio(opts: StudioOptions): Studio {
       closing ??= closeInOrder(camera, vision, sync, db, log);
       return closing;
     },
+  };
+}
+
+/** Captures get their final photo + 初审 from photo production (producePhoto's ProducedPhoto, adapted). */
+function productionOn(getVision: () => Vision): PhotoProducer {
+  return async (source, profileId) => {
+    const p = await producePhoto(source, profileId, getVision());
+    return {
+      jpeg: p.jpeg,
+      precheck: p.passed ? 'passed' : 'failed',
+      checks: { reasons: p.reasons, geometry: p.geometry },
+    };
   };
 }
 

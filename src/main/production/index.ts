@@ -3,11 +3,11 @@ export {
   producePhoto,
   PhotoRefusedError,
   ANALYSIS_LONG_SIDE,
-  type PhotoAnalyzer,
   type ProducedPhoto,
   type PhotoGeometry,
   type ProduceOptions,
 } from './produce';
+export type { PhotoAnalyzer } from './photo-analyzer';
 export { reviewPhoto, type ReviewReason, type ReviewResult } from './review';
 export { LIMIT_INPUT_PIXELS } from './decode';
 export type { Refusal, RefusalCode } from '../../shared/photo/refusal';

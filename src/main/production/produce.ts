@@ -1,6 +1,4 @@
 import { ApiError } from '../../shared/api-error';
-import type { RawImage } from '../../shared/image/raw-image';
-import type { Analysis } from '../../shared/vision/analysis';
 import { parseHexColor } from '../../shared/color/lab';
 import { compositeOnColor } from '../../shared/photo/composite';
 import { defaultCropOptions, planFinalCrop, type CropOptions, type CropPlan } from '../../shared/photo/crop-plan';
@@ -11,12 +9,8 @@ import { cropPixels } from './crop-pixels';
 import { decodeScaled, LIMIT_INPUT_PIXELS, probeImage, type SourceInfo } from './decode';
 import { encodeWithinBounds } from './encode';
 import { refineMask } from './mask-refine';
+import type { PhotoAnalyzer } from './photo-analyzer';
 import { reviewPhoto, type ReviewReason, type ReviewResult } from './review';
-
-/** What photo production needs from the vision module (createVision() satisfies it). */
-export interface PhotoAnalyzer {
-  analyze(image: RawImage): Promise<Analysis>;
-}
 
 /** Long side of the copy the analyzer sees: enough for the face models, cheap to decode from 24 MP. */
 export const ANALYSIS_LONG_SIDE = 1024;

@@ -2,7 +2,8 @@ import { planSheet } from '../../shared/photo/sheet-layout';
 import { DEFAULT_PROFILE_ID, printProfiles, profiles, sixInchSheet } from '../../shared/spec';
 import type { HandlerGroup } from '../core/handlers';
 import { decodeBase64 } from '../kernel/request-fields';
-import { PhotoRefusedError, producePhoto, type PhotoAnalyzer } from './produce';
+import type { PhotoAnalyzer } from './photo-analyzer';
+import { PhotoRefusedError, producePhoto } from './produce';
 
 export function productionHandlers(vision: () => PhotoAnalyzer): HandlerGroup<'photo.produce' | 'photo.profiles'> {
   return {

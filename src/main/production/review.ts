@@ -5,7 +5,7 @@ import type { CheckResult } from '../../shared/checks/types';
 import { checkJpegFile } from '../../shared/photo/file-checks';
 import type { PhotoProfile } from '../../shared/spec/profile';
 import type { RawImage } from '../../shared/image/raw-image';
-import type { PhotoAnalyzer } from './produce';
+import type { PhotoAnalyzer } from './photo-analyzer';
 
 // 初审: the final file is checked as the school/CHSI will receive it — its bytes, then its pixels re-analysed.
 

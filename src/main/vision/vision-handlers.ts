@@ -1,33 +1,15 @@
 import { ApiError } from '../../shared/api-error';
-import type { Analysis } from '../../shared/vision/analysis';
-import type { PhotoProfile } from '../../shared/spec';
 import { runChecks, verdictOf } from '../../shared/checks/run-checks';
-import { faceGeometry } from '../../shared/checks/face-geometry';
 import type { HandlerGroup } from '../core/handlers';
 import { decodeBase64, resolveProfile } from '../kernel/request-fields';
 import { ImageDecodeError } from './decode-image';
-import { createLivePipeline } from './live-pipeline';
+import { createLiveFrames, summarize, type LiveFrames } from './live-frames';
 import type { Vision } from './vision-service';
 import { memoryBackdropSetting, type BackdropSetting } from './backdrop-setting';
 
 function bytesOf(base64: string): Uint8Array {
   const buf = decodeBase64(base64, 'image');
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
-}
-
-/** The overlay's share of an analysis (no mesh, no mask). */
-export function summarize(a: Analysis) {
-  const g = faceGeometry(a);
-  return {
-    width: a.width,
-    height: a.height,
-    faces: a.faces,
-    pose: a.pose,
-    eyes: g ? { right: g.rightEye, left: g.leftEye } : null,
-    body: a.body,
-    timings: a.timings,
-    frameOf: a.frameOf ?? {},
-  };
 }
 
 async function guarded<T>(fn: () => Promise<T>): Promise<T> {
@@ -39,15 +21,17 @@ async function guarded<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-/** vision.* handlers. `getVision` starts the worker on first use only; `backdrop` is the station's setting. */
+/**
+ * vision.* handlers. `getVision` starts the worker on first use only; `backdrop` is the station's setting;
+ * `frames` is the live analysis the station camera shares.
+ */
 export function visionHandlers(
   getVision: () => Vision,
   backdrop: BackdropSetting = memoryBackdropSetting(),
+  frames: LiveFrames = createLiveFrames(getVision, backdrop),
 ): HandlerGroup<
   'vision.analyzeImage' | 'vision.analyzeFrame' | 'vision.status' | 'vision.settings' | 'vision.setBackdrop'
 > {
-  let live: ReturnType<typeof createLivePipeline> | null = null;
-  let liveProfile: PhotoProfile = resolveProfile();
   return {
     'vision.analyzeImage': (req) =>
       guarded(async () => {
@@ -57,23 +41,7 @@ export function visionHandlers(
         return { verdict: verdictOf(checks), checks, analysis: summarize(analysis) };
       }),
     'vision.analyzeFrame': (req) =>
-      guarded(async () => {
-        liveProfile = resolveProfile(req.profileId);
-        live ??= createLivePipeline(
-          getVision(),
-          () => liveProfile,
-          () => backdrop.get(),
-        );
-        if (req.newSubject) live.reset();
-        const r = await live.submit(bytesOf(req.image));
-        return {
-          dropped: r.dropped,
-          frame: r.frame,
-          allPass: r.allPass ?? false,
-          checks: r.checks ?? [],
-          analysis: r.analysis ? summarize(r.analysis) : null,
-        };
-      }),
+      guarded(() => frames.analyze(bytesOf(req.image), { profileId: req.profileId, newSubject: req.newSubject })),
     'vision.settings': () => ({ backdrop: backdrop.get() }),
     'vision.setBackdrop': (req) => {
       backdrop.set(req.backdrop);

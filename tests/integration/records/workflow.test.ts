@@ -3,13 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { demoStudent } from '../../../src/main/checkin/demo-students';
 import type { OrderView, PaymentView, PhotoView } from '../../../src/shared/contract/views';
-import {
-  FEATURE_CODE,
-  recordsFixture,
-  resizeProducer,
-  testJpeg,
-  type RecordsFixture,
-} from '../../helpers/records-fixture';
+import { FEATURE_CODE, recordsFixture, testJpeg, type RecordsFixture } from '../../helpers/records-fixture';
 
 let f: RecordsFixture;
 beforeEach(async () => {
@@ -115,9 +109,9 @@ describe('station workflow: check-in → photo → payment → review → 重新
       operator: '李老师',
     });
     expect(paid.orders[0]).toMatchObject({ state: 'pending_payment', paid: true });
-    f.studio.records.setProducer(resizeProducer('failed'));
+    f.precheck = 'failed';
     expect((await capture(order.id, 5)).order.state).toBe('pending_payment');
-    f.studio.records.setProducer(resizeProducer('passed'));
+    f.precheck = 'passed';
     expect((await capture(order.id, 6)).order.state).toBe('pending_review');
   });
 

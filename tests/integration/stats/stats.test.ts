@@ -64,8 +64,7 @@ beforeEach(async () => {
   const t = tempDir('studio-stats-');
   cleanup = t.cleanup;
   at('2026-06-01T01:10:00Z');
-  studio = createStudio({ dataDir: t.dir, now: () => clock, log: () => {} });
-  studio.records.setProducer(producer);
+  studio = createStudio({ dataDir: t.dir, now: () => clock, log: () => {}, producer });
   event = await call<StudioEvent>('events.create', {
     schoolName: '山东师范大学',
     schoolCode: '10403',
