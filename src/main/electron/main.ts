@@ -50,6 +50,7 @@ app.whenReady().then(
       dataDir: process.env.STUDIO_DATA_DIR ? defaultDataDir() : app.getPath('userData'),
       nativeBinding: electronSqliteBinding(),
       printer: createElectronPrinter((o) => new BrowserWindow(o)),
+      syncWorker: true,
     });
     registerIpc(ipcMain, studio);
     forwardPush(studio, () => webContents.getAllWebContents());

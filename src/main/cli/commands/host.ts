@@ -18,7 +18,7 @@ export const hostCommand: Command = {
     });
     const port = intOption(values.port, 'port', 0, 65535) ?? 5710;
     const dataDir = values.data ? path.resolve(values.data) : defaultDataDir(io.env);
-    const studio = createStudio({ dataDir });
+    const studio = createStudio({ dataDir, syncWorker: true });
     let running;
     try {
       running = await startHost({ studio, rendererDir: rendererDir(), host: values.host ?? '127.0.0.1', port });
