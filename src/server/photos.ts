@@ -44,6 +44,8 @@ export class PhotoUploads {
   readonly tus: TusServer;
   readonly store: FileStore;
   private readonly creating = new Map<string, Promise<unknown>>();
+  /** Photo bytes appended by PATCH requests since start (for resume tests and the benchmark). */
+  bytesAppended = 0;
 
   constructor(private readonly options: PhotoUploadsOptions) {
     this.store = new FileStore({ directory: options.directory });
@@ -208,7 +210,12 @@ export class PhotoUploads {
       const upload = await this.getUpload(sha256);
       if (upload) await this.ensureVerified(upload, stationId);
     }
+    const before = req.method === 'PATCH' ? ((await this.getUpload(sha256))?.offset ?? null) : null;
     await this.tus.handle(req, res);
+    if (before !== null) {
+      const after = (await this.getUpload(sha256))?.offset;
+      if (after !== undefined && after > before) this.bytesAppended += after - before;
+    }
   }
 
   private async serialised(key: string, fn: () => Promise<void>): Promise<void> {

@@ -108,7 +108,7 @@ export class ApiValidator {
       if (header(name) === undefined) throw new Error(`${method} ${p} ${status}: header ${name} missing`);
     }
     const content = response.content as Record<string, Json> | undefined;
-    if (!content) return;
+    if (!content || method.toUpperCase() === 'HEAD') return; // HEAD answers carry no body
     const type = (header('content-type') ?? '').split(';')[0]!.trim();
     const media = content[type];
     if (!media) throw new Error(`${method} ${p} ${status}: content-type "${type}" is not documented`);
