@@ -16,6 +16,7 @@ import { precheckReasons } from '../station/precheck-reasons';
 import { StationBar } from '../station/station-bar';
 import { goTo, updateStation, useStation } from '../station/station-store';
 import { useOrder } from '../station/use-order';
+import { matchesShortcut } from '../station/shortcuts';
 import { PageHeader } from '../components/page-header';
 
 type Phase = 'idle' | 'shooting' | 'processing';
@@ -52,6 +53,8 @@ export function CapturePage() {
     if (!station.orderId || phase !== 'idle') return;
     if (!station.operator.trim()) return setError(t.station.needOperator);
     setError(null);
+    // a new shot replaces the previous photo and verdict at once: a refused capture must not leave them showing
+    setResult(null);
     setPhase('shooting');
     try {
       let r: Res<'photos.capture'>;
@@ -74,15 +77,33 @@ export function CapturePage() {
     }
   }, [client, station.orderId, station.operator, phase, source, reload]);
 
+  const accept = useCallback(() => {
+    if (result?.final?.precheck !== 'passed') return;
+    if (!order?.paid) return goTo('payment');
+    updateStation({ orderId: null });
+    if (source === 'station') void client.call('camera.next', {}).catch(() => undefined);
+    goTo('checkin');
+  }, [result, order, source, client]);
+
   // Space is the shutter anywhere but in a text field: on a focused button (e.g. just after "下一位") it must
-  // not press that button again, so its keyup is swallowed too.
+  // not press that button again, so its keyup is swallowed too. Enter accepts a passing photo, R retakes.
   useEffect(() => {
     const isField = (el: EventTarget | null) =>
       (el as HTMLElement | null)?.closest?.('input, textarea, select') != null;
     const onDown = (e: KeyboardEvent) => {
-      if (e.code !== 'Space' || isField(e.target)) return;
+      if (isField(e.target) || e.repeat) return;
+      const onButton = (e.target as HTMLElement | null)?.closest?.('button') != null;
+      if (matchesShortcut(e, 'accept') && !onButton && result?.final?.precheck === 'passed') {
+        e.preventDefault();
+        return accept();
+      }
+      if (matchesShortcut(e, 'retake') && result) {
+        e.preventDefault();
+        return setResult(null);
+      }
+      if (e.code !== 'Space') return;
       e.preventDefault();
-      if (!e.repeat) void shoot();
+      void shoot();
     };
     const onUp = (e: KeyboardEvent) => {
       if (e.code === 'Space' && !isField(e.target)) e.preventDefault();
@@ -93,7 +114,7 @@ export function CapturePage() {
       window.removeEventListener('keydown', onDown);
       window.removeEventListener('keyup', onUp);
     };
-  }, [shoot]);
+  }, [shoot, accept, result]);
 
   // Auto-capture: every check passing for N analysed frames in a row, and no photo taken yet for this sitting.
   useEffect(() => {
@@ -132,25 +153,12 @@ export function CapturePage() {
       <div className="actions">
         {result && (
           <button type="button" onClick={() => setResult(null)}>
-            {t.capture.retake}
+            {t.capture.retake} <span className="kbd">R</span>
           </button>
         )}
-        {final?.precheck === 'passed' && !order?.paid && (
-          <button type="button" className="primary" onClick={() => goTo('payment')}>
-            {t.capture.toPayment}
-          </button>
-        )}
-        {final?.precheck === 'passed' && order?.paid && (
-          <button
-            type="button"
-            className="primary"
-            onClick={() => {
-              updateStation({ orderId: null });
-              if (source === 'station') void client.call('camera.next', {}).catch(() => undefined);
-              goTo('checkin');
-            }}
-          >
-            {t.capture.nextStudent}
+        {final?.precheck === 'passed' && (
+          <button type="button" className="primary" autoFocus onClick={accept}>
+            {order?.paid ? t.capture.nextStudent : t.capture.toPayment} <span className="kbd">Enter</span>
           </button>
         )}
       </div>

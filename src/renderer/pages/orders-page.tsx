@@ -1,4 +1,5 @@
 import { subscribeShared } from '../station/push-hub';
+import { businessTime } from '../../shared/domain/business-time';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../../shared/api-error';
 import { ORDER_STATE_LABELS, ORDER_STATES, type OrderState } from '../../shared/domain/order-state';
@@ -111,7 +112,7 @@ export function OrdersPage() {
                     </td>
                     <td>{o.paid ? t.orders.paid : t.orders.unpaid}</td>
                     <td>{o.finalPhotoSha256 ? t.orders.yes : t.orders.no}</td>
-                    <td className="small">{o.createdAt.slice(0, 16).replace('T', ' ')}</td>
+                    <td className="small">{businessTime(o.createdAt)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -212,8 +213,7 @@ function OrderDetail({ orderId }: { orderId: string }) {
       <ul className="audit">
         {detail.payments.map((p) => (
           <li key={p.id}>
-            {PAYMENT_METHOD_LABELS[p.method]} ¥{formatFen(p.amountFen)} · {p.operator} ·{' '}
-            {p.createdAt.slice(0, 16).replace('T', ' ')}
+            {PAYMENT_METHOD_LABELS[p.method]} ¥{formatFen(p.amountFen)} · {p.operator} · {businessTime(p.createdAt)}
             {p.status !== 'valid' && ` · ${PAYMENT_STATUS_LABELS[p.status]}`}
           </li>
         ))}
@@ -222,8 +222,7 @@ function OrderDetail({ orderId }: { orderId: string }) {
       <ol className="audit" data-testid="audit-trail">
         {detail.history.map((h, i) => (
           <li key={i}>
-            {h.at.slice(0, 16).replace('T', ' ')} · {h.actor} · {h.from ? ORDER_STATE_LABELS[h.from] : '—'} →{' '}
-            {ORDER_STATE_LABELS[h.to]}
+            {businessTime(h.at)} · {h.actor} · {h.from ? ORDER_STATE_LABELS[h.from] : '—'} → {ORDER_STATE_LABELS[h.to]}
             {h.reason && `（${h.reason}）`}
           </li>
         ))}

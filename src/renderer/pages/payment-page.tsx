@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { ApiError } from '../../shared/api-error';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { Res } from '../../shared/contract';
+import type { OrderView } from '../../shared/contract/views';
 import { formatFen } from '../../shared/domain/event';
 import {
   PAYMENT_METHOD_LABELS,
@@ -8,14 +8,28 @@ import {
   referenceRequired,
   type PaymentMethod,
 } from '../../shared/domain/payment';
-import type { OrderView } from '../../shared/contract/views';
+import { LIMITS } from '../../shared/domain/validators';
 import { useClient } from '../api/context';
+import { Banner } from '../components/banner';
+import { ReasonDialog } from '../components/dialog';
 import { Field } from '../components/field';
+import { PageHeader } from '../components/page-header';
+import { problemOf, type Problem } from '../components/use-api-call';
 import { t } from '../i18n/zh-CN/index';
+import { ClassPicker } from '../station/class-picker';
+import {
+  autoReceiptEnabled,
+  classCandidates,
+  normalizeReference,
+  setAutoReceipt,
+  stillPicked,
+  withoutPassingPhoto,
+} from '../station/payment-state';
+import { usePush } from '../station/push-hub';
+import { matchesShortcut } from '../station/shortcuts';
 import { StationBar, useCurrentEvent } from '../station/station-bar';
 import { goTo, updateStation, useStation } from '../station/station-store';
 import { useOrder } from '../station/use-order';
-import { PageHeader } from '../components/page-header';
 
 type Receipt = Res<'receipts.issue'>;
 
@@ -28,79 +42,129 @@ export function PaymentPage() {
   const [method, setMethod] = useState<PaymentMethod>('cash');
   const [reference, setReference] = useState('');
   const [note, setNote] = useState('');
-  const [waiting, setWaiting] = useState<OrderView[]>([]);
+  const [eventOrders, setEventOrders] = useState<OrderView[]>([]);
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [filter, setFilter] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ message: string; field?: string } | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [paidOrderId, setPaidOrderId] = useState<string | null>(null);
   const [receipt, setReceipt] = useState<Receipt | null>(null);
+  const [askOverride, setAskOverride] = useState(false);
+  const [autoReceipt, setAuto] = useState(autoReceiptEnabled);
+  const nextButton = useRef<HTMLButtonElement>(null);
+  const referenceInput = useRef<HTMLInputElement>(null);
 
-  const loadWaiting = useCallback(() => {
-    if (!station.eventId) return;
-    client.call('orders.list', { eventId: station.eventId, state: 'pending_payment', limit: 500 }).then(
-      (r) => setWaiting(r.orders.filter((o) => !o.paid)),
-      () => setWaiting([]),
+  // the class list is the event's chargeable orders, kept current by pushes (a payment elsewhere removes them)
+  const loadEventOrders = useCallback(() => {
+    if (!station.eventId) return setEventOrders([]);
+    client.call('orders.list', { eventId: station.eventId, state: 'pending_payment', limit: 1000 }).then(
+      (r) => setEventOrders(r.orders),
+      () => setEventOrders([]),
     );
   }, [client, station.eventId]);
   useEffect(() => {
-    if (scope === 'class') loadWaiting();
-  }, [scope, loadWaiting]);
+    if (scope === 'class') loadEventOrders();
+  }, [scope, loadEventOrders]);
+  usePush((ev) => {
+    if (scope === 'class' && (ev.name === 'order.updated' || ev.name === 'payment.updated')) loadEventOrders();
+  });
+  useEffect(() => {
+    setReceipt(null);
+    setPaidOrderId(null);
+    setNotice(null);
+    setProblem(null);
+  }, [station.orderId]);
 
   const order = detail?.order ?? null;
-  const orderIds = scope === 'self' ? (order && !order.paid ? [order.id] : []) : [...picked];
+  const candidates = useMemo(() => classCandidates(eventOrders, filter), [eventOrders, filter]);
+  const selected: OrderView[] =
+    scope === 'self'
+      ? order && order.state === 'pending_payment' && !order.paid
+        ? [order]
+        : []
+      : candidates.filter((o) => stillPicked(picked, candidates).includes(o.id));
   const fee = event?.feeFen ?? order?.feeFen ?? 0;
-  const amountFen = fee * orderIds.length;
-  const shown = useMemo(() => {
-    const q = filter.trim();
-    return q
-      ? waiting.filter((o) => [o.orderNo, o.name, o.nameMasked, o.studentNo].some((v) => v.includes(q)))
-      : waiting;
-  }, [waiting, filter]);
+  const amountFen = fee * selected.length;
+  const unphotographed = withoutPassingPhoto(selected);
 
-  async function collect() {
-    if (!station.eventId) return setError({ message: t.station.needEvent });
-    if (!station.operator.trim()) return setError({ message: t.station.needOperator });
+  async function issueReceipt(orderId: string) {
+    if (!station.operator.trim()) return setProblem(problemOf(new Error(t.station.needOperator)));
+    try {
+      setReceipt(await client.call('receipts.issue', { orderId, operator: station.operator }));
+    } catch (err) {
+      setProblem(problemOf(err));
+    }
+  }
+
+  async function collect(overrideReason?: string) {
+    if (!station.eventId) return setProblem(problemOf(new Error(t.station.needEvent)));
+    if (!station.operator.trim()) return setProblem(problemOf(new Error(t.station.needOperator)));
+    if (selected.length === 0) return;
+    const ref = normalizeReference(reference);
+    if (referenceRequired(method) && !ref) {
+      referenceInput.current?.focus();
+      return setProblem({
+        message: t.payment.referenceMissing(PAYMENT_METHOD_LABELS[method]),
+        fields: { reference: t.payment.referenceMissing(PAYMENT_METHOD_LABELS[method]) },
+        code: 'invalid_request',
+      });
+    }
+    // money follows the photo: ask for the reason first instead of letting the server refuse
+    if (unphotographed.length > 0 && !overrideReason) return setAskOverride(true);
     setBusy(true);
-    setError(null);
+    setProblem(null);
     setNotice(null);
     try {
       const r = await client.call('payments.record', {
         eventId: station.eventId,
         method,
-        orderIds,
-        reference: referenceRequired(method) ? reference : undefined,
+        orderIds: selected.map((o) => o.id),
+        reference: referenceRequired(method) ? ref : undefined,
         payerNote: note,
         expectedAmountFen: amountFen,
         operator: station.operator,
+        override: overrideReason ? { reason: overrideReason } : undefined,
       });
+      setAskOverride(false);
       setNotice(t.payment.paidOk(formatFen(r.payment.amountFen), r.orders.length));
-      setPaidOrderId(r.orders[0]?.id ?? null);
       setReference('');
       setPicked(new Set());
       reload();
-      if (scope === 'class') loadWaiting();
+      if (scope === 'class') loadEventOrders();
+      if (scope === 'self' && r.orders[0]) {
+        setPaidOrderId(r.orders[0].id);
+        if (autoReceipt) await issueReceipt(r.orders[0].id);
+      }
+      setTimeout(() => nextButton.current?.focus(), 0);
     } catch (err) {
-      setError(err instanceof ApiError ? { message: err.message, field: err.field } : { message: String(err) });
+      const p = problemOf(err);
+      if (p.fields.override) setAskOverride(true);
+      setProblem(p);
     } finally {
       setBusy(false);
     }
   }
 
-  async function issueReceipt(orderId: string) {
-    if (!station.operator.trim()) return setError({ message: t.station.needOperator });
-    setError(null);
-    try {
-      setReceipt(await client.call('receipts.issue', { orderId, operator: station.operator }));
-    } catch (err) {
-      setError({ message: err instanceof Error ? err.message : String(err) });
-    }
-  }
+  // F4 collects (the shortcut that brought the operator here); the reference field's Enter does too
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (matchesShortcut(e, 'pay') && !askOverride) {
+        e.preventDefault();
+        void collect();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
 
-  // A paid order needs no second collection: only its receipt.
-  const showForm = scope === 'class' || (order !== null && !order.paid);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void collect();
+  };
+  const showForm = scope === 'class' || (order !== null && !order.paid && order.state === 'pending_payment');
   const receiptOrderId = paidOrderId ?? (order?.paid ? order.id : null);
+  const refProblem = problem?.fields.reference;
 
   return (
     <div className="page">
@@ -116,39 +180,67 @@ export function PaymentPage() {
                 role="tab"
                 aria-selected={scope === s}
                 className={scope === s ? 'active' : undefined}
-                onClick={() => setScope(s)}
+                onClick={() => {
+                  setScope(s);
+                  setProblem(null);
+                  setNotice(null);
+                }}
               >
                 {s === 'self' ? t.payment.scopeSelf : t.payment.scopeClass}
               </button>
             ))}
           </div>
-          {scope === 'self' && !order && <div className="banner-warn">{t.payment.noOrder}</div>}
+          {scope === 'self' && !order && <Banner tone="warn">{t.payment.noOrder}</Banner>}
           {scope === 'self' && order && (
             <p className="student-line" data-testid="payment-student">
               {order.name || order.nameMasked} · {order.studentNo} · {order.orderNo}{' '}
-              <span className={`state-pill ${order.state}`}>{order.stateLabel}</span>
+              <span className={`state-pill ${order.state}${order.paid ? ' paid' : ''}`}>{order.stateLabel}</span>
             </p>
           )}
-          {scope === 'self' && order?.paid && <div className="banner-ok">{t.payment.alreadyPaid}</div>}
+          {scope === 'self' && order?.paid && <Banner tone="ok">{t.payment.alreadyPaid}</Banner>}
+          {scope === 'self' && order && !order.paid && order.state !== 'pending_payment' && (
+            <Banner tone="warn">{t.payment.notChargeable(order.stateLabel)}</Banner>
+          )}
+          {showForm && unphotographed.length > 0 && (
+            <Banner tone="warn" testId="photo-not-passed">
+              {scope === 'self' ? t.payment.photoNotPassed : t.payment.photoNotPassedClass(unphotographed.length)}
+            </Banner>
+          )}
           {showForm && (
-            <>
+            <form onSubmit={submit} noValidate aria-label={t.payment.title}>
               <div className="field-label">{t.payment.method}</div>
               <div className="methods" role="radiogroup" aria-label={t.payment.method}>
                 {PAYMENT_METHODS.map((m) => (
                   <label key={m} className={method === m ? 'active' : undefined}>
-                    <input type="radio" name="method" value={m} checked={method === m} onChange={() => setMethod(m)} />
+                    <input
+                      type="radio"
+                      name="method"
+                      value={m}
+                      checked={method === m}
+                      onChange={() => {
+                        setMethod(m);
+                        setProblem(null);
+                        if (referenceRequired(m)) setTimeout(() => referenceInput.current?.focus(), 0);
+                      }}
+                    />
                     {PAYMENT_METHOD_LABELS[m]}
                   </label>
                 ))}
               </div>
               {referenceRequired(method) && (
-                <Field label={t.payment.reference} hint={t.payment.referenceHint} required>
+                <Field label={t.payment.reference} hint={t.payment.referenceHint} required error={refProblem}>
                   <input
+                    ref={referenceInput}
                     name="reference"
-                    className={error?.field === 'reference' ? 'invalid' : undefined}
+                    className={refProblem ? 'invalid' : undefined}
                     value={reference}
-                    onChange={(e) => setReference(e.target.value)}
-                    maxLength={64}
+                    onChange={(e) => {
+                      setReference(e.target.value);
+                      setProblem(null);
+                    }}
+                    maxLength={LIMITS.reference + 8}
+                    autoComplete="off"
+                    spellCheck={false}
                   />
                 </Field>
               )}
@@ -156,6 +248,7 @@ export function PaymentPage() {
                 <Field label={t.payment.note}>
                   <input
                     value={note}
+                    maxLength={LIMITS.payerNote}
                     onChange={(e) => setNote(e.target.value)}
                     placeholder={t.payment.notePlaceholder}
                   />
@@ -164,35 +257,37 @@ export function PaymentPage() {
               <div className="field-label">{t.payment.amount}</div>
               <div className="amount" data-testid="amount">
                 ¥{formatFen(amountFen)}
-                {orderIds.length > 1 && <span className="muted small"> （{t.payment.selected(orderIds.length)}）</span>}
+                {selected.length > 1 && <span className="muted small"> （{t.payment.selected(selected.length)}）</span>}
               </div>
-            </>
+              {problem && !refProblem && (
+                <Banner tone="error" testId="payment-error">
+                  {problem.message}
+                </Banner>
+              )}
+              {notice && <Banner tone="ok">{notice}</Banner>}
+              <label className="small">
+                <input
+                  type="checkbox"
+                  checked={autoReceipt}
+                  onChange={(e) => {
+                    setAuto(e.target.checked);
+                    setAutoReceipt(e.target.checked);
+                  }}
+                />{' '}
+                {t.payment.autoReceipt}
+              </label>
+              <div className="actions">
+                <button type="button" onClick={() => goTo('capture')}>
+                  {t.payment.back}
+                </button>
+                <button type="submit" className="primary" disabled={busy || selected.length === 0}>
+                  {busy ? t.payment.collecting : t.payment.collect} <span className="kbd">F4</span>
+                </button>
+              </div>
+            </form>
           )}
-          {error && (
-            <div className="banner-error" role="alert">
-              {error.message}
-            </div>
-          )}
-          {notice && (
-            <div className="banner-ok" role="status">
-              {notice}
-            </div>
-          )}
-          <div className="actions">
-            <button type="button" onClick={() => goTo('capture')}>
-              {t.payment.back}
-            </button>
-            {showForm && (
-              <button
-                type="button"
-                className="primary"
-                disabled={busy || orderIds.length === 0}
-                onClick={() => void collect()}
-              >
-                {busy ? t.payment.collecting : t.payment.collect}
-              </button>
-            )}
-          </div>
+          {!showForm && notice && <Banner tone="ok">{notice}</Banner>}
+          {!showForm && problem && <Banner tone="error">{problem.message}</Banner>}
           {receiptOrderId && (
             <div className="receipt-box" style={{ marginTop: 16 }}>
               <h2>{t.payment.receipt}</h2>
@@ -212,13 +307,14 @@ export function PaymentPage() {
                   </a>
                 )}
                 <button
+                  ref={nextButton}
                   type="button"
                   onClick={() => {
                     updateStation({ orderId: null });
                     goTo('checkin');
                   }}
                 >
-                  {t.payment.next}
+                  {t.payment.next} <span className="kbd">F2</span>
                 </button>
               </div>
               {receipt && (
@@ -230,56 +326,47 @@ export function PaymentPage() {
           )}
         </section>
         {scope === 'class' && (
-          <section className="card grow">
-            <h2>{t.payment.classPick}</h2>
-            <div className="scanner-row" style={{ marginBottom: 8 }}>
-              <input placeholder={t.payment.classSearch} value={filter} onChange={(e) => setFilter(e.target.value)} />
-              <button type="button" onClick={() => setPicked(new Set(shown.map((o) => o.id)))}>
-                {t.payment.selectAll}
-              </button>
-            </div>
-            {shown.length === 0 && <p className="muted">{t.payment.noneWaiting}</p>}
-            {shown.length > 0 && (
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th />
-                    <th>{t.payment.columns.orderNo}</th>
-                    <th>{t.payment.columns.name}</th>
-                    <th>{t.payment.columns.studentNo}</th>
-                    <th>{t.payment.columns.state}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {shown.map((o) => (
-                    <tr
-                      key={o.id}
-                      onClick={() =>
-                        setPicked((p) => {
-                          const n = new Set(p);
-                          if (n.has(o.id)) n.delete(o.id);
-                          else n.add(o.id);
-                          return n;
-                        })
-                      }
-                    >
-                      <td>
-                        <input type="checkbox" readOnly checked={picked.has(o.id)} aria-label={o.orderNo} />
-                      </td>
-                      <td className="mono">{o.orderNo}</td>
-                      <td>{o.name || o.nameMasked}</td>
-                      <td className="mono">{o.studentNo}</td>
-                      <td>
-                        <span className={`state-pill ${o.state}`}>{o.stateLabel}</span>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-          </section>
+          <ClassPicker
+            candidates={candidates}
+            picked={picked}
+            filter={filter}
+            onFilter={setFilter}
+            onPickAll={() => setPicked(new Set(candidates.map((o) => o.id)))}
+            onToggle={(id) =>
+              setPicked((p) => {
+                const n = new Set(p);
+                if (n.has(id)) n.delete(id);
+                else n.add(id);
+                return n;
+              })
+            }
+          />
         )}
       </div>
+      <ReasonDialog
+        open={askOverride}
+        title={t.payment.overrideTitle}
+        message={
+          <p>
+            {t.payment.overrideMessage(
+              unphotographed
+                .slice(0, 5)
+                .map((o) => o.orderNo)
+                .join('、'),
+            )}
+          </p>
+        }
+        label={t.payment.overrideReason}
+        confirmLabel={t.payment.overrideConfirm}
+        maxLength={LIMITS.reason}
+        busy={busy}
+        error={askOverride && problem && !problem.fields.override ? problem.message : null}
+        onCancel={() => {
+          setAskOverride(false);
+          setProblem(null);
+        }}
+        onConfirm={(reason) => void collect(reason)}
+      />
     </div>
   );
 }

@@ -1,5 +1,9 @@
 import { subscribeShared } from '../station/push-hub';
-import { businessDay } from '../../shared/domain/business-time';
+import { businessDay, businessTime } from '../../shared/domain/business-time';
+import { LIMITS } from '../../shared/domain/validators';
+import { ReasonDialog } from '../components/dialog';
+import { problemOf } from '../components/use-api-call';
+import { reconcileCsv } from '../station/reconcile-csv';
 import { useCallback, useEffect, useState } from 'react';
 import type { Res } from '../../shared/contract';
 import { formatFen } from '../../shared/domain/event';
@@ -16,12 +20,6 @@ type Line = Summary['total'];
 
 const localDay = () => businessDay(new Date().toISOString());
 
-/** CSV cell: quoted, and a leading = + - @ neutralised so a spreadsheet never runs it as a formula. */
-const cell = (v: string | number) => {
-  const s = String(v);
-  return `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"`;
-};
-
 export function ReconcilePage() {
   const client = useClient();
   const station = useStation();
@@ -29,6 +27,9 @@ export function ReconcilePage() {
   const [summary, setSummary] = useState<Summary | null>(null);
   const [payments, setPayments] = useState<PaymentView[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [cancelling, setCancelling] = useState<{ payment: PaymentView; kind: 'void' | 'refund' } | null>(null);
+  const [dialogError, setDialogError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
 
   const load = useCallback(() => {
     if (!station.eventId) return;
@@ -53,30 +54,30 @@ export function ReconcilePage() {
     });
   }, [client, load]);
 
-  async function voidPayment(p: PaymentView, kind: 'void' | 'refund') {
-    const reason = window.prompt(t.reconcile.voidReason);
-    if (!reason?.trim()) return;
+  async function cancelPayment(reason: string) {
+    if (!cancelling) return;
+    if (!station.operator.trim()) return setDialogError(t.station.needOperator);
+    setBusy(true);
     try {
-      await client.call('payments.void', { paymentId: p.id, kind, reason, operator: station.operator || '—' });
+      await client.call('payments.void', {
+        paymentId: cancelling.payment.id,
+        kind: cancelling.kind,
+        reason,
+        operator: station.operator,
+      });
+      setCancelling(null);
+      setDialogError(null);
       load();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setDialogError(problemOf(err).message);
+    } finally {
+      setBusy(false);
     }
   }
 
   function downloadCsv() {
     if (!summary) return;
-    const rows: (string | number)[][] = [
-      [t.reconcile.byMethod, t.reconcile.payments, t.reconcile.orders, t.reconcile.amount],
-    ];
-    const push = (l: Line) => rows.push([l.label, l.payments, l.orders, formatFen(l.totalFen)]);
-    summary.byMethod.forEach(push);
-    push({ ...summary.total, label: t.reconcile.total });
-    push({ ...summary.excluded, label: t.reconcile.excluded });
-    rows.push([]);
-    rows.push([t.reconcile.byOperator, t.reconcile.payments, t.reconcile.orders, t.reconcile.amount]);
-    summary.byOperator.forEach(push);
-    const text = '\uFEFF' + rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+    const text = reconcileCsv(summary, payments, t.reconcile);
     const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
     const a = document.createElement('a');
     a.href = url;
@@ -152,7 +153,7 @@ export function ReconcilePage() {
             <tbody>
               {payments.map((p) => (
                 <tr key={p.id}>
-                  <td className="small">{p.createdAt.slice(0, 16).replace('T', ' ')}</td>
+                  <td className="small">{businessTime(p.createdAt)}</td>
                   <td>{PAYMENT_METHOD_LABELS[p.method]}</td>
                   <td className="num">¥{formatFen(p.amountFen)}</td>
                   <td className="num">{p.orderIds.length}</td>
@@ -162,10 +163,10 @@ export function ReconcilePage() {
                   <td>
                     {p.status === 'valid' && (
                       <>
-                        <button type="button" onClick={() => void voidPayment(p, 'void')}>
+                        <button type="button" onClick={() => setCancelling({ payment: p, kind: 'void' })}>
                           {t.reconcile.void}
                         </button>{' '}
-                        <button type="button" onClick={() => void voidPayment(p, 'refund')}>
+                        <button type="button" onClick={() => setCancelling({ payment: p, kind: 'refund' })}>
                           {t.reconcile.refund}
                         </button>
                       </>
@@ -177,6 +178,33 @@ export function ReconcilePage() {
           </table>
         )}
       </section>
+      <ReasonDialog
+        open={cancelling !== null}
+        title={cancelling?.kind === 'refund' ? t.reconcile.refundTitle : t.reconcile.voidTitle}
+        message={
+          cancelling && (
+            <p>
+              {t.reconcile.cancelWhat(
+                businessTime(cancelling.payment.createdAt),
+                PAYMENT_METHOD_LABELS[cancelling.payment.method],
+                formatFen(cancelling.payment.amountFen),
+                cancelling.payment.orderIds.length,
+              )}
+            </p>
+          )
+        }
+        label={t.reconcile.voidReasonLabel}
+        confirmLabel={cancelling?.kind === 'refund' ? t.reconcile.refund : t.reconcile.void}
+        danger
+        busy={busy}
+        maxLength={LIMITS.reason}
+        error={dialogError}
+        onCancel={() => {
+          setCancelling(null);
+          setDialogError(null);
+        }}
+        onConfirm={(reason) => void cancelPayment(reason)}
+      />
     </div>
   );
 }

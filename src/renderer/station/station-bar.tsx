@@ -1,13 +1,35 @@
 import { t } from '../i18n/zh-CN/index';
-import { updateStation, useStation } from './station-store';
+import { useEffect } from 'react';
+import { matchesShortcut, SHORTCUTS } from './shortcuts';
+import { goTo, updateStation, useStation } from './station-store';
 import { useEvents } from './use-events';
 import type { StudioEvent } from '../../shared/domain/event';
 import './station.css';
+
+/** F2 (签到) and F4 (收费) from any station page; on 收费 itself F4 collects (the page handles it). */
+function useStationKeys() {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (matchesShortcut(e, 'checkin')) {
+        e.preventDefault();
+        if (!window.location.hash.startsWith('#/checkin')) goTo('checkin');
+        // the scanner field takes the next 采集码 (after the page has rendered)
+        setTimeout(() => document.querySelector<HTMLInputElement>('input[data-scanner-input]')?.focus(), 50);
+      } else if (matchesShortcut(e, 'pay') && !window.location.hash.startsWith('#/payment')) {
+        e.preventDefault();
+        goTo('payment');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
 
 /** Current event + operator, on every workflow page; the choice persists across restarts. */
 export function StationBar() {
   const station = useStation();
   const { events } = useEvents();
+  useStationKeys();
   return (
     <div className="station-bar" data-testid="station-bar">
       <label className="station-bar-item">
@@ -32,10 +54,17 @@ export function StationBar() {
           aria-label={t.station.operator}
           value={station.operator}
           placeholder={t.station.operatorPlaceholder}
-          maxLength={50}
+          maxLength={32}
           onChange={(e) => updateStation({ operator: e.target.value })}
         />
       </label>
+      <div className="station-keys muted small" aria-label={t.station.keysTitle} data-testid="station-keys">
+        {SHORTCUTS.map((s) => (
+          <span key={s.id}>
+            <span className="kbd">{s.keyLabel}</span> {t.station.keys[s.id]}
+          </span>
+        ))}
+      </div>
     </div>
   );
 }

@@ -31,3 +31,23 @@ export function businessHour(iso: string, timeZone = STATION_TIME_ZONE): string 
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}`;
 }
+
+/**
+ * "YYYY-MM-DD HH:mm" of an ISO instant in the station's business time zone: every time the station shows or
+ * exports (订单, 对账, 操作记录, receipts), whatever zone the laptop is set to. An unreadable value is returned as is.
+ */
+export function businessTime(iso: string, timeZone = STATION_TIME_ZONE): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(d);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+}

@@ -1,5 +1,5 @@
 import { formatFen } from '../domain/event';
-import { STATION_TIME_ZONE } from '../domain/business-time';
+import { businessTime, STATION_TIME_ZONE } from '../domain/business-time';
 
 // What a receipt shows, as plain data: built from an order + payment by src/main/receipts, rendered to
 // PDF (pdfkit) or HTML (silent print) by src/main/print. Only masked identity data ever gets here.
@@ -51,21 +51,9 @@ export function formatYuan(fen: number): string {
   return `¥${formatFen(fen)}`;
 }
 
-/** ISO instant → "2026-06-01 09:32" in the station's time zone (China by default: campus events are there). */
+/** ISO instant → "2026-06-01 09:32" in the station's time zone (China by default): the one business clock. */
 export function formatReceiptTime(iso: string, timeZone = STATION_TIME_ZONE): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(d);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+  return businessTime(iso, timeZone);
 }
 
 /** A name is treated as masked when it hides at least one character (黄*正, 王*) or is a single character. */

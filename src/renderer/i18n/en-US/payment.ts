@@ -31,5 +31,19 @@ export const payment: Catalogue['payment'] = {
   noneWaiting: 'No orders waiting for payment.',
   back: 'Back to capture',
   next: 'Next student',
-  columns: { orderNo: 'Order', name: 'Name', studentNo: 'Student no.', state: 'State' },
+  columns: { orderNo: 'Order', name: 'Name', studentNo: 'Student no.', state: 'State', photo: 'Photo' },
+  referenceMissing: (method: string) => `${method} needs the transaction number (scan the student's payment code)`,
+  notChargeable: (state: string) => `This order is "${state}": nothing to charge.`,
+  photoNotPassed:
+    "The student's photo has not passed the pre-check: take a passing photo first; charging now needs a reason.",
+  photoNotPassedClass: (n: number) =>
+    `${n} of the selected orders have no photo that passed the pre-check: a reason is needed.`,
+  photoPassed: 'Passed',
+  photoMissing: 'Not checked',
+  overrideTitle: 'Charge before the pre-check',
+  overrideMessage: (orders: string) =>
+    `These orders have no photo that passed the pre-check: ${orders}. Give the reason to charge now (kept in the audit trail).`,
+  overrideReason: 'Reason to charge now',
+  overrideConfirm: 'Charge',
+  autoReceipt: 'Print the receipt automatically after payment',
 };

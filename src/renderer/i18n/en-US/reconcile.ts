@@ -2,7 +2,8 @@ import type { Catalogue } from '../catalogue';
 
 export const reconcile: Catalogue['reconcile'] = {
   title: 'Reconcile',
-  intro: 'End-of-day totals by method and by operator; voided and refunded payments are listed apart, not in the totals.',
+  intro:
+    'End-of-day totals by method and by operator; voided and refunded payments are listed apart, not in the totals.',
   day: 'Date',
   allDays: 'All dates',
   refresh: 'Refresh',
@@ -19,6 +20,11 @@ export const reconcile: Catalogue['reconcile'] = {
   void: 'Void',
   refund: 'Refund',
   voidReason: 'Enter the reason for the void / refund',
+  voidTitle: 'Void payment',
+  refundTitle: 'Refund',
+  voidReasonLabel: 'Reason',
+  cancelWhat: (time: string, method: string, amount: string, n: number) =>
+    `${time} · ${method} · ¥${amount} (${n} students). Orders not yet reviewed go back to "awaiting payment".`,
   columns: {
     time: 'Time',
     method: 'Method',

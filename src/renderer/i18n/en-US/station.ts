@@ -11,6 +11,8 @@ export const station: Catalogue['station'] = {
   currentStudent: 'Current student',
   noStudent: 'No student checked in',
   goCheckin: 'Go to check-in',
+  keys: { checkin: 'Check in', shoot: 'Shoot', accept: 'Accept', retake: 'Retake', pay: 'Pay' },
+  keysTitle: 'Shortcuts',
   nav: {
     checkin: 'Check-in',
     capture: 'Capture',

@@ -29,5 +29,17 @@ export const payment = {
   noneWaiting: '没有待支付的订单。',
   back: '返回拍摄',
   next: '下一位学生',
-  columns: { orderNo: '订单号', name: '姓名', studentNo: '学号', state: '状态' },
+  columns: { orderNo: '订单号', name: '姓名', studentNo: '学号', state: '状态', photo: '照片' },
+  referenceMissing: (method: string) => `${method}须填写交易单号（可直接扫描学生的付款码）`,
+  notChargeable: (state: string) => `该订单当前为“${state}”，不需要收费。`,
+  photoNotPassed: '该学生的照片尚未通过初审：请先拍摄合格照片再收费；确需先收费时需填写原因。',
+  photoNotPassedClass: (n: number) => `所选订单中有 ${n} 人的照片尚未通过初审，收费前需填写原因。`,
+  photoPassed: '初审合格',
+  photoMissing: '未初审',
+  overrideTitle: '未初审先收费',
+  overrideMessage: (orders: string) =>
+    `以下订单的照片尚未通过初审：${orders}。确需先收费，请填写原因（记入操作记录）。`,
+  overrideReason: '先收费的原因',
+  overrideConfirm: '确认收费',
+  autoReceipt: '收款后自动打印收据',
 } as const;

@@ -18,6 +18,11 @@ export const reconcile = {
   void: '作废',
   refund: '退款',
   voidReason: '请填写作废/退款原因',
+  voidTitle: '作废付款',
+  refundTitle: '退款',
+  voidReasonLabel: '原因',
+  cancelWhat: (time: string, method: string, amount: string, n: number) =>
+    `${time} · ${method} · ¥${amount}（${n} 人）。作废或退款后，未审核的订单回到“待支付”。`,
   columns: {
     time: '时间',
     method: '方式',

@@ -10,6 +10,8 @@ export const station = {
   currentStudent: '当前学生',
   noStudent: '尚未签到学生',
   goCheckin: '去签到',
+  keys: { checkin: '签到', shoot: '拍摄', accept: '确认', retake: '重拍', pay: '收费' },
+  keysTitle: '快捷键',
   nav: {
     checkin: '签到',
     capture: '拍摄',
