@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { MjpegParser } from '../../src/main/camera/mjpeg-parser';
 import { createStudio } from '../../src/main/core/studio';
 import { startHost } from '../../src/main/host/host';
-import { rendererDir } from '../../src/main/core/paths';
+import { rendererDir } from '../../src/main/kernel/paths';
 
 const FPS = Number(process.env.BENCH_FPS ?? 30);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { modelsDir } from '../../src/main/core/paths';
+import { modelsDir } from '../../src/main/kernel/paths';
 import { createAnalyzer } from '../../src/main/vision/analyzer';
 import { loadOrtModels } from '../../src/main/vision/ort-sessions';
 import { producePhoto } from '../../src/main/production';

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp, { type OverlayOptions } from 'sharp';
-import { modelsDir } from '../../src/main/core/paths';
+import { modelsDir } from '../../src/main/kernel/paths';
 import { createAnalyzer } from '../../src/main/vision/analyzer';
 import { loadOrtModels } from '../../src/main/vision/ort-sessions';
 import { PhotoRefusedError, producePhoto } from '../../src/main/production';

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { createAnalyzer } from '../../src/main/vision/analyzer';
 import { decodeImage } from '../../src/main/vision/decode-image';
 import { loadOrtModels } from '../../src/main/vision/ort-sessions';
-import { modelsDir } from '../../src/main/core/paths';
+import { modelsDir } from '../../src/main/kernel/paths';
 import { CHECK_SEVERITY, runChecks } from '../../src/shared/checks/run-checks';
 import { CHECK_IDS, type CheckId, type CheckResult } from '../../src/shared/checks/types';
 import { chsiProfile, CHSI_BLUE } from '../../src/shared/spec/profile';

@@ -1,4 +1,4 @@
-import type { PushBus } from '../core/push-bus';
+import type { PushBus } from '../kernel/push-bus';
 import { CameraService, type CaptureSink, type FrameAnalyzer } from './camera-service';
 import { FsWebcamDriver } from './fswebcam-camera';
 import { Gphoto2Driver } from './gphoto2-camera';

@@ -1,4 +1,4 @@
-import type { PushBus } from '../core/push-bus';
+import type { PushBus } from '../kernel/push-bus';
 import type { FrameAnalysis } from '../../shared/contract/camera';
 import type { FrameAnalyzer } from './camera-service';
 

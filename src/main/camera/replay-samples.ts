@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { appRoot } from '../core/paths';
+import { appRoot } from '../kernel/paths';
 
 const IMAGE = /\.(jpe?g|png|webp|tiff?|avif|heic)$/i;
 

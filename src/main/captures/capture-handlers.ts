@@ -1,4 +1,4 @@
-import type { HandlerGroup } from '../core/handlers';
+import type { HandlerGroup } from '../kernel/handlers';
 import { decodeBase64 } from '../kernel/request-fields';
 import type { CaptureService } from './capture-service';
 import { toPhotoView } from './photo-repo';

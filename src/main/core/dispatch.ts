@@ -1,8 +1,8 @@
 import { ApiError, apiErrorFromZod } from '../../shared/api-error';
 import { contract, isMethod, type Method, type Res } from '../../shared/contract';
-import type { CallContext, Handlers } from './handlers';
+import type { CallContext, Dispatch, Handlers } from '../kernel/handlers';
 
-export type Dispatch = (method: string, payload: unknown, ctx: CallContext) => Promise<unknown>;
+export type { Dispatch } from '../kernel/handlers';
 
 /**
  * Validate a request that crossed a boundary, run its handler, validate the response.

@@ -1,4 +1,4 @@
-import type { PushBus } from './push-bus';
+import type { PushBus } from '../kernel/push-bus';
 import type { Db } from '../db/open';
 import type { EventRepo } from '../events/event-repo';
 import { exportHandlers } from '../export/export-handlers';

@@ -1,7 +1,7 @@
 import { DEFAULT_DECODERS, type PayloadDecoder } from '../../shared/domain/qr-payload';
 import { CheckinService } from '../checkin/checkin-service';
 import { checkinHandlers } from '../checkin/checkin-handlers';
-import type { PushBus } from './push-bus';
+import type { PushBus } from '../kernel/push-bus';
 import type { Db } from '../db/open';
 import type { EventRepo } from '../events/event-repo';
 import { orderHandlers } from '../orders/order-handlers';

@@ -2,7 +2,7 @@ import { app, BrowserWindow, ipcMain, protocol, shell, webContents } from 'elect
 import path from 'node:path';
 import { createStudio, type Studio } from '../core/studio';
 import { defaultDataDir } from '../core/data-dir';
-import { rendererDir } from '../core/paths';
+import { rendererDir } from '../kernel/paths';
 import { windowOptions } from './window-options';
 import { APP_ORIGIN, forwardPush, registerIpc } from './ipc';
 import { appProtocolResponse } from './protocol';

@@ -1,5 +1,5 @@
-import type { HandlerGroup } from '../core/handlers';
-import type { PushBus } from '../core/push-bus';
+import type { HandlerGroup } from '../kernel/handlers';
+import type { PushBus } from '../kernel/push-bus';
 import type { EventRepo } from './event-repo';
 
 export function eventHandlers(

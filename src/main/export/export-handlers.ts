@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { ApiError } from '../../shared/api-error';
-import type { HandlerGroup } from '../core/handlers';
-import type { PushBus } from '../core/push-bus';
+import type { HandlerGroup } from '../kernel/handlers';
+import type { PushBus } from '../kernel/push-bus';
 import type { ExportService } from './export-service';
 
 const problemView = (p: { key: string; kind: 'missing_field' | 'collision'; message: string }) => ({

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { appRoot } from '../core/paths';
+import { appRoot } from '../kernel/paths';
 
 // The one font for everything the studio prints with Chinese text: receipt PDFs, the receipt HTML sent to a printer,
 // and the captions on print sheets. pdfkit's built-in fonts have no Chinese glyphs, and a receipt must look the

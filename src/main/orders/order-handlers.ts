@@ -1,5 +1,5 @@
 import { ApiError } from '../../shared/api-error';
-import type { HandlerGroup } from '../core/handlers';
+import type { HandlerGroup } from '../kernel/handlers';
 import type { PaymentRepo } from '../payments/payment-repo';
 import type { PhotoRepo } from '../captures/photo-repo';
 import { toPhotoView } from '../captures/photo-repo';

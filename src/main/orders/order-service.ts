@@ -1,7 +1,7 @@
 import { ApiError } from '../../shared/api-error';
 import { transition, type OrderAction, type OrderState } from '../../shared/domain/order-state';
 import type { OrderView } from '../../shared/contract/views';
-import type { PushBus } from '../core/push-bus';
+import type { PushBus } from '../kernel/push-bus';
 import type { Db } from '../db/open';
 import type { OutboxRepo } from '../outbox/outbox-repo';
 import type { OrderRepo } from './order-repo';

@@ -10,7 +10,7 @@ import {
   type PaymentMethod,
 } from '../../shared/domain/payment';
 import type { OrderView, PaymentView } from '../../shared/contract/views';
-import type { PushBus } from '../core/push-bus';
+import type { PushBus } from '../kernel/push-bus';
 import type { Db } from '../db/open';
 import type { EventRepo } from '../events/event-repo';
 import type { OrderService } from '../orders/order-service';

@@ -1,6 +1,6 @@
 import { planSheet } from '../../shared/photo/sheet-layout';
 import { DEFAULT_PROFILE_ID, printProfiles, profiles, sixInchSheet } from '../../shared/spec';
-import type { HandlerGroup } from '../core/handlers';
+import type { HandlerGroup } from '../kernel/handlers';
 import { decodeBase64 } from '../kernel/request-fields';
 import type { PhotoAnalyzer } from './photo-analyzer';
 import { PhotoRefusedError, producePhoto } from './produce';

@@ -1,14 +1,14 @@
 import type { ServerResponse } from 'node:http';
 import { ApiError } from '../../shared/api-error';
 import type { Res } from '../../shared/contract';
-import type { Studio } from '../core/studio';
+import type { Dispatch } from '../kernel/handlers';
 
 // GET /api/receipts/<orderId>.pdf[?copy=N][&paper=58mm|80mm|A4]: an issued receipt copy as a PDF file, for
 // browsers (print from the PDF viewer) and scripts. Read-only: issuing a copy is POST /api/receipts.issue.
 
 export const RECEIPT_ROUTE_PREFIX = '/api/receipts/';
 
-export async function serveReceiptPdf(studio: Studio, url: URL, res: ServerResponse): Promise<void> {
+export async function serveReceiptPdf(studio: { dispatch: Dispatch }, url: URL, res: ServerResponse): Promise<void> {
   const m = /^\/api\/receipts\/([^/]+)\.pdf$/.exec(url.pathname);
   if (!m) throw new ApiError('not_found', '收据地址应为 /api/receipts/<订单编号>.pdf');
   let orderId: string;

@@ -3,7 +3,7 @@ import { ApiError } from '../../shared/api-error';
 import { maskIdNumber } from '../../shared/domain/id-number';
 import type { RejectedRow, RosterEntryView, RosterImportResult } from '../../shared/contract/views';
 import { checkRosterRow, isBlankRow, mapHeaders } from '../../shared/domain/roster-rules';
-import type { PushBus } from '../core/push-bus';
+import type { PushBus } from '../kernel/push-bus';
 import type { Db } from '../db/open';
 import type { EventRepo } from '../events/event-repo';
 import type { IdHasher } from '../station/id-hasher';

@@ -1,5 +1,5 @@
-import type { HandlerGroup } from '../core/handlers';
-import type { PushBus } from '../core/push-bus';
+import type { HandlerGroup } from '../kernel/handlers';
+import type { PushBus } from '../kernel/push-bus';
 import type { SettingsService } from './settings-service';
 
 export function settingsHandlers(

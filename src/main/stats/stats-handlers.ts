@@ -1,4 +1,4 @@
-import type { HandlerGroup } from '../core/handlers';
+import type { HandlerGroup } from '../kernel/handlers';
 import type { StatsService } from './stats-service';
 
 export function statsHandlers(stats: StatsService): HandlerGroup<'stats.event'> {

@@ -1,4 +1,4 @@
-import type { HandlerGroup, Handler } from '../core/handlers';
+import type { HandlerGroup, Handler } from '../kernel/handlers';
 import type { SyncService } from './sync-service';
 
 export function syncHandlers(sync: SyncService): HandlerGroup<'sync.configure' | 'sync.status' | 'sync.retryParked'> {

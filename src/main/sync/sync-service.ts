@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { ApiError } from '../../shared/api-error';
 import type { ReviewDecision } from '../../shared/central';
 import { REVIEW_MODE_LABELS, SYNC_TOPIC_LABELS, type SyncStatus, type SyncTopic } from '../../shared/contract/sync';
-import type { PushBus } from '../core/push-bus';
+import type { PushBus } from '../kernel/push-bus';
 import type { Db } from '../db/open';
 import type { EventRepo } from '../events/event-repo';
 import type { OrderService } from '../orders/order-service';

@@ -1,6 +1,6 @@
 import { ApiError } from '../../shared/api-error';
 import { runChecks, verdictOf } from '../../shared/checks/run-checks';
-import type { HandlerGroup } from '../core/handlers';
+import type { HandlerGroup } from '../kernel/handlers';
 import { decodeBase64, resolveProfile } from '../kernel/request-fields';
 import { ImageDecodeError } from './decode-image';
 import { createLiveFrames, summarize, type LiveFrames } from './live-frames';

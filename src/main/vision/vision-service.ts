@@ -1,6 +1,6 @@
 import type { Analysis } from '../../shared/vision/analysis';
 import type { RawImage } from '../../shared/image/raw-image';
-import { modelsDir as defaultModelsDir } from '../core/paths';
+import { modelsDir as defaultModelsDir } from '../kernel/paths';
 import { ALL_STAGES, type Stage } from './analyzer';
 import { decodeImage } from './decode-image';
 import type { ModelId } from './model-files';

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { appRoot } from '../core/paths';
+import { appRoot } from '../kernel/paths';
 
 export interface WorkerEntry {
   /** A file to run, or (eval) CommonJS source that loads it. */

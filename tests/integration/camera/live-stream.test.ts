@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MjpegParser } from '../../../src/main/camera/mjpeg-parser';
 import { createStudio, type Studio } from '../../../src/main/core/studio';
 import { startHost, type RunningHost } from '../../../src/main/host/host';
-import { rendererDir } from '../../../src/main/core/paths';
+import { rendererDir } from '../../../src/main/kernel/paths';
 import { tempDir } from '../../helpers/temp-dir';
 
 const portrait = path.resolve('../shared/portraits/portrait-04.jpg');

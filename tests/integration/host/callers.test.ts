@@ -2,7 +2,7 @@ import http from 'node:http';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStudio, type Studio } from '../../../src/main/core/studio';
-import { rendererDir } from '../../../src/main/core/paths';
+import { rendererDir } from '../../../src/main/kernel/paths';
 import { appProtocolResponse } from '../../../src/main/electron/protocol';
 import { startHost, type RunningHost } from '../../../src/main/host/host';
 import { tempDir } from '../../helpers/temp-dir';

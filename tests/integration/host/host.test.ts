@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import http from 'node:http';
 import { createStudio, type Studio } from '../../../src/main/core/studio';
 import { startHost, type RunningHost } from '../../../src/main/host/host';
-import { rendererDir } from '../../../src/main/core/paths';
+import { rendererDir } from '../../../src/main/kernel/paths';
 import { tempDir } from '../../helpers/temp-dir';
 
 async function post(base: string, method: string, body: unknown, headers: Record<string, string> = {}) {

@@ -6,7 +6,7 @@ import type { PersonMask } from '../../../src/shared/vision/analysis';
 import { upsampleMask } from '../../../src/shared/vision/mask-ops';
 import { createAnalyzer } from '../../../src/main/vision/analyzer';
 import { loadOrtModels } from '../../../src/main/vision/ort-sessions';
-import { modelsDir } from '../../../src/main/core/paths';
+import { modelsDir } from '../../../src/main/kernel/paths';
 
 // Independent measurements on a final photo, from a fresh analysis of the output (not production's own mask).
 

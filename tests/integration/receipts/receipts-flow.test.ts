@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStudio, type Studio } from '../../../src/main/core/studio';
-import { rendererDir } from '../../../src/main/core/paths';
+import { rendererDir } from '../../../src/main/kernel/paths';
 import { startHost, type RunningHost } from '../../../src/main/host/host';
 import type { Printer, ReceiptPrintJob } from '../../../src/main/receipts/printer';
 import { PLAIN_ID, seedEvent, type SeededStudent } from '../../helpers/documents-fixture';

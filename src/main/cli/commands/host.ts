@@ -4,7 +4,7 @@ import type { Command } from '../command';
 import { createStudio } from '../../core/studio';
 import { defaultDataDir } from '../../core/data-dir';
 import { startHost } from '../../host/host';
-import { rendererDir } from '../../core/paths';
+import { rendererDir } from '../../kernel/paths';
 
 export const hostCommand: Command = {
   name: 'host',
