@@ -1,9 +1,16 @@
-import type { HandlerGroup } from '../kernel/handlers';
+import type { HandlerGroup } from '../core/handlers';
 import type { ReceiptService } from './receipt-service';
 
 export function receiptHandlers(
   receipts: ReceiptService,
-): HandlerGroup<'receipts.issue' | 'receipts.pdf' | 'receipts.history' | 'receipts.settings' | 'receipts.configure'> {
+): HandlerGroup<
+  | 'receipts.issue'
+  | 'receipts.pdf'
+  | 'receipts.history'
+  | 'receipts.settings'
+  | 'receipts.configure'
+  | 'receipts.testPrint'
+> {
   return {
     'receipts.issue': (req) => receipts.issue(req),
     'receipts.pdf': async (req) => {
@@ -22,5 +29,6 @@ export function receiptHandlers(
     }),
     'receipts.settings': () => receipts.settings(),
     'receipts.configure': (req) => receipts.configure(req),
+    'receipts.testPrint': (req) => receipts.testPrint(req),
   };
 }

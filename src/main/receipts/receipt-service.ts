@@ -166,6 +166,56 @@ export class ReceiptService {
     };
   }
 
+  /**
+   * 设置's 测试打印: a sample receipt (no order, no payment, nothing recorded) through the configured printer when
+   * there is one, and always as PDF — checks the printer, the paper and the font before the first student.
+   */
+  async testPrint(input: { paper?: PaperSize }) {
+    const cfg = this.settings();
+    const paper = input.paper ?? cfg.paper;
+    const at = this.deps.now().toISOString();
+    const r = await this.render(
+      {
+        schoolName: '测试打印（不是收据）',
+        schoolCode: '00000',
+        eventDate: at.slice(0, 10),
+        orderNo: `${this.deps.settings.stationCode()}-TEST`,
+        maskedName: '测*试',
+        amountFen: 0,
+        methodLabel: '测试',
+        transactionRef: null,
+        paidAt: at,
+        stationName: '',
+        operator: '测试',
+        copy: 1,
+        issuedAt: at,
+      },
+      paper,
+    );
+    let printed = false;
+    if (this.deps.printer) {
+      try {
+        await this.deps.printer.print({
+          title: r.title,
+          html: receiptHtml(r.blocks, r.g, r.title, r.font),
+          widthMicrons: ptToMicrons(r.pageWidth),
+          heightMicrons: ptToMicrons(r.pageHeight),
+          deviceName: cfg.printer,
+        });
+        printed = true;
+      } catch (err) {
+        throw new ApiError('unavailable', `测试打印失败：${(err as Error).message}`);
+      }
+    }
+    return {
+      printed,
+      printer: printed ? cfg.printer || '默认打印机' : null,
+      paper,
+      fileName: `测试页-${paper}.pdf`,
+      pdfBase64: r.pdf.toString('base64'),
+    };
+  }
+
   /** The PDF of an issued copy (the latest when copy is omitted); rendering again changes nothing. */
   async pdf(input: { orderId: string; paper?: PaperSize; copy?: number }) {
     const { order, payment } = this.orderAndPayment(input.orderId);

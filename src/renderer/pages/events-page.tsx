@@ -1,94 +1,133 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { businessDay } from '../../shared/domain/business-time';
-import { ApiError } from '../../shared/api-error';
-import { formatFen, parseYuan, type StudioEvent } from '../../shared/domain/event';
+import { formatFen, type StudioEvent } from '../../shared/domain/event';
 import { useClient } from '../api/context';
 import { Field } from '../components/field';
-import { t } from '../i18n/zh-CN/index';
+import { Banner, ErrorBanner } from '../components/banner';
+import { ConfirmDialog } from '../components/dialog';
+import { problemOf, type Problem } from '../components/use-api-call';
 import { PageHeader } from '../components/page-header';
+import { t } from '../i18n';
+import { useStation } from '../station/station-store';
+import { checkEventForm, emptyEventForm, formOfEvent, type EventForm } from './events/event-form';
+import { RosterImport } from './events/roster-import';
+import './admin.css';
 
-const today = () => businessDay(new Date().toISOString());
-
-const emptyForm = () => ({
-  schoolName: '',
-  schoolCode: '',
-  featureCode: '',
-  date: today(),
-  fee: '15.00',
-  shippingRegion: '',
-  shippingAddress: '',
-  stationName: '',
-});
+// 采集活动: create, edit and archive events (archived ones hidden unless asked for, and restorable), and import
+// a school's roster into one of them.
 
 export function EventsPage() {
   const client = useClient();
+  const station = useStation();
   const [events, setEvents] = useState<StudioEvent[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [form, setForm] = useState(emptyForm);
+  const [showArchived, setShowArchived] = useState(false);
+  const [editing, setEditing] = useState<StudioEvent | null>(null);
+  const [form, setForm] = useState<EventForm>(emptyEventForm);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ message: string; field?: string } | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [archiveTarget, setArchiveTarget] = useState<StudioEvent | null>(null);
+  const [listNotice, setListNotice] = useState<string | null>(null);
+  const [listProblem, setListProblem] = useState<Problem | null>(null);
+  const [importEventId, setImportEventId] = useState<string | null>(station.eventId);
 
   const load = useCallback(() => {
-    client.call('events.list', {}).then(
+    client.call('events.list', { includeArchived: true }).then(
       (r) => {
         setEvents(r.events);
         setLoadError(null);
       },
-      (e: unknown) => setLoadError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => setLoadError(problemOf(e).message),
     );
   }, [client]);
 
   useEffect(() => {
     load();
     return client.subscribe((ev) => {
-      if (ev.name === 'event.created') load();
+      if (ev.name === 'event.created' || ev.name === 'event.updated') load();
     });
   }, [client, load]);
 
-  const set = (k: keyof ReturnType<typeof emptyForm>) => (e: { target: { value: string } }) =>
+  const set = (k: keyof EventForm) => (e: { target: { value: string } }) => {
     setForm((f) => ({ ...f, [k]: e.target.value }));
+    setProblem((p) => {
+      if (!p) return p;
+      const key = k === 'fee' ? 'feeFen' : k;
+      if (!p.fields[key]) return p;
+      const fields = { ...p.fields };
+      delete fields[key];
+      return { ...p, fields };
+    });
+  };
+
+  function startEdit(ev: StudioEvent) {
+    setEditing(ev);
+    setForm(formOfEvent(ev));
+    setProblem(null);
+    setNotice(null);
+  }
+
+  function stopEdit() {
+    setEditing(null);
+    setForm(emptyEventForm());
+    setProblem(null);
+  }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setNotice(null);
-    const feeFen = parseYuan(form.fee);
-    if (feeFen === null) {
-      setError({ message: t.events.feeInvalid, field: 'feeFen' });
+    const checked = checkEventForm(form);
+    if (!checked.ok) {
+      setProblem({ message: Object.values(checked.fields)[0]!, fields: checked.fields, code: 'invalid_request' });
       return;
     }
     setBusy(true);
-    setError(null);
+    setProblem(null);
     try {
-      const created = await client.call('events.create', {
-        schoolName: form.schoolName,
-        schoolCode: form.schoolCode,
-        featureCode: form.featureCode,
-        date: form.date,
-        feeFen,
-        shippingRegion: form.shippingRegion,
-        shippingAddress: form.shippingAddress,
-        stationName: form.stationName,
-      });
-      setNotice(t.events.created(created.schoolName));
-      setForm(emptyForm());
+      const saved = editing
+        ? await client.call('events.update', { id: editing.id, ...checked.input })
+        : await client.call('events.create', checked.input);
+      setNotice(editing ? t.events.updated(saved.schoolName) : t.events.created(saved.schoolName));
+      setEditing(null);
+      setForm(emptyEventForm());
       load();
     } catch (err) {
-      setError(err instanceof ApiError ? { message: err.message, field: err.field } : { message: String(err) });
+      setProblem(problemOf(err));
     } finally {
       setBusy(false);
     }
   }
 
-  const invalid = (field: string) => (error?.field === field ? 'invalid' : undefined);
+  async function setArchived(ev: StudioEvent, archived: boolean) {
+    setListNotice(null);
+    setListProblem(null);
+    try {
+      const r = await client.call('events.archive', { id: ev.id, archived });
+      setListNotice(archived ? t.events.archived(r.schoolName) : t.events.restored(r.schoolName));
+      if (archived && editing?.id === ev.id) stopEdit();
+      if (archived && importEventId === ev.id) setImportEventId(null);
+      load();
+    } catch (err) {
+      setListProblem(problemOf(err));
+    }
+  }
+
+  const err = (field: string) => problem?.fields[field];
+  const invalid = (field: string) => (err(field) ? 'invalid' : undefined);
+  // one line above the buttons: the problem itself, or how many fields to fix (each message is at its field)
+  const nFields = problem ? Object.keys(problem.fields).length : 0;
+  const formProblem = !problem ? null : nFields > 1 ? t.events.problems(nFields) : problem.message;
+  const formTitle = editing ? t.events.edit : t.events.create;
+  const active = events?.filter((e) => !e.archivedAt) ?? [];
+  const shown = showArchived ? events : events && active;
 
   return (
     <div className="page">
       <PageHeader title={t.events.title} intro={t.events.intro} />
       <div className="two-col">
-        <form className="card" onSubmit={submit} noValidate aria-label={t.events.create}>
-          <h2>{t.events.create}</h2>
-          <Field label={t.events.schoolName} required>
+        <form className="card" onSubmit={submit} noValidate aria-label={formTitle} data-testid="event-form">
+          <h2>{formTitle}</h2>
+          <Field label={t.events.schoolName} required error={err('schoolName')}>
             <input
               name="schoolName"
               className={invalid('schoolName')}
@@ -98,7 +137,7 @@ export function EventsPage() {
             />
           </Field>
           <div className="row">
-            <Field label={t.events.schoolCode} hint={t.events.schoolCodeHint} required>
+            <Field label={t.events.schoolCode} hint={t.events.schoolCodeHint} required error={err('schoolCode')}>
               <input
                 name="schoolCode"
                 className={invalid('schoolCode')}
@@ -108,11 +147,11 @@ export function EventsPage() {
                 maxLength={5}
               />
             </Field>
-            <Field label={t.events.date} required>
+            <Field label={t.events.date} required error={err('date')}>
               <input name="date" type="date" className={invalid('date')} value={form.date} onChange={set('date')} />
             </Field>
           </div>
-          <Field label={t.events.featureCode} hint={t.events.featureCodeHint} required>
+          <Field label={t.events.featureCode} hint={t.events.featureCodeHint} required error={err('featureCode')}>
             <input
               name="featureCode"
               className={invalid('featureCode')}
@@ -123,88 +162,152 @@ export function EventsPage() {
             />
           </Field>
           <div className="row">
-            <Field label={t.events.fee} required>
+            <Field label={t.events.fee} required error={err('feeFen')}>
               <input
                 name="fee"
                 className={invalid('feeFen')}
                 value={form.fee}
                 onChange={set('fee')}
                 inputMode="decimal"
+                maxLength={9}
               />
             </Field>
             <Field label={t.events.mode}>
               <input value={t.events.modeCentralized} readOnly disabled />
             </Field>
           </div>
-          <Field label={t.events.shippingRegion}>
-            <input name="shippingRegion" value={form.shippingRegion} onChange={set('shippingRegion')} maxLength={100} />
+          <Field label={t.events.shippingRegion} error={err('shippingRegion')}>
+            <input
+              name="shippingRegion"
+              className={invalid('shippingRegion')}
+              value={form.shippingRegion}
+              onChange={set('shippingRegion')}
+              maxLength={100}
+            />
           </Field>
-          <Field label={t.events.shippingAddress}>
+          <Field label={t.events.shippingAddress} error={err('shippingAddress')}>
             <input
               name="shippingAddress"
+              className={invalid('shippingAddress')}
               value={form.shippingAddress}
               onChange={set('shippingAddress')}
               maxLength={200}
             />
           </Field>
-          <Field label={t.events.stationName}>
-            <input name="stationName" value={form.stationName} onChange={set('stationName')} maxLength={50} />
+          <Field label={t.events.stationName} error={err('stationName')}>
+            <input
+              name="stationName"
+              className={invalid('stationName')}
+              value={form.stationName}
+              onChange={set('stationName')}
+              maxLength={50}
+            />
           </Field>
-          {error && (
-            <div className="banner-error" role="alert">
-              {error.message}
-            </div>
-          )}
-          {notice && (
-            <div className="banner-ok" role="status">
-              {notice}
-            </div>
-          )}
+          <ErrorBanner error={formProblem} />
+          {notice && <Banner tone="ok">{notice}</Banner>}
           <div className="actions">
+            {editing && (
+              <button type="button" onClick={stopEdit}>
+                {t.events.cancelEdit}
+              </button>
+            )}
             <button type="submit" className="primary" disabled={busy}>
-              {busy ? t.common.saving : t.events.create}
+              {busy ? t.common.saving : editing ? t.events.saveEdit : t.events.create}
             </button>
           </div>
         </form>
-        <section className="card grow">
-          <h2>{t.events.listTitle}</h2>
-          {loadError && (
-            <div className="banner-error" role="alert">
-              {loadError} <button onClick={load}>{t.common.retry}</button>
+        <div className="grow stack">
+          <section className="card">
+            <div className="card-title-row">
+              <h2>{t.events.listTitle}</h2>
+              <label className="check">
+                <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />
+                {t.events.showArchived}
+              </label>
             </div>
-          )}
-          {events === null && !loadError && <p className="muted">{t.common.loading}</p>}
-          {events?.length === 0 && <p className="muted">{t.events.empty}</p>}
-          {events && events.length > 0 && (
-            <table className="table" data-testid="events-table">
-              <thead>
-                <tr>
-                  <th>{t.events.columns.school}</th>
-                  <th>{t.events.columns.code}</th>
-                  <th>{t.events.columns.feature}</th>
-                  <th>{t.events.columns.date}</th>
-                  <th className="num">{t.events.columns.fee}</th>
-                  <th>{t.events.columns.station}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {events.map((ev) => (
-                  <tr key={ev.id}>
-                    <td>{ev.schoolName}</td>
-                    <td className="mono">{ev.schoolCode}</td>
-                    <td className="mono ellipsis" title={ev.featureCode}>
-                      {ev.featureCode}
-                    </td>
-                    <td>{ev.date}</td>
-                    <td className="num">¥{formatFen(ev.feeFen)}</td>
-                    <td>{ev.stationName || '—'}</td>
+            {loadError && (
+              <Banner tone="error" action={<button onClick={load}>{t.common.retry}</button>}>
+                {loadError}
+              </Banner>
+            )}
+            <ErrorBanner error={listProblem} />
+            {listNotice && <Banner tone="info">{listNotice}</Banner>}
+            {events === null && !loadError && <p className="muted">{t.common.loading}</p>}
+            {events?.length === 0 && <p className="muted">{t.events.empty}</p>}
+            {events && events.length > 0 && shown?.length === 0 && <p className="muted">{t.events.emptyActive}</p>}
+            {shown && shown.length > 0 && (
+              <table className="table" data-testid="events-table">
+                <thead>
+                  <tr>
+                    <th>{t.events.columns.school}</th>
+                    <th>{t.events.columns.code}</th>
+                    <th>{t.events.columns.date}</th>
+                    <th className="num">{t.events.columns.fee}</th>
+                    <th>{t.events.columns.station}</th>
+                    <th>{t.events.actions}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </section>
+                </thead>
+                <tbody>
+                  {shown.map((ev) => (
+                    <tr key={ev.id} className={ev.archivedAt ? 'archived' : undefined} data-testid="event-row">
+                      <td>
+                        <div>{ev.schoolName}</div>
+                        <div className="mono small muted ellipsis" title={ev.featureCode}>
+                          {t.events.columns.feature} {ev.featureCode}
+                        </div>
+                      </td>
+                      <td className="mono">{ev.schoolCode}</td>
+                      <td>
+                        {ev.date}
+                        {ev.archivedAt && <span className="tag-archived">{t.events.archivedBadge}</span>}
+                      </td>
+                      <td className="num">¥{formatFen(ev.feeFen)}</td>
+                      <td>{ev.stationName || '—'}</td>
+                      <td className="row-actions">
+                        {!ev.archivedAt && (
+                          <>
+                            <button type="button" className="link" onClick={() => startEdit(ev)}>
+                              {t.events.editAction}
+                            </button>
+                            <button type="button" className="link" onClick={() => setImportEventId(ev.id)}>
+                              {t.events.importAction}
+                            </button>
+                            <button type="button" className="link" onClick={() => setArchiveTarget(ev)}>
+                              {t.events.archive}
+                            </button>
+                          </>
+                        )}
+                        {ev.archivedAt && (
+                          <button type="button" className="link" onClick={() => void setArchived(ev, false)}>
+                            {t.events.restore}
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+          <RosterImport
+            events={active}
+            eventId={active.some((e) => e.id === importEventId) ? importEventId : null}
+            onEventChange={(id) => setImportEventId(id || null)}
+          />
+        </div>
       </div>
+      <ConfirmDialog
+        open={archiveTarget !== null}
+        title={t.events.archiveTitle}
+        message={archiveTarget ? t.events.archiveMessage(archiveTarget.schoolName, archiveTarget.date) : ''}
+        confirmLabel={t.events.archive}
+        onCancel={() => setArchiveTarget(null)}
+        onConfirm={() => {
+          const target = archiveTarget;
+          setArchiveTarget(null);
+          if (target) void setArchived(target, true);
+        }}
+      />
     </div>
   );
 }

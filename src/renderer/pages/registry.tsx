@@ -7,6 +7,9 @@ import { PaymentPage } from './payment-page';
 import { OrdersPage } from './orders-page';
 import { ReconcilePage } from './reconcile-page';
 import { ExportPage } from './export-page';
+import { StatsPage } from './stats-page';
+import { SettingsPage } from './settings-page';
+import { HelpPage } from './help-page';
 
 export interface PageEntry {
   route: string;
@@ -23,4 +26,7 @@ export const pages: PageEntry[] = [
   { route: 'orders', label: t.station.nav.orders, render: () => <OrdersPage /> },
   { route: 'reconcile', label: t.station.nav.reconcile, render: () => <ReconcilePage /> },
   { route: 'export', label: t.station.nav.export, render: () => <ExportPage /> },
+  { route: 'stats', label: t.stats.title, render: () => <StatsPage /> },
+  { route: 'settings', label: t.settings.title, render: () => <SettingsPage /> },
+  { route: 'help', label: t.help.title, render: () => <HelpPage /> },
 ];

@@ -62,4 +62,15 @@ export const receiptsContract = {
     }),
     response: ReceiptSettings,
   },
+  /** 设置's 测试打印: a sample receipt to the configured printer (desktop window) and always as PDF; nothing recorded. */
+  'receipts.testPrint': {
+    request: z.strictObject({ paper: PaperSize.optional() }),
+    response: z.object({
+      printed: z.boolean(),
+      printer: z.string().nullable(),
+      paper: PaperSize,
+      fileName: z.string(),
+      pdfBase64: z.string(),
+    }),
+  },
 } as const;

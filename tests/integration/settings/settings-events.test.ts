@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StationSettingsView } from '../../../src/shared/contract/settings';
 import type { PushEvent } from '../../../src/shared/contract';
 import type { StudioEvent } from '../../../src/shared/domain/event';
+import { createStudio } from '../../../src/main/core/studio';
 import { recordsFixture, type RecordsFixture } from '../../helpers/records-fixture';
+import { tempDir } from '../../helpers/temp-dir';
 
 let f: RecordsFixture;
 beforeEach(async () => {
@@ -79,11 +81,17 @@ describe('events.update / events.archive', () => {
       archivedAt: null,
       createdAt: f.event.createdAt,
     });
+    await expect(f.call('events.update', { ...updated, schoolCode: '1234' })).rejects.toMatchObject({
+      field: 'schoolCode',
+    });
     await expect(
-      f.call('events.update', { ...updated, schoolCode: '1234' }),
-    ).rejects.toMatchObject({ field: 'schoolCode' });
-    await expect(
-      f.call('events.update', { id: 'nope', schoolName: 'x', schoolCode: '10445', featureCode: 'a', date: '2026-06-02' }),
+      f.call('events.update', {
+        id: 'nope',
+        schoolName: 'x',
+        schoolCode: '10445',
+        featureCode: 'a',
+        date: '2026-06-02',
+      }),
     ).rejects.toMatchObject({ code: 'not_found', message: '采集活动不存在' });
   });
 
@@ -105,5 +113,42 @@ describe('events.update / events.archive', () => {
     const restored = await f.call<StudioEvent>('events.archive', { id: f.event.id, archived: false });
     expect(restored.archivedAt).toBeNull();
     expect(await ids()).toEqual([f.event.id, second.id]);
+  });
+});
+
+describe('receipts.testPrint', () => {
+  it('without a printer: a sample receipt as PDF on the configured paper, nothing recorded', async () => {
+    await f.call('receipts.configure', { paper: '58mm' });
+    const r = await f.call<{ printed: boolean; printer: string | null; paper: string; pdfBase64: string }>(
+      'receipts.testPrint',
+      {},
+    );
+    expect(r).toMatchObject({ printed: false, printer: null, paper: '58mm' });
+    expect(Buffer.from(r.pdfBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    expect(f.studio.db.prepare('SELECT COUNT(*) AS n FROM receipt_prints').get()).toEqual({ n: 0 });
+  });
+
+  it('with a printer: the job goes to the configured device', async () => {
+    const t = tempDir('studio-testprint-');
+    const jobs: { deviceName: string; html: string }[] = [];
+    const studio = createStudio({
+      dataDir: t.dir,
+      log: () => {},
+      printer: { print: async (job) => void jobs.push(job) },
+    });
+    try {
+      await studio.dispatch('receipts.configure', { printer: 'XP-80C', paper: '80mm' }, { transport: 'cli' });
+      const r = (await studio.dispatch('receipts.testPrint', {}, { transport: 'cli' })) as {
+        printed: boolean;
+        printer: string;
+      };
+      expect(r).toMatchObject({ printed: true, printer: 'XP-80C' });
+      expect(jobs).toHaveLength(1);
+      expect(jobs[0]!.deviceName).toBe('XP-80C');
+      expect(jobs[0]!.html).toContain('S1-TEST');
+    } finally {
+      await studio.close();
+      t.cleanup();
+    }
   });
 });

@@ -26,6 +26,7 @@ export const events: Catalogue['events'] = {
   created: (school: string) => `Event created: ${school}`,
   updated: (school: string) => `Changes saved: ${school}`,
   feeInvalid: 'The fee is not a valid amount, e.g. 15 or 15.00',
+  problems: (n: number) => `${n} fields need changes: see the ones marked red.`,
   showArchived: 'Show archived',
   archivedBadge: 'Archived',
   actions: 'Actions',

@@ -29,6 +29,7 @@ export const settings: Catalogue['settings'] = {
     papers: { '58mm': '58 mm thermal', '80mm': '80 mm thermal', A4: 'A4' },
     printer: 'Printer name',
     printerHint: "Empty: the system's default printer",
+    printerTooLong: 'Printer name too long (200 characters at most)',
     save: 'Save printing',
     saved: 'Printing settings saved',
     silent: 'This window prints straight to the receipt printer.',

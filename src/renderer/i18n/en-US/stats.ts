@@ -49,6 +49,7 @@ export const stats: Catalogue['stats'] = {
     summary: (count: number, students: number) => `${count} retake(s) of ${students} student(s)`,
     byCheck: 'Checks that failed',
   },
+  methods: { cash: 'Cash', wechat: 'WeChat Pay', alipay: 'Alipay', school: 'School pays' },
   payments: {
     title: 'Payment methods',
     amount: 'Amount (CNY)',

@@ -24,6 +24,7 @@ export const events = {
   created: (school: string) => `已创建活动：${school}`,
   updated: (school: string) => `已保存修改：${school}`,
   feeInvalid: '收费金额格式不正确，例如 15 或 15.00',
+  problems: (n: number) => `有 ${n} 处需要修改，请看标红的字段。`,
   showArchived: '显示已归档',
   archivedBadge: '已归档',
   actions: '操作',

@@ -27,6 +27,7 @@ export const settings = {
     papers: { '58mm': '58 mm 热敏纸', '80mm': '80 mm 热敏纸', A4: 'A4' } as Record<string, string>,
     printer: '打印机名称',
     printerHint: '留空则使用系统默认打印机',
+    printerTooLong: '打印机名称过长（最多 200 个字符）',
     save: '保存打印设置',
     saved: '打印设置已保存',
     silent: '本窗口可直接打印到收据打印机。',

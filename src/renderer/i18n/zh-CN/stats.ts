@@ -47,6 +47,7 @@ export const stats = {
     summary: (count: number, students: number) => `共重拍 ${count} 次，涉及 ${students} 名学生`,
     byCheck: '初审未通过的项目',
   },
+  methods: { cash: '现金', wechat: '微信支付', alipay: '支付宝', school: '学校统一支付' } as Record<string, string>,
   payments: {
     title: '收款方式',
     amount: '金额（元）',
