@@ -197,7 +197,7 @@ export function PaymentPage() {
               <span className={`state-pill ${order.state}${order.paid ? ' paid' : ''}`}>{order.stateLabel}</span>
             </p>
           )}
-          {scope === 'self' && order?.paid && <Banner tone="ok">{t.payment.alreadyPaid}</Banner>}
+          {scope === 'self' && order?.paid && !notice && <Banner tone="ok">{t.payment.alreadyPaid}</Banner>}
           {scope === 'self' && order && !order.paid && order.state !== 'pending_payment' && (
             <Banner tone="warn">{t.payment.notChargeable(order.stateLabel)}</Banner>
           )}
