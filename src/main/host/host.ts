@@ -115,6 +115,10 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     serveStatic(opts.rendererDir, url.pathname, res, CONTENT_SECURITY_POLICY);
   }
 
+  // Idle keep-alive sockets stay open longer than Node's 5 s: a client (here: a test in the same process whose
+  // event loop was busy rendering a PDF) reusing a socket the host is just closing gets ECONNRESET. Closing the
+  // host still ends them at once (closeAllConnections).
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, host, () => {

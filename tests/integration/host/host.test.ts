@@ -45,7 +45,7 @@ describe('web host (in-process)', () => {
     const r = await post(host.url, 'events.create', { schoolCode: '10403', featureCode: 'x', date: '2026-06-01' });
     expect(r.status).toBe(400);
     expect(r.body.error).toMatchObject({ code: 'invalid_request', field: 'schoolName' });
-    expect(String((r.body.error as { message: string }).message)).toContain('schoolName');
+    expect(String((r.body.error as { message: string }).message)).toContain('学校名称');
     const again = await post(host.url, 'app.info', {});
     expect(again.status).toBe(200);
   });
