@@ -43,12 +43,12 @@ it('Chromium sets the printed receipt HTML in the bundled font', async () => {
   try {
     const page = await browser.newPage();
     await page.goto(pathToFileURL(file).href);
-    const faces = await page.evaluate(async () => {
-      await document.fonts.ready;
-      return [...document.fonts].map((f) => ({ family: f.family, status: f.status }));
-    });
+    // page-side code as strings: this tsconfig has no DOM types
+    const faces = await page.evaluate(
+      'document.fonts.ready.then(() => [...document.fonts].map((f) => ({ family: f.family, status: f.status })))',
+    );
     expect(faces).toEqual([{ family: 'Studio Print', status: 'loaded' }]);
-    expect(await page.evaluate(() => document.fonts.check('12px "Studio Print"', '黄*正'))).toBe(true);
+    expect(await page.evaluate(`document.fonts.check('12px "Studio Print"', '黄*正')`)).toBe(true);
   } finally {
     await browser.close();
   }
