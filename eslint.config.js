@@ -2,6 +2,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
+import { readdirSync } from 'node:fs';
+import { importX, createNodeResolver } from 'eslint-plugin-import-x';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
@@ -30,6 +32,29 @@ const sharedBoundary = {
   ],
 };
 
+// src/main: feature folders talk to each other only through each folder's index.ts, and never import core/
+// (the composition root that builds them). Shells above core (cli, electron, host) and core itself may reach
+// into features; kernel/ (ports) and db/ sit below everything.
+const SHELLS = ['core', 'cli', 'electron', 'host'];
+const BELOW = ['kernel', 'db'];
+const mainFolders = readdirSync(new URL('./src/main/', import.meta.url), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
+const features = mainFolders.filter((f) => !SHELLS.includes(f) && !BELOW.includes(f));
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const featureBoundary = (self) => ({
+  patterns: [
+    {
+      regex: `^(\\.\\./)+(${features.filter((f) => f !== self).map(escape).join('|')})/.+`,
+      message: '功能模块之间只能通过对方的 index.ts 导入（例如 ../captures，而不是 ../captures/photo-repo）',
+    },
+    {
+      regex: `^(\\.\\./)+(${SHELLS.map(escape).join('|')})(/.*)?$`,
+      message: '功能模块不得导入 core/、cli/、electron/ 或 host/：端口在 kernel/ 中，由 core/ 组装',
+    },
+  ],
+});
+
 export default tseslint.config(
   {
     ignores: [
@@ -40,6 +65,8 @@ export default tseslint.config(
       'models/**',
       'test-results/**',
       'playwright-report/**',
+      // lint fixtures (tests/unit/lint): linted on purpose by the lint test only
+      'tests/fixtures/lint/**',
     ],
   },
   js.configs.recommended,
@@ -60,6 +87,21 @@ export default tseslint.config(
     files: ['src/shared/**/*.ts'],
     languageOptions: { globals: {} },
     rules: { 'no-restricted-imports': ['error', sharedBoundary] },
+  },
+  ...features.map((feature) => ({
+    files: [`src/main/${feature}/**/*.ts`],
+    rules: { 'no-restricted-imports': ['error', featureBoundary(feature)] },
+  })),
+  {
+    // No import cycles anywhere in the app (type-only imports do not count: they vanish at runtime).
+    files: ['src/**/*.{ts,tsx}', 'tests/fixtures/lint/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     // Raw IPC only in the two files that own it: everything else goes through the contract.

@@ -20,13 +20,13 @@ import {
   textProblem,
 } from '../../shared/domain/validators';
 import type { Db } from '../db/open';
-import type { EventRepo } from '../events/event-repo';
-import type { OrderService } from '../orders/order-service';
-import { toOrderView, type OrderRow } from '../orders/order-row';
-import type { IdHasher } from '../station/id-hasher';
-import type { StationSettings } from '../station/station-settings';
-import { toRosterView, type RosterEntryRow } from '../roster/roster-repo';
-import type { RosterRepo } from '../roster/roster-repo';
+import type { EventRepo } from '../events';
+import type { OrderService } from '../orders';
+import { toOrderView, type OrderRow } from '../orders';
+import type { IdHasher } from '../station';
+import type { StationSettings } from '../station';
+import { toRosterView, type RosterEntryRow } from '../roster';
+import type { RosterRepo } from '../roster';
 
 type SubmitInput = ParsedReq<'checkin.submit'>;
 

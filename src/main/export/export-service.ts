@@ -16,11 +16,11 @@ import {
   planFileNames,
   type NamingProblem,
 } from '../../shared/export/naming-rule';
-import type { EventRepo } from '../events/event-repo';
-import type { OrderRepo } from '../orders/order-repo';
-import type { PhotoRepo } from '../captures/photo-repo';
-import type { PhotoStore } from '../captures/photo-store';
-import { paymentLabel, type PaymentLookup } from '../receipts/payment-lookup';
+import type { EventRepo } from '../events';
+import type { OrderRepo } from '../orders';
+import type { PhotoRepo } from '../captures';
+import type { PhotoStore } from '../captures';
+import { paymentLabel, type PaymentLookup } from '../receipts';
 import { toCsv } from './csv';
 import { exportFiles } from './export-files';
 import { manifestXlsx } from './xlsx-manifest';

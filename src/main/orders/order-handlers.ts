@@ -1,8 +1,8 @@
 import { ApiError } from '../../shared/api-error';
 import type { HandlerGroup } from '../kernel/handlers';
-import type { PaymentRepo } from '../payments/payment-repo';
-import type { PhotoRepo } from '../captures/photo-repo';
-import { toPhotoView } from '../captures/photo-repo';
+import type { PaymentRepo } from '../payments';
+import type { PhotoRepo } from '../captures';
+import { toPhotoView } from '../captures';
 import { toOrderView } from './order-row';
 import type { OrderService } from './order-service';
 

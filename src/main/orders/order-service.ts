@@ -3,7 +3,7 @@ import { transition, type OrderAction, type OrderState } from '../../shared/doma
 import type { OrderView } from '../../shared/contract/views';
 import type { PushBus } from '../kernel/push-bus';
 import type { Db } from '../db/open';
-import type { OutboxRepo } from '../outbox/outbox-repo';
+import type { OutboxRepo } from '../outbox';
 import type { OrderRepo } from './order-repo';
 import { toOrderView, type OrderRow } from './order-row';
 

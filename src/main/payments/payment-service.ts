@@ -12,9 +12,9 @@ import {
 import type { OrderView, PaymentView } from '../../shared/contract/views';
 import type { PushBus } from '../kernel/push-bus';
 import type { Db } from '../db/open';
-import type { EventRepo } from '../events/event-repo';
-import type { OrderService } from '../orders/order-service';
-import type { OutboxRepo } from '../outbox/outbox-repo';
+import type { EventRepo } from '../events';
+import type { OrderService } from '../orders';
+import type { OutboxRepo } from '../outbox';
 import type { PaymentRepo, PaymentRow } from './payment-repo';
 
 export interface RecordPaymentInput {

@@ -1,6 +1,6 @@
 import { PAYMENT_METHOD_LABELS, type PaymentMethod } from '../../shared/domain/payment';
-import type { OrderRepo } from '../orders/order-repo';
-import type { PaymentRepo } from '../payments/payment-repo';
+import type { OrderRepo } from '../orders';
+import type { PaymentRepo } from '../payments';
 
 // The payment currently covering an order, as documents need it, read through the records repositories.
 

@@ -5,8 +5,8 @@ import type { RejectedRow, RosterEntryView, RosterImportResult } from '../../sha
 import { checkRosterRow, isBlankRow, mapHeaders } from '../../shared/domain/roster-rules';
 import type { PushBus } from '../kernel/push-bus';
 import type { Db } from '../db/open';
-import type { EventRepo } from '../events/event-repo';
-import type { IdHasher } from '../station/id-hasher';
+import type { EventRepo } from '../events';
+import type { IdHasher } from '../station';
 import { readTable } from './read-table';
 import { toRosterView, type RosterEntryRow, type RosterRepo } from './roster-repo';
 

@@ -4,7 +4,7 @@ import {
   type StationSettingsView,
 } from '../../shared/contract/settings';
 import type { ParsedReq } from '../../shared/contract';
-import { DEFAULT_STATION_CODE } from '../station/station-settings';
+import { DEFAULT_STATION_CODE } from '../station';
 
 /** The key/value table station_settings (records module); only get/set are needed here. */
 export interface SettingsStore {

@@ -3,7 +3,7 @@ import { STATION_TIME_ZONE } from '../../shared/domain/business-time';
 import { PAYMENT_METHODS, type PaymentMethod } from '../../shared/domain/payment';
 import type { EventStats } from '../../shared/contract/stats';
 import type { Db } from '../db/open';
-import type { EventRepo } from '../events/event-repo';
+import type { EventRepo } from '../events';
 import { checkTallies, perHour, retakes, type CaptureRow, type FinalRow, type RejectionRow } from './aggregate';
 
 // 统计: read-only SQL over orders, photos, order_transitions and payments of one event.

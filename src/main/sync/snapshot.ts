@@ -7,9 +7,9 @@ import {
   type CentralPhotoRef,
 } from '../../shared/central';
 import type { StudioEvent } from '../../shared/domain/event';
-import type { OrderRowWithFacts } from '../orders/order-row';
-import type { PaymentRow } from '../payments/payment-repo';
-import type { PhotoRow } from '../captures/photo-repo';
+import type { OrderRowWithFacts } from '../orders';
+import type { PaymentRow } from '../payments';
+import type { PhotoRow } from '../captures';
 
 // The order as the centre receives it (PUT /v1/orders/{uuid}): one pure mapping from the station's rows.
 // Only masked identity leaves the station (name 黄*正, 证件号 first 4 + stars + last 4, phone 138****5678).
