@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -29,7 +29,7 @@ interface Rect {
 
 function renderIn(name: string, fontEnv: Record<string, string>) {
   const out = path.join(tmp.dir, name);
-  execFileSync('mkdir', ['-p', out]);
+  mkdirSync(out, { recursive: true });
   const env: NodeJS.ProcessEnv = { ...process.env, ...fontEnv };
   delete env.STUDIO_RECEIPT_FONT;
   const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'render-with-print-font.ts'), out], {
