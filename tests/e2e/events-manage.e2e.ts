@@ -94,7 +94,7 @@ test('edit, archive/restore an event and import a roster file with rejected rows
   await expect(rejected.nth(1)).toContainText('第 4 行');
   await expect(rejected.nth(2)).toContainText('第 5 行');
   await expect(rejected.nth(2)).toContainText('与第 2 行重复');
-  await saveScreenshot(page, '10-events-roster');
+  await saveScreenshot(page, '20-events-roster', { fullPage: true });
 
   // the station's event lists leave archived events out
   const before = (await api('events.list', {})) as { events: { id: string }[] };

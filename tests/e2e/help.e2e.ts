@@ -25,7 +25,7 @@ test('help lists the station shortcuts and keeps the checklist ticks', async ({ 
   await page.reload();
   await expect(page.getByTestId('checklist-progress')).toHaveText(`已完成 2 / ${total}`);
   await expect(boxes.nth(1)).toBeChecked();
-  await saveScreenshot(page, '13-help');
+  await saveScreenshot(page, '23-help', { fullPage: true });
   await list.getByRole('button', { name: '清除勾选' }).click();
   await expect(page.getByTestId('checklist-progress')).toHaveText(`已完成 0 / ${total}`);
 });

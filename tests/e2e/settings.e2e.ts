@@ -53,7 +53,8 @@ test('station settings: code, operators, contact fields, printer + test print, c
   await receipt.getByRole('button', { name: '保存打印设置' }).click();
   await expect(receipt.getByText('打印设置已保存')).toBeVisible();
   await receipt.getByRole('button', { name: '测试打印' }).click();
-  await expect(receipt.getByText('测试页已生成 PDF：')).toBeVisible();
+  // the first render loads the bundled CJK font: allow it time on a loaded machine
+  await expect(receipt.getByText('测试页已生成 PDF：')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('test-print-pdf')).toHaveAttribute('download', '测试页-58mm.pdf');
 
   // default camera (the replay camera in e2e) and the backdrop mode
@@ -81,7 +82,7 @@ test('station settings: code, operators, contact fields, printer + test print, c
   await expect(page.locator('input[name=stationCode]')).toHaveValue('B2');
   await expect(page.getByLabel('电子邮箱和联系电话可留空（学生稍后在手机上补填）')).toBeChecked();
   await expect(page.locator('select[name=defaultCamera]')).toHaveValue(replayId!);
-  await saveScreenshot(page, '11-settings');
+  await saveScreenshot(page, '21-settings');
 
   // English, from the same catalogue, for the whole window; then back
   await page.locator('select[name=locale]').selectOption('en-US');
@@ -89,7 +90,7 @@ test('station settings: code, operators, contact fields, printer + test print, c
   await expect(page.getByRole('navigation').getByRole('button', { name: 'Events' })).toBeVisible();
   await expect(page.getByRole('navigation').getByRole('button', { name: 'Statistics' })).toBeVisible();
   await expect(page.locator('input[name=stationCode]')).toHaveValue('B2');
-  await saveScreenshot(page, '11-settings-en');
+  await saveScreenshot(page, '21-settings-en');
   await page.locator('select[name=locale]').selectOption('zh-CN');
   await expect(page.getByRole('heading', { name: '设置', level: 1 })).toBeVisible();
 });

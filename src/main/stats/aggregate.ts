@@ -66,7 +66,8 @@ export function perHour(checkinTimes: readonly string[], captureTimes: readonly 
   if (hours.length > 1) {
     const filled: string[] = [];
     for (let h = hours[0]!; h <= hours.at(-1)! && filled.length <= MAX_FILLED_HOURS; h = nextHour(h)) filled.push(h);
-    if (filled.length <= MAX_FILLED_HOURS) for (const h of filled) if (!buckets.has(h)) buckets.set(h, { checkins: 0, captures: 0 });
+    if (filled.length <= MAX_FILLED_HOURS)
+      for (const h of filled) if (!buckets.has(h)) buckets.set(h, { checkins: 0, captures: 0 });
   }
   return [...buckets.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([hour, b]) => ({ hour, ...b }));
 }
@@ -123,7 +124,8 @@ export function retakes(
       reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
     }
   }
-  const desc = <K>(m: Map<K, number>) => [...m.entries()].sort((a, b) => b[1] - a[1] || String(a[0]).localeCompare(String(b[0])));
+  const desc = <K>(m: Map<K, number>) =>
+    [...m.entries()].sort((a, b) => b[1] - a[1] || String(a[0]).localeCompare(String(b[0])));
   return {
     count,
     students,

@@ -22,9 +22,9 @@ export class StatsService {
 
   private compute(eventId: string): EventStats {
     const db = this.db;
-    const checkins = db
-      .prepare('SELECT created_at AS at FROM orders WHERE event_id = ?')
-      .all(eventId) as { at: string }[];
+    const checkins = db.prepare('SELECT created_at AS at FROM orders WHERE event_id = ?').all(eventId) as {
+      at: string;
+    }[];
     const captures = db
       .prepare(
         `SELECT p.id, p.order_id AS orderId, p.version, p.created_at AS createdAt
@@ -76,7 +76,13 @@ export class StatsService {
                   (SELECT COUNT(*) FROM payment_orders po WHERE po.payment_id = p.id) END), 0) AS students
            FROM payments p WHERE p.event_id = ? GROUP BY p.method`,
       )
-      .all(eventId) as { method: PaymentMethod; payments: number; cancelled: number; totalFen: number; students: number }[];
+      .all(eventId) as {
+      method: PaymentMethod;
+      payments: number;
+      cancelled: number;
+      totalFen: number;
+      students: number;
+    }[];
     const methods = new Map(byMethod.map((m) => [m.method, m]));
 
     return {

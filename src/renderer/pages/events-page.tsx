@@ -240,10 +240,8 @@ export function EventsPage() {
                 <thead>
                   <tr>
                     <th>{t.events.columns.school}</th>
-                    <th>{t.events.columns.code}</th>
                     <th>{t.events.columns.date}</th>
                     <th className="num">{t.events.columns.fee}</th>
-                    <th>{t.events.columns.station}</th>
                     <th>{t.events.actions}</th>
                   </tr>
                 </thead>
@@ -251,18 +249,18 @@ export function EventsPage() {
                   {shown.map((ev) => (
                     <tr key={ev.id} className={ev.archivedAt ? 'archived' : undefined} data-testid="event-row">
                       <td>
-                        <div>{ev.schoolName}</div>
-                        <div className="mono small muted ellipsis" title={ev.featureCode}>
-                          {t.events.columns.feature} {ev.featureCode}
+                        <div>
+                          {ev.schoolName}
+                          {ev.archivedAt && <span className="tag-archived">{t.events.archivedBadge}</span>}
+                        </div>
+                        <div className="small muted event-meta" title={ev.featureCode}>
+                          {t.events.columns.code} <span className="mono">{ev.schoolCode}</span> ·{' '}
+                          {t.events.columns.feature} <span className="mono">{ev.featureCode}</span>
+                          {ev.stationName && ` · ${ev.stationName}`}
                         </div>
                       </td>
-                      <td className="mono">{ev.schoolCode}</td>
-                      <td>
-                        {ev.date}
-                        {ev.archivedAt && <span className="tag-archived">{t.events.archivedBadge}</span>}
-                      </td>
+                      <td className="nowrap">{ev.date}</td>
                       <td className="num">¥{formatFen(ev.feeFen)}</td>
-                      <td>{ev.stationName || '—'}</td>
                       <td className="row-actions">
                         {!ev.archivedAt && (
                           <>

@@ -27,16 +27,23 @@ describe('perHour', () => {
 
 describe('failedCodes / checkTallies', () => {
   it('reads the reasons production stored, ignoring what it cannot read', () => {
-    expect(failedCodes(JSON.stringify({ reasons: [{ code: 'framing.eyes' }, { code: 'framing.eyes' }, { x: 1 }] }))).toEqual([
-      'framing.eyes',
-    ]);
+    expect(
+      failedCodes(JSON.stringify({ reasons: [{ code: 'framing.eyes' }, { code: 'framing.eyes' }, { x: 1 }] })),
+    ).toEqual(['framing.eyes']);
     expect(failedCodes('{broken')).toEqual([]);
     expect(failedCodes(JSON.stringify({ test: true }))).toEqual([]);
     expect(failedCodes(null)).toEqual([]);
   });
   it('lists all 19 checks first, then file rules that failed; photos without 初审 are not counted', () => {
     const finals = [
-      { orderId: 'a', version: 1, sourcePhotoId: 'o1', precheck: 'failed' as const, checksJson: JSON.stringify({ reasons: [{ code: 'file.size' }, { code: 'sharpness' }] }), createdAt: '' },
+      {
+        orderId: 'a',
+        version: 1,
+        sourcePhotoId: 'o1',
+        precheck: 'failed' as const,
+        checksJson: JSON.stringify({ reasons: [{ code: 'file.size' }, { code: 'sharpness' }] }),
+        createdAt: '',
+      },
       { orderId: 'a', version: 2, sourcePhotoId: 'o2', precheck: 'passed' as const, checksJson: null, createdAt: '' },
       { orderId: 'b', version: 1, sourcePhotoId: 'o3', precheck: null, checksJson: null, createdAt: '' },
     ];

@@ -12,7 +12,10 @@ export const capture: Catalogue['capture'] = {
   auto: 'Shoot automatically when all pass',
   autoFrames: 'Frames in a row',
   backdrop: 'Backdrop',
-  backdropModes: { replace: 'Plain backdrop (replaced in the photo)', blue: 'Blue cloth (backdrop colour checked strictly)' },
+  backdropModes: {
+    replace: 'Plain backdrop (replaced in the photo)',
+    blue: 'Blue cloth (backdrop colour checked strictly)',
+  },
   backdropHint: 'In replace mode the backdrop colour is advice only and does not block auto-capture',
   retake: 'Retake',
   toPayment: 'Go to payment',

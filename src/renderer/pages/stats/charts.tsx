@@ -115,7 +115,7 @@ export function RetakesChart({ retakes }: { retakes: EventStats['retakes'] }) {
 
 export function PaymentsChart({ payments }: { payments: EventStats['payments'] }) {
   const used = payments.filter((p) => p.students > 0);
-  const colours: Record<string, string> = { cash: OK, wechat: '#07c160', alipay: BRAND, school: MUTED };
+  const colours: Record<string, string> = { cash: WARN, wechat: '#07c160', alipay: BRAND, school: MUTED };
   const options: ChartOptions<'doughnut'> = {
     plugins: {
       legend: { position: 'right' },
