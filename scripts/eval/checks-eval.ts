@@ -204,6 +204,10 @@ async function syntheticSet(analyze: Analyze) {
     v('two-faces', await P.pasteSecondFace(b.image, other.image, other.analysis, g.centerX > W / 2), {
       'face.count': 'fail',
     });
+    // A student waiting far behind: a head 16 % of the short side wide (face ≈ 9 %), in the corner.
+    v('small-second-face', await P.pasteSecondFace(b.image, other.image, other.analysis, g.centerX > W / 2, 0.16), {
+      'face.count': 'fail',
+    });
   }
 
   const stats = new Map<CheckId, { tp: number; fp: number; tn: number; fn: number; clearFalsePass: number }>();

@@ -232,11 +232,18 @@ export function showTeeth(img: RawImage, a: Analysis): RawImage {
 }
 
 /** A second person: a half-size copy of another portrait's head pasted into the upper corner. */
-export async function pasteSecondFace(img: RawImage, other: RawImage, oa: Analysis, left: boolean): Promise<RawImage> {
+/** Another sitter's head pasted in a top corner, `share` × the short side wide (0.42: beside; 0.16: far behind). */
+export async function pasteSecondFace(
+  img: RawImage,
+  other: RawImage,
+  oa: Analysis,
+  left: boolean,
+  share = 0.42,
+): Promise<RawImage> {
   const g = faceGeometry(oa)!;
   const size = g.faceWidth * 1.8;
   const head = await crop(other, g.centerX - size / 2, g.headTopY - size * 0.1, size, size * 1.1);
-  const target = Math.round(Math.min(img.width, img.height) * 0.42);
+  const target = Math.round(Math.min(img.width, img.height) * share);
   const small = await fromSharp(raw(head).resize(target, Math.round(target * 1.1)));
   const data = new Uint8Array(img.data);
   const ox = left ? 0 : img.width - small.width;

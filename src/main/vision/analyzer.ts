@@ -1,16 +1,25 @@
 import type { Analysis, FaceDetection } from '../../shared/vision/analysis';
 import type { RawImage } from '../../shared/image/raw-image';
-import { BLAZEFACE_SIZE, blazefaceAnchors, decodeBlazeface, toImageDetection, weightedNms } from './blazeface';
+import {
+  BLAZEFACE_SIZE,
+  blazefaceAnchors,
+  decodeBlazeface,
+  mergeTileDetections,
+  tileGrid,
+  toImageDetection,
+  weightedNms,
+} from './blazeface';
 import { FACEMESH_SIZE, landmarksToImage, meshCropFromDetection } from './facemesh';
 import { headPoseFromLandmarks } from './head-pose';
 import { decodeEye, eyeCrops, IRIS_OUTPUT_PER_EYE, IRIS_SIZE } from './iris';
 import { maskFromProbabilities } from './mask';
 import type { ModelSet, OutputTensor } from './model-files';
 import { decodeMovenet, MOVENET_SIZE } from './movenet';
-import { letterbox, sampleTensor, stretch } from './sampler';
+import { letterbox, sampleTensor, stretch, type Affine } from './sampler';
 
-export type Stage = 'faces' | 'landmarks' | 'body' | 'mask';
-export const ALL_STAGES: readonly Stage[] = ['faces', 'landmarks', 'body', 'mask'];
+/** 'crowd': the zoomed second-face search over tiles of the frame (otherFaces). */
+export type Stage = 'faces' | 'crowd' | 'landmarks' | 'body' | 'mask';
+export const ALL_STAGES: readonly Stage[] = ['faces', 'crowd', 'landmarks', 'body', 'mask'];
 
 export interface AnalyzeOptions {
   /** Stages to run (default all whose model is loaded). Landmarks need faces. */
@@ -41,8 +50,7 @@ export function createAnalyzer(models: ModelSet): Analyzer {
     iris: new Float32Array(2 * IRIS_SIZE * IRIS_SIZE * 3),
   };
 
-  async function detectFaces(img: RawImage): Promise<FaceDetection[]> {
-    const map = letterbox(img.width, img.height, BLAZEFACE_SIZE, BLAZEFACE_SIZE);
+  async function detectFaces(img: RawImage, map: Affine): Promise<FaceDetection[]> {
     // BlazeFace expects RGB in [-1, 1].
     sampleTensor(img, map, { width: 128, height: 128, scale: 2 / 255, offset: -1, pad: 0 }, buffers.blazeface);
     const outs = await models.blazeface!.run(buffers.blazeface);
@@ -85,8 +93,21 @@ export function createAnalyzer(models: ModelSet): Analyzer {
         return r;
       };
       if (want.has('faces') && models.blazeface) {
-        result.faces = await time('faces', () => detectFaces(img));
+        result.faces = await time('faces', () =>
+          detectFaces(img, letterbox(img.width, img.height, BLAZEFACE_SIZE, BLAZEFACE_SIZE)),
+        );
         result.frameOf!.faces = frame;
+      }
+      // A second face anywhere, however small (a student waiting behind): the same detector on overlapping tiles,
+      // each seen ~2–3× larger than in the whole frame.
+      if (want.has('crowd') && models.blazeface) {
+        result.tiledFaces = await time('crowd', async () => {
+          const found = [];
+          for (const t of tileGrid(img.width, img.height))
+            found.push({ tile: t, faces: await detectFaces(img, t.map) });
+          return mergeTileDetections(found);
+        });
+        result.frameOf!.crowd = frame;
       }
       const main = result.faces[0];
       if (want.has('landmarks') && models.facemesh && main) {

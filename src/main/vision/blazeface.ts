@@ -1,5 +1,5 @@
 import type { FaceDetection } from '../../shared/vision/analysis';
-import { applyAffine, type Affine } from './sampler';
+import { applyAffine, letterbox, type Affine } from './sampler';
 
 // BlazeFace front (128×128): 896 anchors — a 16×16 grid with 2 anchors per cell (stride 8) followed by an
 // 8×8 grid with 6 anchors per cell (stride 16). Regressors are in input pixels relative to the anchor centre.
@@ -123,4 +123,66 @@ export function toImageDetection(d: RawDetection, map: Affine, size = BLAZEFACE_
     score: d.score,
     keypoints,
   };
+}
+
+/** One square tile of the frame and the map from its detector input (BLAZEFACE_SIZE²) to image pixels. */
+export interface FaceTile {
+  x: number;
+  y: number;
+  size: number;
+  map: Affine;
+}
+
+/** Tiles overlap by this fraction of the grid step, so a face cut by one tile's edge is whole in its neighbour. */
+export const TILE_OVERLAP = 0.3;
+
+/**
+ * Overlapping square tiles of side ≈ 0.65 × the short side (grid step = half the short side): 4×2 on a 1280×720
+ * live frame, 2×3 on a portrait photo. Each face is seen about 2–3× larger than in the whole-frame pass.
+ */
+export function tileGrid(width: number, height: number, size = BLAZEFACE_SIZE): FaceTile[] {
+  const step = Math.min(width, height) / 2;
+  const side = Math.min(Math.min(width, height), step * (1 + TILE_OVERLAP));
+  const cols = Math.max(1, Math.round(width / step));
+  const rows = Math.max(1, Math.round(height / step));
+  const tiles: FaceTile[] = [];
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < cols; c++) {
+      const x = cols === 1 ? (width - side) / 2 : ((width - side) * c) / (cols - 1);
+      const y = rows === 1 ? (height - side) / 2 : ((height - side) * r) / (rows - 1);
+      const m = letterbox(side, side, size, size);
+      tiles.push({ x, y, size: side, map: { ...m, c: m.c + x, f: m.f + y } });
+    }
+  return tiles;
+}
+
+const centre = (f: FaceDetection) => ({ x: f.box.x + f.box.width / 2, y: f.box.y + f.box.height / 2 });
+const inside = (p: { x: number; y: number }, f: FaceDetection, grow: number) =>
+  Math.abs(p.x - centre(f).x) <= (f.box.width * grow) / 2 && Math.abs(p.y - centre(f).y) <= (f.box.height * grow) / 2;
+
+/**
+ * The faces of the tiled pass, once each. A detection touching its tile's edge is dropped (a face cut there is
+ * whole in the overlapping neighbour); duplicates across tiles are merged (centre inside an accepted box, 1.2×),
+ * the highest score kept. The sitter is among them too: face.count tells the others apart (src/shared/checks).
+ */
+export function mergeTileDetections(found: { tile: FaceTile; faces: FaceDetection[] }[]): FaceDetection[] {
+  const margin = 0.01;
+  const candidates = found.flatMap(({ tile, faces: fs }) =>
+    fs.filter((f) => {
+      const e = tile.size * margin;
+      return (
+        f.box.x > tile.x + e &&
+        f.box.y > tile.y + e &&
+        f.box.x + f.box.width < tile.x + tile.size - e &&
+        f.box.y + f.box.height < tile.y + tile.size - e
+      );
+    }),
+  );
+  candidates.sort((p, q) => q.score - p.score);
+  const out: FaceDetection[] = [];
+  for (const f of candidates) {
+    if (out.some((o) => inside(centre(f), o, 1.2))) continue;
+    out.push(f);
+  }
+  return out;
 }

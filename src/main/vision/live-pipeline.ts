@@ -10,30 +10,33 @@ import type { Vision } from './vision-service';
 
 /**
  * Stagger of the live stages: faces and landmarks every frame, on the fast worker, delivered with the frame. Body
- * (MoveNet, the slowest) is due every 4th frame and the person mask every 3rd; after the first frame they run on the
- * second worker, detached: a frame never waits for them, and their result joins the first frame returned after it
- * arrives (so a slow result is used from the frame after its own). A due slow stage starts only when that worker is
- * idle (otherwise it stays due; nothing queues). `frameOf` records each result's source frame; staleness is measured
- * by `npm run bench:vision` (`stale`, see docs/BENCHMARKS.md).
+ * (MoveNet, the slowest) is due every 4th frame, the person mask every 3rd and the tiled second-face search (crowd)
+ * every 6th; after the first frame they run on the second worker, detached: a frame never waits for them, and their
+ * result joins the first frame returned after it arrives (so a slow result is used from the frame after its own). A
+ * due slow stage starts only when that worker is idle (otherwise it stays due; nothing queues). `frameOf` records
+ * each result's source frame; staleness is measured by `npm run bench:vision` (`stale`, see docs/BENCHMARKS.md).
  */
-export const STAGE_PERIOD: Record<Stage, number> = { faces: 1, landmarks: 1, body: 4, mask: 3 };
+export const STAGE_PERIOD: Record<Stage, number> = { faces: 1, crowd: 6, landmarks: 1, body: 4, mask: 3 };
 /** A shown check status changes after this many consecutive frames agree. */
 export const SMOOTHING_FRAMES = 3;
+/** Stages of the second (slow) worker. */
+const SLOW: readonly Stage[] = ['body', 'mask', 'crowd'];
 
 /**
  * Stages due at frame n, given the frame each stage last produced a result for (dropped frames do not count).
- * Body and mask never share a frame once both have a result (the first frame runs everything): when both are due,
- * body runs unless the mask is overdue by a whole period of its own, and the other stays due: one model per frame
- * on the slow worker, and the mask cannot starve ("body always first" left it 25 frames old when saturated).
+ * One slow stage per frame once each has a result (the first frame runs everything): of those due, the one most
+ * overdue relative to its own period (ties: body, mask, crowd), the others stay due. With periods 4/3/6 that runs
+ * body every 4 frames, the mask every 3–4 and crowd every 6–8 ("body always first" had left the mask 25 frames old).
  */
 export function stagesForFrame(n: number, lastRan: Partial<Record<Stage, number>>): Stage[] {
   const due = (Object.keys(STAGE_PERIOD) as Stage[]).filter(
     (s) => lastRan[s] === undefined || n - lastRan[s]! >= STAGE_PERIOD[s],
   );
-  if (!due.includes('body') || !due.includes('mask') || lastRan.body === undefined || lastRan.mask === undefined)
-    return due;
-  const maskLate = n - lastRan.mask - STAGE_PERIOD.mask;
-  return due.filter((s) => s !== (maskLate >= STAGE_PERIOD.mask ? 'body' : 'mask'));
+  const slowDue = SLOW.filter((s) => due.includes(s));
+  if (slowDue.length <= 1 || SLOW.some((s) => lastRan[s] === undefined)) return due;
+  const late = (s: Stage) => (n - lastRan[s]!) / STAGE_PERIOD[s];
+  const pick = slowDue.reduce((best, s) => (late(s) > late(best) ? s : best));
+  return due.filter((s) => !SLOW.includes(s) || s === pick);
 }
 
 /** Merge this frame's fresh stages with the latest results of the staggered ones. */
@@ -42,6 +45,7 @@ export function mergeAnalysis(prev: Analysis | null, next: Analysis, ran: readon
   const merged: Analysis = { ...next, frameOf: { ...prev.frameOf, ...next.frameOf } };
   if (!ran.includes('body')) merged.body = prev.body;
   if (!ran.includes('mask')) merged.mask = prev.mask;
+  if (!ran.includes('crowd')) merged.tiledFaces = prev.tiledFaces;
   return merged;
 }
 
@@ -53,8 +57,6 @@ export interface LiveResult {
   allPass?: boolean;
 }
 
-const SLOW: readonly Stage[] = ['body', 'mask'];
-
 /** Put a detached slow result into a frame's analysis, for the stages it ran (with their frame and time). */
 export function mergeDetached(analysis: Analysis, fresh: Analysis | null): Analysis {
   if (!fresh || fresh.width !== analysis.width || fresh.height !== analysis.height) return analysis;
@@ -63,7 +65,8 @@ export function mergeDetached(analysis: Analysis, fresh: Analysis | null): Analy
     const f = fresh.frameOf?.[s];
     if (f === undefined || (out.frameOf![s] ?? -1) > f) continue;
     if (s === 'body') out.body = fresh.body;
-    else out.mask = fresh.mask;
+    else if (s === 'mask') out.mask = fresh.mask;
+    else out.tiledFaces = fresh.tiledFaces;
     out.frameOf![s] = f;
     if (fresh.timings[s] !== undefined) out.timings[s] = fresh.timings[s]!;
   }

@@ -72,14 +72,15 @@ export interface VisionClosed {
 
 /** Fast stages run every live frame on one worker; the slow ones on a second worker, so the two overlap. */
 const FAST_STAGES: readonly Stage[] = ['faces', 'landmarks'];
-const SLOW_STAGES: readonly Stage[] = ['body', 'mask'];
+const SLOW_STAGES: readonly Stage[] = ['body', 'mask', 'crowd'];
 const FAST_MODELS: ModelId[] = ['blazeface', 'facemesh', 'iris'];
-const SLOW_MODELS: ModelId[] = ['movenet', 'selfie'];
+// BlazeFace twice: the slow worker runs it on the tiles of the second-face search.
+const SLOW_MODELS: ModelId[] = ['movenet', 'selfie', 'blazeface'];
 
 type FrameInput = { kind: 'raw'; image: RawImage } | { kind: 'encoded'; bytes: Uint8Array };
 
 /**
- * The vision service. Two worker threads (fast: BlazeFace + FaceMesh + Iris; slow: MoveNet + selfie) start on first use,
+ * The vision service. Two worker threads (fast: BlazeFace + FaceMesh + Iris; slow: MoveNet + selfie + BlazeFace on tiles) start on first use,
  * not here. Pixels go to a worker by transfer; the slow worker gets its own copy, only when it has work.
  */
 export function createVision(opts: VisionOptions = {}): Vision {
@@ -113,8 +114,10 @@ export function createVision(opts: VisionOptions = {}): Vision {
     if (ready) return ready;
     lastStatus = { ...lastStatus, started: true };
     ready = Promise.all([fast.start(), slow.start()]).then(([f, s]) => {
-      const loaded = [...f.loaded, ...s.loaded];
-      lastStatus = { started: true, ready: true, loaded, missing: [...f.missing, ...s.missing], threads };
+      // BlazeFace is loaded by both workers: each model once.
+      const loaded = [...new Set([...f.loaded, ...s.loaded])];
+      const missing = [...new Set([...f.missing, ...s.missing])];
+      lastStatus = { started: true, ready: true, loaded, missing, threads };
       return lastStatus;
     });
     return ready;
@@ -244,6 +247,7 @@ function combine(a: Analysis, b: Analysis | null): Analysis {
     ...a,
     body: b.body,
     mask: b.mask,
+    tiledFaces: b.tiledFaces,
     timings: { ...a.timings, ...b.timings },
     frameOf: { ...a.frameOf, ...b.frameOf },
   };

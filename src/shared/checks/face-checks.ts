@@ -1,4 +1,4 @@
-import type { Box, EyeLandmarks, Point } from '../vision/analysis';
+import type { Box, EyeLandmarks, FaceDetection, Point } from '../vision/analysis';
 import { rgbToLab, deltaE2000, type Lab } from '../color/lab';
 import {
   boxAround,
@@ -16,13 +16,38 @@ import type { CheckResult } from './types';
 
 const dist = (p: Point, q: Point) => Math.hypot(p.x - q.x, p.y - q.y);
 
-/** face.count — exactly one face (BlazeFace detections above the profile's minimum score). */
+const centreOf = (b: Box) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
+/** q's centre within p's box grown `grow` times about its centre. */
+const centreWithin = (q: Box, p: Box, grow: number) => {
+  const c = centreOf(q);
+  const m = centreOf(p);
+  return Math.abs(c.x - m.x) <= (p.width * grow) / 2 && Math.abs(c.y - m.y) <= (p.height * grow) / 2;
+};
+
+/**
+ * Faces of the zoomed tiled search that are none of the whole-frame faces (either centre inside the other's box,
+ * grown 1.5× for the sitter moving between a live frame and the tiled pass a few frames older).
+ */
+export function otherFaces(a: { faces: FaceDetection[]; tiledFaces?: FaceDetection[] }, minScore: number) {
+  return (a.tiledFaces ?? []).filter(
+    (t) =>
+      t.score >= minScore && !a.faces.some((f) => centreWithin(t.box, f.box, 1.5) || centreWithin(f.box, t.box, 1.5)),
+  );
+}
+
+/**
+ * face.count — exactly one face: BlazeFace on the whole frame, plus the faces its zoomed tiled search finds
+ * elsewhere (small faces behind the sitter; when the whole frame finds none, the tiles' face is the one).
+ */
 export function checkFaceCount(ctx: CheckContext): CheckResult {
-  const faces = ctx.analysis.faces.filter((f) => f.score >= ctx.t.face.minScore);
-  const n = faces.length;
-  if (n === 1) return result('face.count', 'pass', 1, 1, '检测到一张人脸', faces[0]!.box);
+  const th = ctx.t.face;
+  const faces = ctx.analysis.faces.filter((f) => f.score >= th.minScore);
+  const others = otherFaces({ ...ctx.analysis, faces }, th.otherMinScore);
+  const n = faces.length + others.length;
+  if (n === 1) return result('face.count', 'pass', 1, 1, '检测到一张人脸', faces[0]?.box ?? others[0]!.box);
   if (n === 0) return result('face.count', 'fail', 0, 1, '未检测到人脸，请正对镜头');
-  return result('face.count', 'fail', n, 1, `检测到 ${n} 张人脸，画面中只能有一人`, faces[1]!.box);
+  const second = faces[1] ?? others[0]!;
+  return result('face.count', 'fail', n, 1, `检测到 ${n} 张人脸，画面中只能有一人`, second.box);
 }
 
 /** head.pose — yaw, pitch and roll (roll = the pupil line angle, a vendor 初审 measure). Value: worst ratio to its fail limit. */

@@ -88,6 +88,11 @@ export interface Analysis {
   width: number;
   height: number;
   faces: FaceDetection[];
+  /**
+   * Faces the zoomed tiled search found (stage 'crowd'; small faces behind the sitter, and the sitter again:
+   * face.count matches them against `faces`), when that stage ran. May be a few frames older than `faces` live.
+   */
+  tiledFaces?: FaceDetection[];
   /** Landmarks of the main (largest) face, when one was found. */
   landmarks: FaceLandmarks | null;
   pose: HeadPose | null;
@@ -98,5 +103,5 @@ export interface Analysis {
   /** Milliseconds per stage, for the benchmark and the live view. */
   timings: Record<string, number>;
   /** Frame numbers the staggered stages' results come from (live use: how stale each part is). */
-  frameOf?: Partial<Record<'faces' | 'landmarks' | 'body' | 'mask', number>>;
+  frameOf?: Partial<Record<'faces' | 'crowd' | 'landmarks' | 'body' | 'mask', number>>;
 }

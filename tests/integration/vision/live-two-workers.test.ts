@@ -16,7 +16,7 @@ describe('live pipeline with a detached slow worker', () => {
     const img = await decodeImage(readFileSync(file));
     const live = createLivePipeline(vision, () => chsiProfile);
     const first = await live.submit(img);
-    expect(first.analysis!.frameOf).toEqual({ faces: 0, landmarks: 0, body: 0, mask: 0 });
+    expect(first.analysis!.frameOf).toEqual({ faces: 0, crowd: 0, landmarks: 0, body: 0, mask: 0 });
     expect(first.analysis!.body.length).toBe(17);
     expect(first.analysis!.mask).not.toBeNull();
     expect(first.checks!.find((c) => c.id === 'shoulders.level')!.status).toBe('pass');
@@ -28,6 +28,9 @@ describe('live pipeline with a detached slow worker', () => {
       expect(a.frameOf!.faces).toBe(r.frame);
       expect(a.frameOf!.body!).toBeLessThan(r.frame);
       expect(a.frameOf!.mask!).toBeLessThan(r.frame);
+      expect(a.frameOf!.crowd!).toBeLessThan(r.frame);
+      // The tiled search's result travels with the frames it did not run on (here: no small face anywhere).
+      expect(a.tiledFaces).toEqual([]);
       expect(a.body.length).toBe(17);
       seen.add(a.frameOf!.body!);
       expect(r.allPass).toBe(first.allPass);

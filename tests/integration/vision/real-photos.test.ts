@@ -52,4 +52,8 @@ describe('checks on the labelled real photos', () => {
     expect(disagreements('eyes.open')).toEqual([]);
     expect(results.get('wink-01.jpg')!.get('eyes.open')!.message).toMatch(/右眼（画面左侧）闭合/);
   });
+  it('face.count: the group photos fail (three small faces the whole-frame pass misses), no single sitter does', () => {
+    expect(disagreements('face.count')).toEqual([]);
+    expect(results.get('three-faces-01.jpg')!.get('face.count')!.value).toBe(3);
+  });
 });

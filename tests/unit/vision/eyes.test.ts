@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeEye, eyeCrops, IRIS_OUTPUT_PER_EYE, IRIS_SIZE } from '../../../src/main/vision/iris';
-import { applyAffine } from '../../../src/main/vision/sampler';
+import { applyAffine, type Affine } from '../../../src/main/vision/sampler';
 import { eyeOpenness } from '../../../src/shared/checks/face-checks';
 import { runChecks } from '../../../src/shared/checks/run-checks';
 import { createRawImage } from '../../../src/shared/image/raw-image';
@@ -62,7 +62,7 @@ describe('iris crops', () => {
   const mesh = synthAnalysis().landmarks!;
   it('centre each crop between the eye corners, 2.3 × their distance, left eye mirrored', () => {
     const [r, l] = eyeCrops(mesh);
-    const centre = (m: typeof r.map) => applyAffine(m, IRIS_SIZE / 2, IRIS_SIZE / 2);
+    const centre = (m: Affine) => applyAffine(m, IRIS_SIZE / 2, IRIS_SIZE / 2);
     expect(centre(r!.map)).toMatchObject({ x: expect.closeTo(185, 5), y: expect.closeTo(250, 5) });
     expect(centre(l!.map)).toMatchObject({ x: expect.closeTo(295, 5), y: expect.closeTo(250, 5) });
     // Right eye: tensor x grows with image x; left eye: mirrored.
