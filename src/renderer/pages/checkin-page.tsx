@@ -42,8 +42,10 @@ export function CheckinPage() {
   async function decode(text: string) {
     const value = text.trim();
     if (!value) return;
-    if (!station.eventId)
+    if (!station.eventId) {
+      lastScan.current = ''; // read the code again once an event is chosen
       return dispatchCheckin({ type: 'decodeFailed', problem: problemOf(new Error(t.station.needEvent)) });
+    }
     const mine = ++decoding.current;
     setScanText('');
     try {
