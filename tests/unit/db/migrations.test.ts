@@ -4,6 +4,18 @@ import { DatabaseTooNewError, migrate, schemaVersion } from '../../../src/main/d
 import { LATEST_SCHEMA_VERSION, migrations } from '../../../src/main/db/migrations';
 import type { Migration } from '../../../src/main/db/migration';
 import { openDatabase } from '../../../src/main/db/open';
+import { lostData, SEEDS, snapshotRows } from './seed-rows';
+
+/** A database at `version` holding the seed rows of every version up to it. */
+function seededAt(version: number): Database.Database {
+  const db = new Database(':memory:');
+  db.pragma('foreign_keys = ON');
+  for (let v = 1; v <= version; v++) {
+    migrate(db, migrations.slice(0, v));
+    SEEDS[v]?.(db);
+  }
+  return db;
+}
 
 describe('migrations: a station database always opens at the schema this build expects', () => {
   it('registry is numbered 1..N without gaps', () => {
@@ -12,11 +24,10 @@ describe('migrations: a station database always opens at the schema this build e
   });
 
   it.each(migrations.map((m) => [m.version, m.name, m] as const))(
-    'migration %i (%s) applies on :memory: on top of its predecessors',
+    'migration %i (%s) applies on :memory: on top of its predecessors and keeps their rows',
     (version, _name, m) => {
-      const db = new Database(':memory:');
-      db.pragma('foreign_keys = ON');
-      migrate(db, migrations.slice(0, version - 1));
+      const db = seededAt(version - 1);
+      const rows = snapshotRows(db);
       const before = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type IN ('table','index')").get() as {
         n: number;
       };
@@ -26,11 +37,33 @@ describe('migrations: a station database always opens at the schema this build e
       };
       expect(schemaVersion(db)).toBe(version);
       expect(after.n).toBeGreaterThanOrEqual(before.n);
+      expect(lostData(rows, snapshotRows(db))).toEqual([]);
       expect(db.pragma('foreign_key_check')).toEqual([]);
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       db.close();
     },
   );
+
+  it('the seed rows cover every table, so the next migration is tested against data too', () => {
+    const db = seededAt(migrations.length);
+    const empty = [...snapshotRows(db)].filter(([, rows]) => rows.length === 0).map(([table]) => table);
+    expect(empty).toEqual([]);
+    db.close();
+  });
+
+  it.each([
+    ['drops a table', 'DROP TABLE receipt_prints'],
+    ['deletes rows', "DELETE FROM photos WHERE kind = 'final'"],
+    ['rewrites values', "UPDATE orders SET state = 'pending_payment'"],
+    ['drops a column', 'ALTER TABLE photos DROP COLUMN checks_json'],
+  ])('catches a migration that %s', (_what, sql) => {
+    const db = seededAt(migrations.length);
+    const rows = snapshotRows(db);
+    const lossy: Migration = { version: migrations.length + 1, name: 'lossy', up: (d) => d.exec(sql) };
+    migrate(db, [...migrations, lossy]);
+    expect(lostData(rows, snapshotRows(db))).not.toEqual([]);
+    db.close();
+  });
 
   it('running migrate twice is a no-op', () => {
     const db = openDatabase({ file: ':memory:' });
