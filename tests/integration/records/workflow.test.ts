@@ -102,13 +102,24 @@ describe('station workflow: check-in → photo → payment → review → 重新
 
   it('pays before the photo: 待支付 until a passing final photo exists, then 待审核', async () => {
     const { order } = await checkIn(1);
+    // money follows the photo: refused without a passing final photo, unless the operator overrides with a reason
+    await expect(
+      f.call('payments.record', { eventId: f.event.id, method: 'cash', orderIds: [order.id], operator: '李老师' }),
+    ).rejects.toMatchObject({ code: 'conflict', field: 'override', message: expect.stringMatching(/尚未通过初审/) });
     const paid = await f.call<{ orders: OrderView[] }>('payments.record', {
       eventId: f.event.id,
       method: 'cash',
       orderIds: [order.id],
       operator: '李老师',
+      override: { reason: '学生赶时间，先交费' },
     });
-    expect(paid.orders[0]).toMatchObject({ state: 'pending_payment', paid: true });
+    expect(paid.orders[0]).toMatchObject({ state: 'pending_payment', paid: true, stateLabel: '已付款，待合格照片' });
+    const audit = await f.call<{ history: { action: string; reason: string; actor: string }[] }>('orders.get', {
+      orderId: order.id,
+    });
+    expect(audit.history).toContainEqual(
+      expect.objectContaining({ action: 'pay_override', reason: '未初审先收费：学生赶时间，先交费', actor: '李老师' }),
+    );
     f.precheck = 'failed';
     expect((await capture(order.id, 5)).order.state).toBe('pending_payment');
     f.precheck = 'passed';
@@ -177,6 +188,8 @@ describe('station workflow: check-in → photo → payment → review → 重新
   it('e-payments need a reference, and the same reference cannot be entered twice', async () => {
     const a = (await checkIn(6)).order;
     const b = (await checkIn(7)).order;
+    await capture(a.id, 60);
+    await capture(b.id, 70);
     await expect(
       f.call('payments.record', { eventId: f.event.id, method: 'alipay', orderIds: [a.id], operator: 'x' }),
     ).rejects.toThrow(/支付宝须填写交易单号/);
