@@ -93,4 +93,9 @@ test('station settings: code, operators, contact fields, printer + test print, c
   await saveScreenshot(page, '21-settings-en');
   await page.locator('select[name=locale]').selectOption('zh-CN');
   await expect(page.getByRole('heading', { name: '设置', level: 1 })).toBeVisible();
+
+  // the operator list is offered in the station bar of the workflow pages
+  await page.getByRole('navigation').getByRole('button', { name: '统计' }).click();
+  await expect(page.locator('#station-operators option')).toHaveCount(1);
+  await expect(page.locator('#station-operators option')).toHaveAttribute('value', '张老师');
 });

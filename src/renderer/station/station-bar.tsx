@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { matchesShortcut, SHORTCUTS } from './shortcuts';
 import { goTo, updateStation, useStation } from './station-store';
 import { useEvents } from './use-events';
+import { useStationSettings } from './use-station-settings';
 import type { StudioEvent } from '../../shared/domain/event';
 import './station.css';
 
@@ -29,6 +30,7 @@ function useStationKeys() {
 export function StationBar() {
   const station = useStation();
   const { events } = useEvents();
+  const settings = useStationSettings();
   useStationKeys();
   return (
     <div className="station-bar" data-testid="station-bar">
@@ -55,8 +57,15 @@ export function StationBar() {
           value={station.operator}
           placeholder={t.station.operatorPlaceholder}
           maxLength={32}
+          list="station-operators"
           onChange={(e) => updateStation({ operator: e.target.value })}
         />
+        {/* 设置's operator list as suggestions; any name can still be typed */}
+        <datalist id="station-operators">
+          {settings?.operators.map((o) => (
+            <option key={o} value={o} />
+          ))}
+        </datalist>
       </label>
       <div className="station-keys muted small" aria-label={t.station.keysTitle} data-testid="station-keys">
         {SHORTCUTS.map((s) => (
