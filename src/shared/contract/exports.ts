@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from './fields';
+import { BusinessDay, Id } from './fields';
 import { DEFAULT_NAME_RULE } from '../export/naming-rule';
 
 // Export for the school / central office: one ZIP of final photos + manifest (CSV with BOM, XLSX), progress
@@ -48,10 +48,7 @@ export const exportsContract = {
   'exports.reconciliationCsv': {
     request: z.strictObject({
       eventId: Id,
-      day: z
-        .string()
-        .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD' })
-        .optional(),
+      day: BusinessDay,
     }),
     response: z.object({ fileName: z.string(), csv: z.string() }),
   },

@@ -32,5 +32,11 @@ export const Operator = z
   .min(1, { error: '请填写操作员' })
   .max(LIMITS.operator, { error: `操作员名称不能超过 ${LIMITS.operator} 个字符` });
 
+/** A business day (China time) YYYY-MM-DD, e.g. of a reconciliation; absent = every day of the event. */
+export const BusinessDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD' })
+  .optional();
+
 /** An order, photo, payment, roster or event id. */
 export const Id = z.string({ error: '缺少编号' }).trim().min(1, { error: '缺少编号' }).max(64, { error: '编号过长' });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Operator } from './fields';
+import { BusinessDay, Id, Operator } from './fields';
 import { OrderView, PaymentMethod, PaymentView, ReconciliationLineView } from './views';
 import { LIMITS } from '../domain/validators';
 
@@ -53,10 +53,7 @@ export const paymentsContract = {
     request: z.strictObject({
       eventId: Id,
       /** Local day YYYY-MM-DD; all days of the event when omitted. */
-      day: z
-        .string()
-        .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD' })
-        .optional(),
+      day: BusinessDay,
     }),
     response: z.object({
       eventId: z.string(),
