@@ -18,6 +18,9 @@ import { PHOTOS_PATH } from './photos';
 import type { ReviewStore } from './reviews';
 import { adminOrders, serverStats } from './stats';
 import { bearerToken, type Principal, type TokenStore } from './tokens';
+import { registerConsole } from './console/routes';
+import type { ConsoleUsers } from './console/users';
+import type { RateLimiter } from './console/status';
 
 // The HTTP side of the reference server (Fastify). JSON logs carry method, path (no query string),
 // status, timing and ids — never a request body, a token or personal data.
@@ -30,6 +33,7 @@ export interface AppDeps {
   orders: OrderStore;
   reviews: ReviewStore;
   photos: PhotoUploads;
+  users: ConsoleUsers;
   version: string;
   now: () => Date;
 }
@@ -40,6 +44,8 @@ export interface AppOptions {
   logStream?: NodeJS.WritableStream | null;
   /** Milliseconds a whole request may take (photo PATCHes included). */
   requestTimeoutMs?: number;
+  /** Rate limit of the student status page and console logins (default 10 per minute per address). */
+  statusLimiter?: RateLimiter;
 }
 
 declare module 'fastify' {
@@ -204,6 +210,15 @@ export function buildApp(deps: AppDeps, options: AppOptions = {}): FastifyInstan
   );
 
   app.get('/v1/admin/stats', admin, async () => serverStats(deps.central.db));
+
+  registerConsole(app, {
+    db: deps.central.db,
+    users: deps.users,
+    reviews: deps.reviews,
+    photos: deps.photos,
+    secure: !!options.https,
+    statusLimiter: options.statusLimiter,
+  });
 
   return app;
 }

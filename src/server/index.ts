@@ -7,3 +7,5 @@ export type { TokenInfo } from './tokens';
 export { serverStats, adminOrders } from './stats';
 export { ReviewError, allowedDecisions, waitsForReview } from './reviews';
 export { CHECKSUM_MISMATCH_STATUS } from './photos';
+export { RateLimiter, adviceFor } from './console/status';
+export { hashPassword, verifyPassword } from './console/users';

@@ -8,6 +8,8 @@ import { PhotoUploads } from './photos';
 import { ReviewStore } from './reviews';
 import { TokenStore } from './tokens';
 import { systemClock, type Clock } from './clock';
+import { ConsoleUsers } from './console/users';
+import type { RateLimiter } from './console/status';
 
 // The reference central server: database (SQLite in dataDir, or PostgreSQL via databaseUrl), photos on
 // the filesystem under <dataDir>/photos, HTTP(S) with Fastify.
@@ -18,6 +20,7 @@ export interface CentralServices {
   orders: OrderStore;
   reviews: ReviewStore;
   photos: PhotoUploads;
+  users: ConsoleUsers;
   dataDir: string;
   close(): Promise<void>;
 }
@@ -43,6 +46,7 @@ export async function openCentral(options: CentralServicesOptions): Promise<Cent
     orders: new OrderStore(central.db, now),
     reviews: new ReviewStore(central.db, now),
     photos: new PhotoUploads({ directory: photosDir, db: central.db, tokens, now, maxBytes: options.maxPhotoBytes }),
+    users: new ConsoleUsers(central.db, now),
     dataDir: options.dataDir,
     close: () => central.close(),
   };
@@ -54,6 +58,7 @@ export interface StartServerOptions extends CentralServicesOptions {
   https?: { cert: Buffer; key: Buffer };
   logStream?: NodeJS.WritableStream | null;
   requestTimeoutMs?: number;
+  statusLimiter?: RateLimiter;
   version: string;
 }
 
@@ -70,7 +75,12 @@ export async function startCentralServer(options: StartServerOptions): Promise<R
   const now = options.now ?? systemClock;
   const app = buildApp(
     { ...services, version: options.version, now },
-    { https: options.https, logStream: options.logStream, requestTimeoutMs: options.requestTimeoutMs },
+    {
+      https: options.https,
+      logStream: options.logStream,
+      requestTimeoutMs: options.requestTimeoutMs,
+      statusLimiter: options.statusLimiter,
+    },
   );
   const host = options.host ?? '127.0.0.1';
   try {

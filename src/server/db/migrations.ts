@@ -82,6 +82,35 @@ function migrationsFor(dialect: CentralDialect): Record<string, Migration> {
         await db.schema.createIndex('reviews_order').on('reviews').columns(['order_uuid', 'id']).execute();
       },
     },
+    '002-console': {
+      async up(db: AnyDb) {
+        await db.schema
+          .createTable('users')
+          .addColumn('id', serialKey(dialect))
+          .addColumn('name', 'text', (c) => c.notNull().unique())
+          .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('reviewer', 'admin')`))
+          .addColumn('password_hash', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('disabled_at', 'text')
+          .execute();
+        await db.schema
+          .createTable('sessions')
+          .addColumn('id_hash', 'text', (c) => c.primaryKey())
+          .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id'))
+          .addColumn('csrf', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('expires_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('audit')
+          .addColumn('id', serialKey(dialect))
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addColumn('actor', 'text', (c) => c.notNull())
+          .addColumn('action', 'text', (c) => c.notNull())
+          .addColumn('detail_json', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }
 

@@ -72,7 +72,41 @@ export interface ReviewsTable {
   decided_at: string;
 }
 
+export type UserRole = 'reviewer' | 'admin';
+
+export interface UsersTable {
+  id: Generated<number>;
+  name: string;
+  role: UserRole;
+  /** scrypt$N$r$p$salt$hash (base64url). */
+  password_hash: string;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the session cookie's value. */
+  id_hash: string;
+  user_id: number;
+  csrf: string;
+  created_at: string;
+  expires_at: string;
+}
+
+/** Console actions (login, logout, failed login, review decisions) with who and when. */
+export interface AuditTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  action: string;
+  /** JSON: ids only, no personal data. */
+  detail_json: string;
+}
+
 export interface CentralDatabase {
+  users: UsersTable;
+  sessions: SessionsTable;
+  audit: AuditTable;
   stations: StationsTable;
   tokens: TokensTable;
   orders: OrdersTable;

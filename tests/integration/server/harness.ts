@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import { startCentralServer, type RunningCentralServer } from '../../../src/server';
+import { startCentralServer, type RateLimiter, type RunningCentralServer } from '../../../src/server';
 import { tempDir } from '../../helpers/temp-dir';
 import { ApiValidator } from './openapi';
 import { findPostgresBin, POSTGRES_SKIP_REASON, startPostgres, type ThrowawayPostgres } from './postgres';
@@ -42,6 +42,7 @@ export const validator = new ApiValidator();
 export interface TestServer {
   server: RunningCentralServer;
   url: string;
+  databaseUrl: string | undefined;
   dataDir: string;
   logs: string[];
   /** fetch against the server; every answer is checked against docs/central-api.yaml. */
@@ -56,7 +57,10 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(backend: Backend, options: { maxPhotoBytes?: number } = {}): Promise<TestServer> {
+export async function startTestServer(
+  backend: Backend,
+  options: { maxPhotoBytes?: number; statusLimiter?: RateLimiter } = {},
+): Promise<TestServer> {
   const tmp = tempDir('studio-central-');
   const databaseUrl = await backend.databaseUrl();
   const logs: string[] = [];
@@ -75,6 +79,7 @@ export async function startTestServer(backend: Backend, options: { maxPhotoBytes
       version: 'test',
       logStream,
       maxPhotoBytes: options.maxPhotoBytes,
+      statusLimiter: options.statusLimiter,
     });
   let server = await start();
   const t: TestServer = {
@@ -85,6 +90,7 @@ export async function startTestServer(backend: Backend, options: { maxPhotoBytes
       return server.url;
     },
     dataDir: tmp.dir,
+    databaseUrl,
     logs,
     async call(method, path, init = {}) {
       const headers: Record<string, string> = { ...(init.headers ?? {}) };

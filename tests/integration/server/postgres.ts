@@ -1,12 +1,13 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { postgresBinDir } from '../../../scripts/system-deps.mjs';
 
-// A throwaway PostgreSQL for the server tests: initdb + pg_ctl from Debian's /usr/lib/postgresql/*/bin
-// (or PG_BIN, or initdb on PATH) into a temp dir, listening on 127.0.0.1 only, on a free port, with a
+// A throwaway PostgreSQL for the server tests: initdb + pg_ctl from postgresBinDir() (Debian's
+// /usr/lib/postgresql/*/bin, STUDIO_PG_BIN, or initdb on PATH) into a temp dir, listening on 127.0.0.1 only, on a free port, with a
 // socket in the same temp dir. initdb refuses to run as root: as root the cluster belongs to the
 // `postgres` system user (created by Debian's package) and the tools run through runuser.
 
@@ -16,22 +17,13 @@ export interface ThrowawayPostgres {
   stop(): Promise<void>;
 }
 
+/** The PostgreSQL server programs' folder, found as the system-deps preflight finds it. */
 export function findPostgresBin(): string | null {
-  if (process.env.PG_BIN && existsSync(path.join(process.env.PG_BIN, 'initdb'))) return process.env.PG_BIN;
-  const root = '/usr/lib/postgresql';
-  if (existsSync(root)) {
-    const versions = readdirSync(root)
-      .filter((v) => existsSync(path.join(root, v, 'bin', 'initdb')))
-      .sort((a, b) => Number(b) - Number(a));
-    if (versions.length) return path.join(root, versions[0]!, 'bin');
-  }
-  const which = spawnSync(process.platform === 'win32' ? 'where' : 'which', ['initdb'], { encoding: 'utf8' });
-  if (which.status === 0 && which.stdout.trim()) return path.dirname(which.stdout.trim().split(/\r?\n/)[0]!);
-  return null;
+  return postgresBinDir();
 }
 
 export const POSTGRES_SKIP_REASON =
-  'PostgreSQL 未安装（没有找到 /usr/lib/postgresql/*/bin/initdb，也没有设置 PG_BIN）：跳过 PostgreSQL 后端的服务器测试';
+  'PostgreSQL 未安装（没有找到 /usr/lib/postgresql/*/bin/initdb，PATH 上也没有 initdb，也没有设置 STUDIO_PG_BIN）：跳过 PostgreSQL 后端的服务器测试';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -15,7 +15,48 @@ const USAGE = [
   '       studio server token list [--data DIR] [--json]',
   '       studio server token revoke (--id N | --station NAME) [--data DIR]',
   '       studio server stats [--data DIR] --json',
+  '       studio server user create --name NAME --role reviewer|admin [--password-stdin] [--data DIR]',
+  '       studio server user list [--data DIR]',
 ].join('\n');
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
+}
+
+async function runUser(argv: string[], io: CliIO): Promise<number> {
+  const [verb, ...rest] = argv;
+  if (verb === 'create') {
+    const { values } = parse(rest, {
+      name: { type: 'string' },
+      role: { type: 'string' },
+      'password-stdin': { type: 'boolean' },
+      data: { type: 'string' },
+    });
+    if (!values.name) throw new UsageError('请给出 --name NAME');
+    const role = values.role ?? 'reviewer';
+    if (role !== 'reviewer' && role !== 'admin') throw new UsageError('--role 应为 reviewer 或 admin');
+    // the password never goes on the command line: stdin, or STUDIO_USER_PASSWORD for scripts
+    const password = values['password-stdin'] ? await readStdin() : io.env.STUDIO_USER_PASSWORD;
+    if (!password) throw new UsageError('请用 --password-stdin 从标准输入提供密码（或设置 STUDIO_USER_PASSWORD）');
+    const user = await withCentral(serverDataDir(values.data, io.env), io.env, (c) =>
+      c.users.create(values.name!, role, password),
+    );
+    io.stdout.write(`已创建${user.role === 'admin' ? '管理员' : '审核员'}「${user.name}」(#${user.id})。\n`);
+    return 0;
+  }
+  if (verb === 'list') {
+    const { values } = parse(rest, { data: { type: 'string' } });
+    const users = await withCentral(serverDataDir(values.data, io.env), io.env, (c) => c.users.list());
+    for (const u of users)
+      io.stdout.write(
+        `#${u.id}  ${u.name}  ${u.role === 'admin' ? '管理员' : '审核员'}  创建 ${u.createdAt}${u.disabled ? '  已停用' : ''}\n`,
+      );
+    return 0;
+  }
+  throw new UsageError('user 子命令应为 create 或 list');
+}
 
 export function serverDataDir(value: string | undefined, env: NodeJS.ProcessEnv): string {
   if (value) return path.resolve(value);
@@ -159,6 +200,7 @@ export const serverCommand: Command = {
     const [sub, ...rest] = argv;
     if (sub === 'token') return runToken(rest, io);
     if (sub === 'stats') return runStats(rest, io);
+    if (sub === 'user') return runUser(rest, io);
     return runServer(argv, io);
   },
 };
