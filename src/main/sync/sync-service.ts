@@ -105,6 +105,7 @@ export class SyncService {
   private state: SyncStatus['state'] = 'idle';
   private authFailed = false;
   private nextAttemptAt: string | null = null;
+  private readonly inFlight = new Map<string, Promise<void>>();
   private readonly uploads = new Map<string, { sha256: string; orderNo: string | null; sent: number; total: number }>();
   private session = { photos: 0, bytes: 0 };
   private running = false;
@@ -355,7 +356,18 @@ export class SyncService {
     return this.deps.photos.currentFinal(order.id);
   }
 
-  private async ensureUploaded(client: CentralClient, photo: PhotoRow, orderNo: string): Promise<void> {
+  /** One upload per photo at a time: orders sharing a photo (the same file) wait for the first one's upload. */
+  private ensureUploaded(client: CentralClient, photo: PhotoRow, orderNo: string): Promise<void> {
+    const running = this.inFlight.get(photo.sha256);
+    if (running) return running.catch(() => undefined).then(() => this.ensureUploaded(client, photo, orderNo));
+    const p = this.uploadOnce(client, photo, orderNo).finally(() => {
+      if (this.inFlight.get(photo.sha256) === p) this.inFlight.delete(photo.sha256);
+    });
+    this.inFlight.set(photo.sha256, p);
+    return p;
+  }
+
+  private async uploadOnce(client: CentralClient, photo: PhotoRow, orderNo: string): Promise<void> {
     const up = this.repo.ensureUpload(photo.sha256, photo.bytes);
     if (up.status === 'complete') return; // the server holds it: never sent again
     let bytes: Buffer;
@@ -395,8 +407,10 @@ export class SyncService {
       const e = err instanceof SyncError ? err : new SyncError('retry', String(err));
       this.repo.uploadAttempt(photo.sha256, 0, e.message);
       // the server refused bytes that did not match the sha256 (and deleted them): our file is verified, so they
-      // were damaged on the way — send again
-      if (e.code === 'checksum_mismatch' || e.status === 460) throw new SyncError('retry', e.message, e.status, e.code);
+      // were damaged on the way — send again. 409: the offset moved (another upload of the same photo, e.g. from
+      // another station): the next attempt asks the server where it stands (HEAD) first.
+      if (e.code === 'checksum_mismatch' || e.status === 460 || e.status === 409)
+        throw new SyncError('retry', e.message, e.status, e.code);
       throw e;
     } finally {
       this.uploads.delete(photo.sha256);

@@ -24,6 +24,9 @@ export interface FaultProxy {
   requests: number;
   faults: number;
   setTarget(port: number): void;
+  /** The network goes away: open connections are cut, new ones reset, until `restore()`. */
+  cut(): void;
+  restore(): void;
   close(): Promise<void>;
 }
 
@@ -91,7 +94,12 @@ export async function faultProxy(targetPort: number, plan: FaultPlan): Promise<F
     });
     req.on('end', () => up.end());
   });
+  let isCut = false;
   server.on('connection', (s) => {
+    if (isCut) {
+      s.destroy();
+      return;
+    }
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
@@ -112,6 +120,13 @@ export async function faultProxy(targetPort: number, plan: FaultPlan): Promise<F
     },
     setTarget(p) {
       target = p;
+    },
+    cut() {
+      isCut = true;
+      for (const s of sockets) s.destroy();
+    },
+    restore() {
+      isCut = false;
     },
     close() {
       for (const s of sockets) s.destroy();

@@ -117,7 +117,12 @@ export async function station(opts: { dir?: string; tuning?: Partial<SyncTuning>
 }
 
 /** Check-in, capture (a distinct photo per seed), cash payment → 待审核. */
-export async function completeOrder(st: Station, i: number, photoSize = { w: 64, h: 80 }): Promise<OrderView> {
+export async function completeOrder(
+  st: Station,
+  i: number,
+  photoSize = { w: 64, h: 80 },
+  photoSeed = i + 1,
+): Promise<OrderView> {
   const s = demoStudent(i);
   const { order } = await st.call<{ order: OrderView }>('checkin.submit', {
     eventId: st.event.id,
@@ -131,7 +136,7 @@ export async function completeOrder(st: Station, i: number, photoSize = { w: 64,
   });
   await st.call<{ final: PhotoView | null }>('photos.capture', {
     orderId: order.id,
-    imageBase64: (await testJpeg(i + 1, photoSize.w, photoSize.h)).toString('base64'),
+    imageBase64: (await testJpeg(photoSeed, photoSize.w, photoSize.h)).toString('base64'),
     operator: '张老师',
   });
   const paid = await st.call<{ orders: OrderView[] }>('payments.record', {

@@ -78,6 +78,18 @@ describe('sync: station → central server', () => {
     expectSameSides(stationSide(st), side2);
   });
 
+  it('orders sharing one photo file (same sha256) upload it once, even in flight at the same time', async () => {
+    c = await central();
+    st = await station();
+    for (let i = 0; i < 4; i++) await completeOrder(st, i, { w: 300, h: 375 }, 99); // one capture file for all
+    await configure(st, c);
+    const run = await st.studio.sync.runOnce();
+    expect(run).toMatchObject({ pending: 0, parked: 0, ordersSent: 4, photosSent: 2 });
+    const side = await serverSide(c);
+    expect(side.stats).toMatchObject({ orders: 4, photos: 2 });
+    expectSameSides(stationSide(st), side);
+  });
+
   it('a later change sends a newer revision; an older revision never overwrites it (409 = done)', async () => {
     c = await central();
     st = await station();

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { PhotoProducer } from '../../captures/photo-producer';
 import { demoStudent } from '../../checkin/demo-students';
 import { findSampleDir, listSamples } from '../../camera/replay-samples';
@@ -44,21 +44,35 @@ export function withJpegComment(jpeg: Buffer, text: string): Buffer {
   return Buffer.concat([jpeg.subarray(0, 2), seg, jpeg.subarray(2)]);
 }
 
-/** Wraps the studio's producer: one real production per distinct source, a unique final per call. */
+const DEMO_COMMENT = 'collection-studio demo ';
+
+/** The JPEG without the demo's own comment segment (the key for "same image"). */
+function withoutDemoComment(jpeg: Buffer): Buffer {
+  if (jpeg[0] !== 0xff || jpeg[1] !== 0xd8 || jpeg[2] !== 0xff || jpeg[3] !== 0xfe) return jpeg;
+  const len = jpeg.readUInt16BE(4);
+  if (!jpeg.subarray(6, 6 + DEMO_COMMENT.length).equals(Buffer.from(DEMO_COMMENT))) return jpeg;
+  return Buffer.concat([jpeg.subarray(0, 2), jpeg.subarray(4 + len)]);
+}
+
+/** A JPEG source gets a unique comment too, so every sitter's original is its own file; other formats stay. */
+export function uniqueSource(source: Buffer): Buffer {
+  return source[0] === 0xff && source[1] === 0xd8 ? withJpegComment(source, `${DEMO_COMMENT}${randomUUID()}`) : source;
+}
+
+/** Wraps photo production: one real production per distinct image, a unique final per call. */
 export function memoisedUniqueProducer(real: PhotoProducer): PhotoProducer {
   const cache = new Map<string, ReturnType<PhotoProducer>>();
   return async (source, profileId) => {
-    const key = `${profileId}:${source.length}:${source.subarray(0, 64).toString('hex')}:${source
-      .subarray(-64)
-      .toString('hex')}`;
+    const image = withoutDemoComment(source);
+    const key = `${profileId}:${createHash('sha256').update(image).digest('hex')}`;
     let produced = cache.get(key);
     if (!produced) {
-      produced = real(source, profileId);
+      produced = real(image, profileId);
       cache.set(key, produced);
       produced.catch(() => cache.delete(key));
     }
     const out = await produced;
-    return { ...out, jpeg: withJpegComment(out.jpeg, `collection-studio demo ${randomUUID()}`) };
+    return { ...out, jpeg: withJpegComment(out.jpeg, `${DEMO_COMMENT}${randomUUID()}`) };
   };
 }
 
@@ -108,7 +122,7 @@ export async function seedOrders(
       const src = sources[(existing + i + k) % sources.length]!;
       const shot = (await call('photos.capture', {
         orderId: order.id,
-        imageBase64: src.toString('base64'),
+        imageBase64: uniqueSource(src).toString('base64'),
         operator: OPERATOR,
       })) as { final: PhotoView | null };
       final = shot.final;

@@ -1,0 +1,161 @@
+// npm run bench:sync — a seeded station (N complete orders, `studio demo seed`'s own code: check-in, capture of
+// the sample portraits re-encoded to ~60 KB through real photo production, cash payment) synced to the reference
+// server (SQLite, or PostgreSQL with DATABASE_URL) over loopback:
+//   1. a full sync: orders/s, MB/s;
+//   2. the same station (a copy made before run 1) to a fresh server, the connection cut when half the orders
+//      are there and back 2 s later: time from the reconnect to the end, and how many photo bytes went twice.
+// BENCH_ORDERS=2000 by default; the default sync timings (backoff 1 s … 60 s) are used.
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import sharp from 'sharp';
+import { createStudio } from '../../src/main/core/studio';
+import { findSampleDir, listSamples } from '../../src/main/camera/replay-samples';
+import { memoisedUniqueProducer, seedOrders } from '../../src/main/cli/commands/demo-seed';
+import { producePhoto } from '../../src/main/production';
+import { createVision } from '../../src/main/vision';
+import type { PhotoProducer } from '../../src/main/captures/photo-producer';
+import { startCentralServer, serverStats } from '../../src/server';
+import { faultProxy } from '../../tests/integration/sync/fault-proxy';
+
+const N = Number(process.env.BENCH_ORDERS ?? 2000);
+const root = mkdtempSync(path.join(os.tmpdir(), 'studio-bench-sync-'));
+const ctx = { transport: 'cli' as const };
+
+async function portraits60k(dir: string): Promise<string[]> {
+  const src = findSampleDir();
+  if (!src) throw new Error('no sample portraits (../shared/portraits)');
+  mkdirSync(dir, { recursive: true });
+  const out: string[] = [];
+  for (const file of listSamples(src)) {
+    // ~60 KB JPEG: the portrait at ≤ 720 px high, quality chosen to land near 60 KB
+    let best: Buffer | null = null;
+    for (const q of [92, 88, 84, 80, 76, 72, 68, 64, 60, 55, 50]) {
+      const b = await sharp(file)
+        .rotate()
+        .resize({ height: 720, withoutEnlargement: true })
+        .jpeg({ quality: q })
+        .toBuffer();
+      best = b;
+      if (b.length <= 62_000) break;
+    }
+    const target = path.join(dir, `${path.parse(file).name}.jpg`);
+    writeFileSync(target, best!);
+    out.push(target);
+  }
+  return out;
+}
+
+function producerWith(vision: ReturnType<typeof createVision>): PhotoProducer {
+  return async (source, profileId) => {
+    const p = await producePhoto(source, profileId, vision);
+    return {
+      jpeg: p.jpeg,
+      precheck: p.passed ? 'passed' : 'failed',
+      checks: { reasons: p.reasons, geometry: p.geometry },
+    };
+  };
+}
+
+async function seed(stationDir: string, sources: string[]) {
+  const vision = createVision();
+  const studio = createStudio({
+    dataDir: stationDir,
+    log: () => {},
+    producer: memoisedUniqueProducer(producerWith(vision)),
+  });
+  const t0 = performance.now();
+  const summary = await seedOrders(studio, { orders: N, portraits: sources });
+  const seconds = (performance.now() - t0) / 1000;
+  const photoBytes = studio.db.prepare('SELECT coalesce(sum(bytes), 0) AS b, count(*) AS n FROM photos').get() as {
+    b: number;
+    n: number;
+  };
+  await studio.close();
+  await vision.close();
+  return { summary, seconds, photoBytes };
+}
+
+async function syncRun(stationDir: string, serverDir: string, cutAtHalf: boolean) {
+  const server = await startCentralServer({ dataDir: serverDir, port: 0, version: 'bench', logStream: null });
+  const { token } = await server.services.tokens.createStationToken('S1');
+  const proxy = await faultProxy(server.port, { decide: () => 'pass' });
+  const studio = createStudio({ dataDir: stationDir, log: () => {} });
+  await studio.dispatch('sync.configure', { serverUrl: proxy.url, token }, ctx);
+  const t0 = performance.now();
+  let reconnectAt: number | null = null;
+  const watcher = cutAtHalf
+    ? (async () => {
+        while ((await serverStats(server.services.central.db)).orders < N / 2) await sleep(20);
+        proxy.cut(); // the network goes: connections in flight are cut, new ones reset
+        await sleep(2000);
+        proxy.restore();
+        reconnectAt = performance.now();
+      })()
+    : null;
+  const summary = await studio.sync.runOnce();
+  await watcher;
+  const t1 = performance.now();
+  const stats = await serverStats(server.services.central.db);
+  const result = {
+    seconds: (t1 - t0) / 1000,
+    afterReconnectSeconds: reconnectAt === null ? null : (t1 - reconnectAt) / 1000,
+    summary,
+    stats,
+    patchBytes: proxy.patchBytes,
+  };
+  await studio.close();
+  await proxy.close();
+  await server.close();
+  return result;
+}
+
+function sleep(ms: number) {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+async function main() {
+  const sources = await portraits60k(path.join(root, 'portraits'));
+  const stationA = path.join(root, 'station-a');
+  const seeded = await seed(stationA, sources);
+  const stationB = path.join(root, 'station-b');
+  cpSync(stationA, stationB, { recursive: true });
+  const mb = seeded.photoBytes.b / 1e6;
+  console.log(
+    `seeded ${seeded.summary.orders} orders (${seeded.summary.pendingReview} 待审核), ${seeded.photoBytes.n} photos, ${mb.toFixed(1)} MB in ${seeded.seconds.toFixed(1)} s`,
+  );
+
+  const full = await syncRun(stationA, path.join(root, 'server-a'), false);
+  console.log(
+    `full sync: ${full.seconds.toFixed(1)} s — ${(N / full.seconds).toFixed(0)} orders/s, ${(full.patchBytes / 1e6 / full.seconds).toFixed(1)} MB/s` +
+      ` (server: ${full.stats.orders} orders, ${full.stats.photos} photos, ${(full.stats.photoBytes / 1e6).toFixed(1)} MB; pending ${full.summary.pending}, parked ${full.summary.parked})`,
+  );
+
+  const cut = await syncRun(stationB, path.join(root, 'server-b'), true);
+  const resent = cut.patchBytes - cut.stats.photoBytes;
+  console.log(
+    `cut at 50 %: total ${cut.seconds.toFixed(1)} s, ${cut.afterReconnectSeconds?.toFixed(1)} s from the reconnect to the end` +
+      ` (server: ${cut.stats.orders} orders, ${cut.stats.photos} photos); photo bytes sent ${cut.patchBytes} for ${cut.stats.photoBytes} stored` +
+      ` → ${resent} bytes again (only the uploads cut in flight)`,
+  );
+  console.log(
+    JSON.stringify({
+      orders: N,
+      photoMB: Number(mb.toFixed(1)),
+      fullSeconds: Number(full.seconds.toFixed(1)),
+      ordersPerSecond: Number((N / full.seconds).toFixed(0)),
+      mbPerSecond: Number((full.patchBytes / 1e6 / full.seconds).toFixed(1)),
+      afterCutSeconds: cut.afterReconnectSeconds === null ? null : Number(cut.afterReconnectSeconds.toFixed(1)),
+      resentBytes: resent,
+      database: process.env.DATABASE_URL ? 'postgres' : 'sqlite',
+    }),
+  );
+}
+
+main()
+  .catch((err: unknown) => {
+    console.error(err);
+    process.exitCode = 1;
+  })
+  .finally(() => rmSync(root, { recursive: true, force: true }));
