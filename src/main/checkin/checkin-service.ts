@@ -44,6 +44,9 @@ interface Identity {
   educationType: string;
   campusType: string;
   rosterEntryId: string | null;
+  /** E-mail and mobile from the school's roster, used when the station leaves them empty. */
+  rosterEmail: string;
+  rosterPhone: string;
 }
 
 function bad(message: string, field?: string): never {
@@ -153,6 +156,8 @@ export class CheckinService {
       educationType: e.education_type,
       campusType: e.campus_type,
       rosterEntryId: e.id,
+      rosterEmail: e.email,
+      rosterPhone: e.phone,
     };
   }
 
@@ -183,6 +188,8 @@ export class CheckinService {
         educationType: s.educationType ?? '',
         campusType: s.campusType ?? '',
         rosterEntryId: entry?.id ?? null,
+        rosterEmail: entry?.email ?? '',
+        rosterPhone: entry?.phone ?? '',
       };
     }
     if (input.source === 'roster') {
@@ -207,6 +214,8 @@ export class CheckinService {
       educationType: '',
       campusType: '',
       rosterEntryId: null,
+      rosterEmail: '',
+      rosterPhone: '',
     };
   }
 
@@ -276,10 +285,13 @@ export class CheckinService {
     const identity = this.complete(this.resolve(event, input, problems), input, problems);
     if (identity.idMasked && !last4Matches(identity.idMasked, input.idLast4))
       problems.add('idLast4', '证件号后 4 位不正确，请核对后重新输入');
-    const email = input.email.trim();
-    if (!isEmail(email)) problems.add('email', '电子邮箱格式不正确');
-    const phone = normalizeMobile(input.phone);
-    if (!phone) problems.add('phone', '联系电话应为 11 位中国大陆手机号');
+    // contact details the roster already has need not be typed again at the station
+    const email = input.email.trim() || identity.rosterEmail;
+    if (!email) problems.add('email', '请填写电子邮箱');
+    else if (!isEmail(email)) problems.add('email', '电子邮箱格式不正确');
+    const phone = input.phone.trim() ? normalizeMobile(input.phone) : normalizeMobile(identity.rosterPhone);
+    if (!input.phone.trim() && !identity.rosterPhone) problems.add('phone', '请填写联系电话');
+    else if (!phone) problems.add('phone', '联系电话应为 11 位中国大陆手机号');
     problems.throwIfAny();
 
     const existing = this.orders.repo.findStudent(event.id, identity.studentNo, identity.collectionCode);

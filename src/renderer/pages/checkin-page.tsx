@@ -15,7 +15,6 @@ import { RosterLookup } from '../station/roster-lookup';
 import { StationBar, useCurrentEvent } from '../station/station-bar';
 import { goTo, updateStation, useStation } from '../station/station-store';
 import { StudentCard } from '../station/student-card';
-import { useStationSettings } from '../station/use-station-settings';
 
 const SCAN_EVERY_MS = 250;
 
@@ -23,8 +22,6 @@ export function CheckinPage() {
   const client = useClient();
   const station = useStation();
   const event = useCurrentEvent();
-  const settings = useStationSettings();
-  const contactRequired = settings?.contactFieldsRequired ?? true;
   const source = useLiveSource();
   const state = useCheckinState();
   const live = useRef<LiveViewHandle>(null);
@@ -81,7 +78,7 @@ export function CheckinPage() {
       return dispatchCheckin({ type: 'failed', problem: problemOf(new Error(t.station.needEvent)) });
     if (!station.operator.trim())
       return dispatchCheckin({ type: 'failed', problem: problemOf(new Error(t.station.needOperator)) });
-    const own = problemFromFields(formProblems(state, { required: contactRequired }));
+    const own = problemFromFields(formProblems(state));
     if (own) return dispatchCheckin({ type: 'failed', problem: own });
     const request = submitRequest(state, station.eventId, station.operator);
     if (!request) return;
@@ -167,14 +164,7 @@ export function CheckinPage() {
             </Banner>
           )}
           <StudentCard subject={state.subject} />
-          {formShown && (
-            <CheckinForm
-              state={state}
-              contactRequired={contactRequired}
-              onSubmit={() => void submit()}
-              onClear={clear}
-            />
-          )}
+          {formShown && <CheckinForm state={state} onSubmit={() => void submit()} onClear={clear} />}
         </section>
       </div>
     </div>

@@ -4,7 +4,7 @@ import { EDUCATION_LEVELS } from '../../shared/domain/student';
 import { Banner } from '../components/banner';
 import { Field } from '../components/field';
 import { t } from '../i18n/zh-CN/index';
-import { askedFields, dispatchCheckin, nextFocus, type CheckinState } from './checkin-state';
+import { askedFields, contactPolicy, dispatchCheckin, nextFocus, type CheckinState } from './checkin-state';
 
 /** Order of the inputs on screen (for focus: the first one with a problem or still empty). */
 export const FIELD_ORDER = [
@@ -27,18 +27,14 @@ const CAMPUS_TYPES = ['本部', '成人', '分校'];
 const EDUCATION_TYPES = ['普通高等教育', '成人教育', '网络教育', '自学考试'];
 
 /** The check-in form: the student fields this path still needs, then 特征码, last 4 and contact details. */
-export function CheckinForm(props: {
-  state: CheckinState;
-  contactRequired: boolean;
-  onSubmit: () => void;
-  onClear: () => void;
-}) {
+export function CheckinForm(props: { state: CheckinState; onSubmit: () => void; onClear: () => void }) {
   const { state } = props;
   const asked = askedFields(state.subject);
   const manual = state.subject.kind === 'manual';
   const formRef = useRef<HTMLFormElement>(null);
   const problems = state.problem?.fields ?? {};
   const f = t.checkin.fields;
+  const contact = contactPolicy(state.subject);
 
   // Focus follows the work: the first field with a problem, else the first one still empty.
   const subjectKey = state.subject.kind === 'qr' ? state.subject.payload : state.subject.kind;
@@ -166,13 +162,18 @@ export function CheckinForm(props: {
       <div className="row">
         <Field
           label={f.email}
-          hint={props.contactRequired ? f.emailHint : f.contactLater}
-          required={props.contactRequired}
+          hint={contact.email ? f.emailHint : f.contactInRoster}
+          required={contact.email}
           error={problems.email}
         >
           <input {...bind('email')} {...limit('email')} type="email" autoComplete="off" />
         </Field>
-        <Field label={f.phone} required={props.contactRequired} error={problems.phone}>
+        <Field
+          label={f.phone}
+          hint={contact.phone ? undefined : f.contactInRoster}
+          required={contact.phone}
+          error={problems.phone}
+        >
           <input {...bind('phone')} {...limit('phone')} inputMode="tel" autoComplete="off" />
         </Field>
       </div>

@@ -153,10 +153,23 @@ export function showsForm(subject: Subject): boolean {
   return subject.kind !== 'none';
 }
 
+/** The roster row behind this student, if any (its e-mail/phone need not be typed again). */
+function rosterOf(subject: Subject): RosterEntryView | null {
+  if (subject.kind === 'roster') return subject.entry;
+  if (subject.kind === 'qr') return subject.decoded.rosterEntry;
+  return null;
+}
+
+/** Which contact details the station must type: the ones the roster does not have. */
+export function contactPolicy(subject: Subject): ContactPolicy {
+  const r = rosterOf(subject);
+  return { email: !r?.email, phone: !r?.phoneMasked };
+}
+
 /** Problems the form finds itself (all at once), before anything is sent. */
-export function formProblems(s: CheckinState, contact: ContactPolicy): Record<string, string> {
+export function formProblems(s: CheckinState): Record<string, string> {
   const asked = askedFields(s.subject);
-  const problems = checkinFormProblems(s.form, asked, contact);
+  const problems = checkinFormProblems(s.form, asked, contactPolicy(s.subject));
   // 完整姓名 is optional with a QR/roster source: only its length/characters are checked
   if (s.subject.kind !== 'manual' && !s.form.name.trim()) delete problems.name;
   return problems;

@@ -51,8 +51,9 @@ export const CheckinSubmitInput = z.strictObject({
     error: '特征码不能超过 64 个字符',
   }),
   idLast4: z.string({ error: '请输入证件号后 4 位' }).trim().min(1, { error: '请输入证件号后 4 位' }).max(8),
-  email: z.string({ error: '请填写电子邮箱' }).trim().min(1, { error: '请填写电子邮箱' }).max(LIMITS.email),
-  phone: z.string({ error: '请填写联系电话' }).trim().min(1, { error: '请填写联系电话' }).max(20),
+  /** Empty: taken from the roster row when it has one (else refused as missing). */
+  email: z.string({ error: '电子邮箱应为文字' }).trim().max(LIMITS.email, { error: '电子邮箱过长' }).default(''),
+  phone: z.string({ error: '联系电话应为文字' }).trim().max(20, { error: '联系电话过长' }).default(''),
   shippingRegion: text('所在地区', LIMITS.shippingRegion).optional(),
   shippingAddress: text('详细地址', LIMITS.shippingAddress).optional(),
   operator: Operator,

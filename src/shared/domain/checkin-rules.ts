@@ -69,10 +69,10 @@ export function fieldsToAsk(path: CheckinPath, known: KnownStudent | null): Stud
   return REQUIRED_STUDENT_FIELDS.filter((f) => f !== 'name' && !has(f));
 }
 
-/** Contact details, as the event/station asks for them. */
+/** Whether the station must have the contact details typed (false: the roster already has them). */
 export interface ContactPolicy {
-  /** false: e-mail and phone may be left for the student to complete later (the student page). */
-  required: boolean;
+  email: boolean;
+  phone: boolean;
 }
 
 export interface CheckinFormValues {
@@ -125,7 +125,7 @@ const REQUIRED_MESSAGE: Record<StudentField, string> = {
 export function checkinFormProblems(
   v: CheckinFormValues,
   asked: readonly StudentField[],
-  contact: ContactPolicy = { required: true },
+  contact: ContactPolicy = { email: true, phone: true },
 ): Record<string, string> {
   const out: Record<string, string> = {};
   const put = (field: string, message: string | null) => {
@@ -157,10 +157,10 @@ export function checkinFormProblems(
   if (!v.idLast4.trim()) put('idLast4', '请输入证件号后 4 位');
   else if (!/^[0-9Xx]{4}$/.test(v.idLast4.trim())) put('idLast4', '证件号后 4 位应为 4 位数字或 X');
   const email = v.email.trim();
-  if (!email && contact.required) put('email', '请填写电子邮箱');
+  if (!email && contact.email) put('email', '请填写电子邮箱');
   else if (email && !isEmail(email)) put('email', '电子邮箱格式不正确');
   const phone = v.phone.trim();
-  if (!phone && contact.required) put('phone', '请填写联系电话');
+  if (!phone && contact.phone) put('phone', '请填写联系电话');
   else if (phone && !normalizeMobile(phone)) put('phone', '联系电话应为 11 位中国大陆手机号');
   return out;
 }

@@ -128,6 +128,43 @@ describe('roster check-in with a roster lacking an optional column', () => {
     expect(r.order).toMatchObject({ nameMasked: '黄*正', studentNo: '852021102012', collectionCode: CODE });
   });
 
+  it('contact details in the roster need not be typed again; without them they are asked for', async () => {
+    const csv = [
+      '姓名,学号,证件号,采集码,性别,学历,所在校别,电子邮箱,联系电话',
+      `黄志正,852021102012,${ID},${CODE},女,本科,成人,huang@example.com,13812345678`,
+    ].join('\r\n');
+    await f.call('roster.import', {
+      eventId: f.event.id,
+      fileName: 'roster.csv',
+      contentBase64: Buffer.from(csv, 'utf8').toString('base64'),
+    });
+    const base = {
+      eventId: f.event.id,
+      source: 'qr',
+      payload: CODE,
+      idLast4: '002X',
+      featureCode: FEATURE_CODE,
+      operator: '张老师',
+    };
+    const r = await f.call<Submitted>('checkin.submit', base);
+    expect(r.order).toMatchObject({ email: 'huang@example.com', phoneMasked: '138****5678' });
+    // a manual check-in has no roster: both are required, reported together
+    const p = await problems('checkin.submit', {
+      eventId: f.event.id,
+      source: 'manual',
+      name: '李明',
+      studentNo: '2021000101',
+      gender: '男',
+      idNumber: ID,
+      educationLevel: '本科',
+      campusType: '本部',
+      idLast4: '002X',
+      featureCode: FEATURE_CODE,
+      operator: '张老师',
+    });
+    expect(p).toEqual({ email: '请填写电子邮箱', phone: '请填写联系电话' });
+  });
+
   it('an unknown bare code is refused at decode, before any form', async () => {
     await rosterWithout(null);
     const err = (await f

@@ -139,7 +139,7 @@ describe('station workflow: check-in → photo → payment → review → 重新
           `INSERT INTO orders SELECT 'dup', event_id, 'S1-20260601-9999', order_day, 9999, state, reject_reason, source,
            roster_entry_id, name, name_masked, student_no, collection_code, gender, id_masked, id_hash, major,
            education_level, education_type, campus_type, school_name, school_code, email, phone, shipping_region,
-           shipping_address, fee_fen, created_by, created_at, updated_at FROM orders WHERE id = ?`,
+           shipping_address, fee_fen, created_by, created_at, updated_at, revision FROM orders WHERE id = ?`,
         )
         .run(row.id),
     ).toThrow(/UNIQUE/);

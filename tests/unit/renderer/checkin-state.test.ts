@@ -64,7 +64,7 @@ describe('签到 state', () => {
       { type: 'edit', field: 'idLast4', value: '002X' },
     );
     expect(askedFields(s.subject)).toEqual(['campusType']);
-    expect(formProblems(s, { required: true })).toMatchObject({
+    expect(formProblems(s)).toMatchObject({
       campusType: '请填写所在校别',
       email: '请填写电子邮箱',
     });
@@ -74,7 +74,7 @@ describe('签到 state', () => {
       { type: 'edit', field: 'phone', value: '13812345678' },
     ] as const;
     const done = filled.reduce<CheckinState>(checkinReducer, s);
-    expect(formProblems(done, { required: true })).toEqual({});
+    expect(formProblems(done)).toEqual({});
     expect(submitRequest(done, 'e1', '张老师')).toMatchObject({
       source: 'roster',
       rosterEntryId: 'r1',
@@ -89,7 +89,7 @@ describe('签到 state', () => {
     expect(askedFields(s.subject)).toEqual(
       expect.arrayContaining(['educationLevel', 'campusType', 'gender', 'idNumber']),
     );
-    const p = formProblems(s, { required: true });
+    const p = formProblems(s);
     expect(Object.keys(p).sort()).toEqual(
       ['campusType', 'educationLevel', 'email', 'gender', 'idLast4', 'idNumber', 'name', 'phone', 'studentNo'].sort(),
     );
@@ -97,21 +97,24 @@ describe('签到 state', () => {
 
   it('length limits are checked in the form before the server', () => {
     const s = run({ type: 'manual', featureCode: FC }, { type: 'edit', field: 'name', value: '王'.repeat(10_000) });
-    expect(formProblems(s, { required: true }).name).toMatch(/过长/);
+    expect(formProblems(s).name).toMatch(/过长/);
   });
 
-  it('contact details may be left empty when the station says so, but must be valid when given', () => {
+  it('contact details the roster already has may be left empty, but must be valid when typed', () => {
+    const known = { ...decoded([]), rosterEntry: entry({ email: 'huang@example.com', phoneMasked: '138****5678' }) };
     const s = run(
-      { type: 'decoded', payload: 'c8bade99b9b2edca', decoded: decoded([]), featureCode: FC },
-      {
-        type: 'edit',
-        field: 'idLast4',
-        value: '002X',
-      },
+      { type: 'decoded', payload: 'c8bade99b9b2edca', decoded: known, featureCode: FC },
+      { type: 'edit', field: 'idLast4', value: '002X' },
     );
-    expect(formProblems(s, { required: false })).toEqual({});
+    expect(formProblems(s)).toEqual({});
     const bad = checkinReducer(s, { type: 'edit', field: 'phone', value: '123' });
-    expect(formProblems(bad, { required: false })).toEqual({ phone: '联系电话应为 11 位中国大陆手机号' });
+    expect(formProblems(bad)).toEqual({ phone: '联系电话应为 11 位中国大陆手机号' });
+    // without them in the roster, both are asked
+    const none = run(
+      { type: 'decoded', payload: 'c8bade99b9b2edca', decoded: decoded([]), featureCode: FC },
+      { type: 'edit', field: 'idLast4', value: '002X' },
+    );
+    expect(Object.keys(formProblems(none)).sort()).toEqual(['email', 'phone']);
   });
 
   it('an unknown-code error clears the previous student and form (the 特征码 stays)', () => {

@@ -40,6 +40,7 @@ export const checkin: Catalogue['checkin'] = {
     phone: 'Phone',
     idLast4: 'Last 4 of the ID number',
     idLast4Hint: 'Typed by the student; must match the ID number in the code',
+    contactInRoster: 'In the roster already: may be left empty',
     contactLater: 'May be left empty: the student completes it later on the student page',
   },
   fromRoster: "These details come from the school's roster: check them with the student before submitting.",

@@ -38,6 +38,7 @@ export const checkin = {
     phone: '联系电话',
     idLast4: '证件号后 4 位',
     idLast4Hint: '请学生输入，须与采集码中的证件号一致',
+    contactInRoster: '名单中已有，可留空',
     contactLater: '可留空，学生稍后在学生页面补填',
   },
   fromRoster: '以下信息来自学校名单，请与学生本人核对后再提交。',
