@@ -11,6 +11,12 @@ export const LOCALES = ['zh-CN', 'en-US'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 const KEY = 'studio.locale';
+
+// the window's storage and location, typed here so the catalogue also loads under plain Node (unit tests)
+const win = globalThis as {
+  localStorage?: { getItem(key: string): string | null; setItem(key: string, value: string): void };
+  location?: { reload(): void };
+};
 const CATALOGUES: Record<Locale, Catalogue> = { 'zh-CN': zhCN, 'en-US': enUS };
 
 export function isLocale(v: unknown): v is Locale {
@@ -19,7 +25,7 @@ export function isLocale(v: unknown): v is Locale {
 
 function storedLocale(): Locale {
   try {
-    const v = globalThis.localStorage?.getItem(KEY);
+    const v = win.localStorage?.getItem(KEY);
     return isLocale(v) ? v : 'zh-CN';
   } catch {
     return 'zh-CN';
@@ -40,6 +46,6 @@ export function catalogueOf(l: Locale): Catalogue {
 /** Keep the choice and reload the window in that language. */
 export function switchLocale(next: Locale): void {
   if (next === locale) return;
-  localStorage.setItem(KEY, next);
-  window.location.reload();
+  win.localStorage?.setItem(KEY, next);
+  win.location?.reload();
 }
