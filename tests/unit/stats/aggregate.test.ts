@@ -19,6 +19,17 @@ describe('perHour', () => {
       { hour: '2026-06-01 11', checkins: 1, captures: 0 },
     ]);
   });
+  it('gives the same China hours whatever the machine zone is', () => {
+    const before = process.env.TZ;
+    try {
+      process.env.TZ = 'America/New_York';
+      expect(new Date('2026-06-01T01:30:00Z').getHours()).toBe(21); // the machine's clock says 21:30 the day before
+      expect(perHour(['2026-06-01T01:30:00Z'], [])).toEqual([{ hour: '2026-06-01 09', checkins: 1, captures: 0 }]);
+    } finally {
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
+    }
+  });
   it('does not fill a span of days (two events a week apart stay two bars)', () => {
     const r = perHour(['2026-06-01T01:00:00Z', '2026-06-08T01:00:00Z'], []);
     expect(r.map((b) => b.hour)).toEqual(['2026-06-01 09', '2026-06-08 09']);
