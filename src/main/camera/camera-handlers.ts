@@ -1,3 +1,4 @@
+import { ApiError } from '../../shared/api-error';
 import type { HandlerGroup } from '../kernel/handlers';
 import type { CameraService } from './camera-service';
 
@@ -12,6 +13,10 @@ export function cameraHandlers(
   | 'camera.capture'
   | 'camera.captureForOrder'
   | 'camera.next'
+  | 'camera.setCurrentOrder'
+  | 'camera.unassigned'
+  | 'camera.assignUnassigned'
+  | 'camera.discardUnassigned'
 > {
   return {
     'camera.list': async (req) => ({ devices: await camera.list(req.refresh ?? false), status: camera.status() }),
@@ -22,5 +27,18 @@ export function cameraHandlers(
     'camera.capture': () => camera.capture(),
     'camera.captureForOrder': (req) => camera.captureForOrder(req),
     'camera.next': () => camera.next(),
+    'camera.setCurrentOrder': (req) => {
+      if (req.orderId === null) return camera.setCurrentOrder(null);
+      if (!req.operator || !req.profileId)
+        throw new ApiError(
+          'invalid_request',
+          '设置当前订单时须同时给出操作员和照片规格',
+          req.operator ? 'profileId' : 'operator',
+        );
+      return camera.setCurrentOrder({ orderId: req.orderId, operator: req.operator, profileId: req.profileId });
+    },
+    'camera.unassigned': async () => ({ shots: await camera.unassigned() }),
+    'camera.assignUnassigned': (req) => camera.assignUnassigned(req.id, req),
+    'camera.discardUnassigned': (req) => camera.discardUnassigned(req.id),
   };
 }

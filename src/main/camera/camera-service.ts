@@ -3,9 +3,17 @@ import sharp from 'sharp';
 import { ApiError } from '../../shared/api-error';
 import type { Res } from '../../shared/contract';
 import type { CameraCaptureResult, CameraStatus } from '../../shared/contract/camera';
-import type { Camera, CameraDevice, CameraDriver, FrameListener } from './camera';
+import type { Camera, CameraDevice, CameraDriver, FrameListener, ShotHandler } from './camera';
 import { CameraError } from './camera-error';
 import { ReplayCamera } from './replay-camera';
+import type { UnassignedShot, UnassignedTray } from './unassigned-tray';
+
+/** The student in front of the camera: where a shot taken on the camera itself (hot folder) goes. */
+export interface CaptureTarget {
+  orderId: string;
+  operator: string;
+  profileId: string;
+}
 
 /** Stores a capture for an order (the records module) and returns what it stored. */
 export type CaptureSink = (
@@ -30,9 +38,20 @@ export interface CameraServiceOptions {
   analyzer?: FrameAnalyzer | null;
   /** 设置's default camera: opened first by the selection rule when it is connected. */
   preferredDevice?: () => string | null;
+  /** 未归属: where shots taken on the camera with no current order go; none = they wait in the hot folder. */
+  tray?: UnassignedTray | null;
+  /** How long captureForOrder waits for the shutter on a camera that is triggered on the camera (hot folder). */
+  shotTimeoutMs?: number;
 }
 
-const KIND_ORDER: CameraDevice['kind'][] = ['dslr', 'webcam', 'replay'];
+interface OrderWaiter {
+  target: CaptureTarget;
+  resolve: (res: Res<'camera.captureForOrder'>) => void;
+  reject: (err: Error) => void;
+  timer: NodeJS.Timeout;
+}
+
+const KIND_ORDER: CameraDevice['kind'][] = ['dslr', 'hotfolder', 'webcam', 'replay'];
 const DEFAULT_FPS = 15;
 
 /**
@@ -61,6 +80,10 @@ export class CameraService {
   private readonly drivers: CameraDriver[];
   private readonly onStatus: (status: CameraStatus) => void;
   private readonly log: (msg: string, err?: unknown) => void;
+  private readonly tray: UnassignedTray | null;
+  private readonly shotTimeoutMs: number;
+  private current: CaptureTarget | null = null;
+  private readonly orderWaiters: OrderWaiter[] = [];
 
   constructor(opts: CameraServiceOptions) {
     this.drivers = opts.drivers;
@@ -70,6 +93,8 @@ export class CameraService {
     // latest frame wins: frames arriving while one is analysed replace each other
     this.analyzer = opts.analyzer ?? null;
     this.preferred = opts.preferredDevice ?? (() => null);
+    this.tray = opts.tray ?? null;
+    this.shotTimeoutMs = opts.shotTimeoutMs ?? 120_000;
   }
 
   /** Bumped whenever the sitter or the camera changes, so live smoothing starts afresh for the new subject. */
@@ -139,14 +164,26 @@ export class CameraService {
   private async open(device: CameraDevice): Promise<Camera> {
     const wasLive = this.liveRunning;
     if (this.camera) {
+      this.camera.onShot?.(null);
       await this.camera.close();
       this.liveRunning = false;
     }
     const driver = this.drivers.find((d) => d.kind === device.kind);
     if (!driver) throw new ApiError('unavailable', '不支持该类型的相机');
-    this.camera = driver.open(device);
+    const cam = driver.open(device);
+    this.camera = cam;
     this.error = null;
     this.latest = null;
+    if (cam.onShot) {
+      cam.onShot(this.takeShot);
+      try {
+        await cam.watch?.();
+      } catch (err) {
+        this.error = messageOf(err);
+        this.emit();
+        throw toApiError(err);
+      }
+    }
     if (wasLive) await this.startCamera();
     this.emit();
     return this.camera;
@@ -296,10 +333,74 @@ export class CameraService {
     };
   }
 
-  async captureForOrder(req: { orderId: string; operator: string; profileId: string }) {
+  async captureForOrder(req: CaptureTarget): Promise<Res<'camera.captureForOrder'>> {
     const sink = this.captureSink;
     if (!sink) throw new ApiError('unavailable', '照片存储尚未就绪，无法为订单保存照片');
-    return sink(await this.shoot(), req);
+    const cam = await this.serial(() => this.ensureCamera());
+    if (!cam.onShot) return sink(await this.shoot(), req);
+    // the shutter is on the camera: the next shot is stored for this order before the hot folder counts it taken
+    return new Promise((resolve, reject) => {
+      const waiter: OrderWaiter = {
+        target: req,
+        resolve,
+        reject,
+        timer: setTimeout(() => {
+          const i = this.orderWaiters.indexOf(waiter);
+          if (i >= 0) this.orderWaiters.splice(i, 1);
+          reject(new ApiError('unavailable', '等待拍摄超时：请在相机上（或 EOS Utility 等联机软件中）按下快门'));
+        }, this.shotTimeoutMs),
+      };
+      this.orderWaiters.push(waiter);
+    });
+  }
+
+  /**
+   * The student now in front of the camera (the 拍摄 page sets it, and clears it on 下一位): a shot taken on the
+   * camera goes to this order; with none it goes to 未归属.
+   */
+  setCurrentOrder(target: CaptureTarget | null): { orderId: string | null } {
+    this.current = target;
+    return { orderId: target?.orderId ?? null };
+  }
+
+  /** A shot from the camera itself: the waiting captureForOrder, else the current order, else the 未归属 tray. */
+  private readonly takeShot: ShotHandler = async (shot) => {
+    const waiter = this.orderWaiters.shift();
+    if (waiter) clearTimeout(waiter.timer);
+    const target = waiter?.target ?? this.current;
+    if (target && this.captureSink) {
+      try {
+        const res = await this.captureSink(shot.jpeg, target);
+        waiter?.resolve(res);
+        return { outcome: 'order', orderId: target.orderId };
+      } catch (err) {
+        // refused for this order (closed, wrong profile …): kept in 未归属 rather than lost
+        this.log(`camera: shot ${shot.name} could not be stored for order ${target.orderId}`, err);
+        waiter?.reject(err instanceof Error ? err : new Error(String(err)));
+        if (!this.tray) throw err;
+      }
+    }
+    if (!this.tray) throw new Error('no 未归属 tray: the shot waits in the hot folder');
+    const entry = await this.tray.add(shot);
+    this.log(`camera: shot ${shot.name} put in 未归属 as ${entry.id}`);
+    return { outcome: 'tray' };
+  };
+
+  async unassigned(): Promise<UnassignedShot[]> {
+    return this.tray ? this.tray.list() : [];
+  }
+
+  /** Gives a 未归属 shot to an order (its original, then the final photo and 初审); it leaves the tray once stored. */
+  async assignUnassigned(id: string, target: CaptureTarget): Promise<Res<'camera.captureForOrder'>> {
+    const sink = this.captureSink;
+    if (!sink || !this.tray) throw new ApiError('unavailable', '照片存储尚未就绪，无法归属照片');
+    return this.tray.assign(id, (jpeg) => sink(jpeg, target));
+  }
+
+  async discardUnassigned(id: string): Promise<{ id: string }> {
+    if (!this.tray) throw new ApiError('not_found', '找不到这张未归属照片', 'id');
+    await this.tray.discard(id);
+    return { id };
   }
 
   private emit(): void {
@@ -310,6 +411,10 @@ export class CameraService {
   async close(): Promise<void> {
     if (this.idleStop) clearTimeout(this.idleStop);
     this.viewers.clear();
+    for (const w of this.orderWaiters.splice(0)) {
+      clearTimeout(w.timer);
+      w.reject(new ApiError('unavailable', '相机已关闭'));
+    }
     this.analyzer = null;
     this.pendingFrame = null;
     const cam = this.camera;

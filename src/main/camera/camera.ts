@@ -4,6 +4,14 @@ export type { CameraDevice, CameraKind } from '../../shared/contract/camera';
 
 export type FrameListener = (jpeg: Buffer) => void;
 
+/** A shot nobody asked for (the shutter on the camera); resolves once it is stored, saying where. */
+export type ShotHandler = (shot: {
+  jpeg: Buffer;
+  name: string;
+  sha256: string;
+  source: string;
+}) => Promise<{ outcome: 'order' | 'tray'; orderId?: string }>;
+
 /** One opened camera. Live view delivers JPEG frames; capture returns one full-resolution JPEG. */
 export interface Camera {
   readonly device: CameraDevice;
@@ -14,6 +22,12 @@ export interface Camera {
   capture(): Promise<Buffer>;
   /** Replay only: switch to the next sample (the next student). */
   next?(): Promise<void>;
+  /**
+   * Cameras whose shutter is on the camera (hot folder): start taking shots now, and hand those no capture() waits
+   * for to `handler`.
+   */
+  watch?(): Promise<void>;
+  onShot?(handler: ShotHandler | null): void;
   close(): Promise<void>;
 }
 
@@ -22,4 +36,6 @@ export interface CameraDriver {
   readonly kind: CameraDevice['kind'];
   list(): Promise<CameraDevice[]>;
   open(device: CameraDevice): Camera;
+  /** Why list() found nothing, in Chinese (not installed, nothing plugged in, not configured …). */
+  whyNone?(): Promise<string>;
 }

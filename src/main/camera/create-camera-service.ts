@@ -1,18 +1,40 @@
+import path from 'node:path';
 import type { PushBus } from '../kernel/push-bus';
+import type { CameraDriver } from './camera';
 import { CameraService, type CaptureSink, type FrameAnalyzer } from './camera-service';
 import { FsWebcamDriver } from './fswebcam-camera';
 import { Gphoto2Driver } from './gphoto2-camera';
+import { HotFolderDriver } from './hot-folder-camera';
 import { ReplayDriver } from './replay-camera';
 import { findSampleDir } from './replay-samples';
+import { UnassignedTray } from './unassigned-tray';
 
 export interface CameraServiceEnvironment {
   bus: PushBus;
   log: (msg: string, err?: unknown) => void;
-  /** The process environment (STUDIO_CAMERA, STUDIO_REPLAY_DIR …), given like the documents get theirs. */
+  /** The process environment (STUDIO_CAMERA, STUDIO_REPLAY_DIR, STUDIO_HOT_FOLDER …), given like the documents get theirs. */
   env: NodeJS.ProcessEnv;
   captureSink: CaptureSink;
   analyzer: FrameAnalyzer;
   preferredDevice?: () => string | null;
+  /** The data folder: the hot folder's journal and the 未归属 tray live under camera/ in it. */
+  dataDir?: string;
+  /** The hot folder of 设置; STUDIO_HOT_FOLDER when it gives none. */
+  hotFolder?: () => string | null;
+}
+
+/** Every driver the station knows, in the selection rule's order of kinds (the CLI lists these too). */
+export function cameraDrivers(opts: {
+  env: NodeJS.ProcessEnv;
+  dataDir?: string;
+  hotFolder?: () => string | null;
+  log?: (msg: string, err?: unknown) => void;
+}): CameraDriver[] {
+  const replay = new ReplayDriver(findSampleDir(opts.env));
+  if (opts.env.STUDIO_CAMERA === 'replay') return [replay];
+  const folder = () => opts.hotFolder?.() ?? (opts.env.STUDIO_HOT_FOLDER || null);
+  const state = opts.dataDir ? { stateDir: path.join(opts.dataDir, 'camera'), log: opts.log } : null;
+  return [new Gphoto2Driver(), new HotFolderDriver(folder, state), new FsWebcamDriver(), replay];
 }
 
 /**
@@ -20,15 +42,13 @@ export interface CameraServiceEnvironment {
  * on a machine with a webcam attached.
  */
 export function createCameraService(opts: CameraServiceEnvironment): CameraService {
-  const replayOnly = opts.env.STUDIO_CAMERA === 'replay';
-  const replay = new ReplayDriver(findSampleDir(opts.env));
-  const drivers = replayOnly ? [replay] : [new Gphoto2Driver(), new FsWebcamDriver(), replay];
   return new CameraService({
-    drivers,
+    drivers: cameraDrivers(opts),
     onStatus: (status) => opts.bus.emit({ name: 'camera.status', data: status }),
     log: opts.log,
     captureSink: opts.captureSink,
     analyzer: opts.analyzer,
     preferredDevice: opts.preferredDevice,
+    tray: opts.dataDir ? new UnassignedTray(path.join(opts.dataDir, 'camera', 'unassigned')) : null,
   });
 }

@@ -2,8 +2,11 @@ import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CameraError } from './camera-error';
 
-/** Where a hot-folder file went: an order, the 未归属 tray, or nowhere (already in the folder when watching began). */
-export type JournalOutcome = 'order' | 'tray' | 'preexisting';
+/**
+ * Where a hot-folder file went: an order, the 未归属 tray, a caller of capture() (CLI, tools), or nowhere (already
+ * in the folder when watching began, or a copy of a shot already taken).
+ */
+export type JournalOutcome = 'order' | 'tray' | 'capture' | 'preexisting';
 
 export interface JournalEntry {
   /** Path relative to the watched folder. */

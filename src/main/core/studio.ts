@@ -119,6 +119,7 @@ export function createStudio(opts: StudioOptions): Studio {
     bus,
     log,
     env: process.env,
+    dataDir: opts.dataDir,
     captureSink: (jpeg, r) => records.photos.capture(r.orderId, jpeg, r.profileId, r.operator),
     analyzer: liveAnalysis(liveFrames, bus),
     preferredDevice: () => settings.defaultCameraId(),

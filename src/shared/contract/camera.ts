@@ -4,10 +4,11 @@ import { visionContract } from './vision';
 import { photosContract } from './photos';
 import { Id, Operator, ProfileId } from './fields';
 
-// Camera: tethered DSLR (gphoto2), V4L2 webcam (fswebcam/ffmpeg) or the built-in replay of sample photos.
+// Camera: tethered DSLR (gphoto2), V4L2 webcam (fswebcam/ffmpeg), the hot folder a tethering software (EOS Utility,
+// digiCamControl …) saves shots into, or the built-in replay of sample photos.
 // Live view itself is not a method: it is the MJPEG stream GET /camera/live.mjpeg (web host and app://).
 
-export const CameraKind = z.enum(['dslr', 'webcam', 'replay']);
+export const CameraKind = z.enum(['dslr', 'webcam', 'hotfolder', 'replay']);
 export type CameraKind = z.infer<typeof CameraKind>;
 
 export const CameraDevice = z.object({
@@ -15,7 +16,7 @@ export const CameraDevice = z.object({
   id: z.string(),
   kind: CameraKind,
   label: z.string(),
-  /** gphoto2 port (usb:002,004), V4L2 device path, or the replay sample folder. */
+  /** gphoto2 port (usb:002,004), V4L2 device path, the hot folder, or the replay sample folder. */
   port: z.string(),
   /** gphoto2 camera model, when known. */
   model: z.string().optional(),
@@ -45,6 +46,19 @@ export const CameraCaptureResult = z.object({
   jpegBase64: z.string(),
 });
 export type CameraCaptureResult = z.infer<typeof CameraCaptureResult>;
+
+export const UnassignedShot = z.object({
+  id: z.string(),
+  /** The file name the tethering software gave it. */
+  name: z.string(),
+  sha256: z.string(),
+  bytes: z.number().int(),
+  /** ISO time (UTC); shown in China time. */
+  arrivedAt: z.string(),
+  /** The hot folder it came from. */
+  source: z.string(),
+});
+export type UnassignedShot = z.infer<typeof UnassignedShot>;
 
 export const cameraContract = {
   'camera.list': {
@@ -79,6 +93,26 @@ export const cameraContract = {
     response: photosContract['photos.capture'].response,
   },
   'camera.next': { request: Empty, response: CameraStatus },
+  /**
+   * The student in front of the camera (拍摄 sets it, 下一位 clears it with orderId null): a shot taken on the camera
+   * itself (hot folder) is stored for this order; with none it goes to 未归属.
+   */
+  'camera.setCurrentOrder': {
+    request: z.strictObject({ orderId: Id.nullable(), operator: Operator.optional(), profileId: ProfileId.optional() }),
+    response: z.object({ orderId: z.string().nullable() }),
+  },
+  /** 未归属: shots that came in with no current order, oldest first. */
+  'camera.unassigned': { request: Empty, response: z.object({ shots: z.array(UnassignedShot) }) },
+  /** Gives a 未归属 shot to an order, as if it had been taken for it (original, final photo, 初审). */
+  'camera.assignUnassigned': {
+    request: z.strictObject({ id: z.string().min(1).max(64), orderId: Id, operator: Operator, profileId: ProfileId }),
+    response: photosContract['photos.capture'].response,
+  },
+  /** Sets a 未归属 shot aside (moved to the tray's discarded/ folder, not deleted). */
+  'camera.discardUnassigned': {
+    request: z.strictObject({ id: z.string().min(1).max(64) }),
+    response: z.object({ id: z.string() }),
+  },
 } as const;
 
 /** Live checks on the station camera's frames (the vision pipeline run main-side), newest first. */

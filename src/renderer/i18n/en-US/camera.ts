@@ -11,5 +11,5 @@ export const camera: Catalogue['camera'] = {
   browserDenied: 'Cannot open the browser webcam: allow camera access, or use the station camera',
   nextSample: 'Next (demo)',
   sample: (s: string) => `Sample photo ${s}`,
-  kinds: { dslr: 'DSLR', webcam: 'USB webcam', replay: 'Demo camera' },
+  kinds: { dslr: 'DSLR', webcam: 'USB webcam', hotfolder: 'Hot folder', replay: 'Demo camera' },
 };
