@@ -9,3 +9,4 @@ export { ReviewError, allowedDecisions, waitsForReview } from './reviews';
 export { CHECKSUM_MISMATCH_STATUS } from './photos';
 export { RateLimiter, adviceFor } from './console/status';
 export { hashPassword, verifyPassword } from './console/users';
+export { decisionMail, type MailConfig } from './mail';

@@ -64,12 +64,21 @@ export function reasonText(code: RejectReasonCode | null, text: string): string 
 }
 
 export class ReviewStore {
+  /** Called after each committed decision (e-mail notifications). */
+  onDecision: ((d: ReviewDecision) => void) | null = null;
+
   constructor(
     private readonly db: Kysely<CentralDatabase>,
     private readonly now: Clock,
   ) {}
 
   async decide(input: DecideInput): Promise<ReviewDecision> {
+    const d = await this.record(input);
+    this.onDecision?.(d);
+    return d;
+  }
+
+  private async record(input: DecideInput): Promise<ReviewDecision> {
     const reviewer = input.reviewer.trim();
     if (!reviewer) throw new ReviewError('invalid_request', '缺少审核人');
     const code = input.decision === 'rejected' ? (input.reasonCode ?? null) : null;

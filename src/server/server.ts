@@ -9,6 +9,7 @@ import { ReviewStore } from './reviews';
 import { TokenStore } from './tokens';
 import { systemClock, type Clock } from './clock';
 import { ConsoleUsers } from './console/users';
+import { Mailer, type MailConfig } from './mail';
 import type { RateLimiter } from './console/status';
 
 // The reference central server: database (SQLite in dataDir, or PostgreSQL via databaseUrl), photos on
@@ -21,6 +22,8 @@ export interface CentralServices {
   reviews: ReviewStore;
   photos: PhotoUploads;
   users: ConsoleUsers;
+  /** Present when e-mail notifications are configured. */
+  mailer: Mailer | null;
   dataDir: string;
   close(): Promise<void>;
 }
@@ -31,6 +34,10 @@ export interface CentralServicesOptions {
   now?: Clock;
   /** Largest photo accepted (bytes). */
   maxPhotoBytes?: number;
+  /** E-mail to students on 审核驳回 / 待制作; off when absent. */
+  mail?: MailConfig;
+  /** Where the mailer logs (JSON lines); default stderr. */
+  log?: (msg: string, detail: Record<string, unknown>) => void;
 }
 
 /** Opens the database and the photo store (no HTTP): what the admin commands and the server share. */
@@ -40,15 +47,29 @@ export async function openCentral(options: CentralServicesOptions): Promise<Cent
   const tokens = new TokenStore(central.db, now);
   const photosDir = path.join(options.dataDir, 'photos');
   fs.mkdirSync(photosDir, { recursive: true });
+  const orders = new OrderStore(central.db, now);
+  const reviews = new ReviewStore(central.db, now);
+  const log =
+    options.log ??
+    ((msg: string, detail: Record<string, unknown>) => process.stderr.write(`${JSON.stringify({ msg, ...detail })}\n`));
+  const mailer = options.mail ? new Mailer(options.mail, orders, log) : null;
+  if (mailer) reviews.onDecision = (d) => mailer.decided(d);
   return {
     central,
     tokens,
-    orders: new OrderStore(central.db, now),
-    reviews: new ReviewStore(central.db, now),
+    orders,
+    reviews,
     photos: new PhotoUploads({ directory: photosDir, db: central.db, tokens, now, maxBytes: options.maxPhotoBytes }),
     users: new ConsoleUsers(central.db, now),
+    mailer,
     dataDir: options.dataDir,
-    close: () => central.close(),
+    async close() {
+      if (mailer) {
+        await mailer.flush();
+        mailer.close();
+      }
+      await central.close();
+    },
   };
 }
 
@@ -71,7 +92,12 @@ export interface RunningCentralServer {
 }
 
 export async function startCentralServer(options: StartServerOptions): Promise<RunningCentralServer> {
-  const services = await openCentral(options);
+  const stream = options.logStream === undefined ? process.stdout : options.logStream;
+  const log =
+    options.log ??
+    ((msg: string, detail: Record<string, unknown>) =>
+      stream?.write(`${JSON.stringify({ level: 30, time: Date.now(), msg, ...detail })}\n`));
+  const services = await openCentral({ ...options, log });
   const now = options.now ?? systemClock;
   const app = buildApp(
     { ...services, version: options.version, now },

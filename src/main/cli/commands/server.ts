@@ -10,7 +10,7 @@ import { openCentral, serverStats, startCentralServer } from '../../../server';
 // DATABASE_URL is set, else SQLite in the data directory.
 
 const USAGE = [
-  'studio server [--port N] [--host ADDR] [--data DIR] [--cert FILE --key FILE]',
+  'studio server [--port N] [--host ADDR] [--data DIR] [--cert FILE --key FILE] [--public-url URL]',
   '       studio server token create (--station NAME | --admin NAME) [--data DIR]',
   '       studio server token list [--data DIR] [--json]',
   '       studio server token revoke (--id N | --station NAME) [--data DIR]',
@@ -88,6 +88,7 @@ async function runServer(argv: string[], io: CliIO): Promise<number> {
     data: { type: 'string' },
     cert: { type: 'string' },
     key: { type: 'string' },
+    'public-url': { type: 'string' },
   });
   const port = intOption(values.port, 'port', 0, 65535) ?? 5720;
   if (!!values.cert !== !!values.key) throw new UsageError('--cert 与 --key 须同时提供');
@@ -103,6 +104,14 @@ async function runServer(argv: string[], io: CliIO): Promise<number> {
       https,
       version: appVersion(),
       logStream: io.stderr,
+      // e-mail to students: off unless STUDIO_SMTP_URL is set (kept out of argv: it may hold a password)
+      mail: io.env.STUDIO_SMTP_URL
+        ? {
+            url: io.env.STUDIO_SMTP_URL,
+            from: io.env.STUDIO_MAIL_FROM || '集中采集服务 <noreply@localhost>',
+            publicUrl: values['public-url'],
+          }
+        : undefined,
     });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
