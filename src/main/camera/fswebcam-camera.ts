@@ -129,6 +129,11 @@ export class FsWebcamDriver implements CameraDriver {
   open(device: CameraDevice): FsWebcamCamera {
     return new FsWebcamCamera(device, this.opts);
   }
+
+  async whyNone(): Promise<string> {
+    if (process.platform !== 'linux') return '工作站摄像头目前只支持 Linux（fswebcam）：请在拍摄页改用浏览器摄像头';
+    return `未找到摄像头（${this.opts.devDir ?? '/dev'}/video*）：请插好 USB 摄像头`;
+  }
 }
 
 /** fswebcam colours its log lines; drop the escape sequences (ESC is char 27). */

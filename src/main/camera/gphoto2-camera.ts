@@ -185,4 +185,15 @@ export class Gphoto2Driver implements CameraDriver {
   open(device: CameraDevice): Gphoto2Camera {
     return new Gphoto2Camera(device, this.opts);
   }
+
+  async whyNone(): Promise<string> {
+    if (process.platform === 'win32')
+      return 'Windows 上没有 gphoto2：请用相机厂商的联机软件（EOS Utility、digiCamControl 等）配合热文件夹';
+    try {
+      await runProcess(this.opts.bin ?? 'gphoto2', ['--version'], { timeoutMs: 15_000 });
+    } catch {
+      return `未安装 gphoto2（${process.platform === 'darwin' ? 'brew install gphoto2' : 'sudo apt install gphoto2'}）`;
+    }
+    return '未检测到相机：请用 USB 线连接相机并开机，并关闭占用相机的程序（EOS Utility、系统照片导入等）';
+  }
 }

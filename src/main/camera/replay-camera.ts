@@ -101,6 +101,10 @@ export class ReplayDriver implements CameraDriver {
     ];
   }
 
+  async whyNone(): Promise<string> {
+    return '演示相机总是可用';
+  }
+
   open(device: CameraDevice): ReplayCamera {
     return new ReplayCamera(device, this.sampleDir ? listSamples(this.sampleDir) : []);
   }

@@ -13,6 +13,7 @@ import { photoCommand } from './commands/photo';
 import { layoutCommand } from './commands/layout';
 import { syncCommand } from './commands/sync';
 import { serverCommand } from './commands/server';
+import { cameraCommand } from './commands/camera';
 import { appVersion } from '../core/version';
 
 // The `studio` command: one entry point, one subcommand per file under commands/.
@@ -29,6 +30,7 @@ export const commands: Command[] = [
   layoutCommand,
   serverCommand,
   syncCommand,
+  cameraCommand,
 ];
 
 function help(): string {
