@@ -17,6 +17,7 @@ import { StationBar } from '../station/station-bar';
 import { goTo, updateStation, useStation } from '../station/station-store';
 import { useOrder } from '../station/use-order';
 import { matchesShortcut } from '../station/shortcuts';
+import { clampFrames, readAutoCapture, saveAutoCapture } from '../station/capture-prefs';
 import { PageHeader } from '../components/page-header';
 
 type Phase = 'idle' | 'shooting' | 'processing';
@@ -30,8 +31,11 @@ export function CapturePage() {
   const [phase, setPhase] = useState<Phase>('idle');
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<{ original: PhotoView; final: PhotoView | null } | null>(null);
-  const [auto, setAuto] = useState(false);
-  const [autoFrames, setAutoFrames] = useState(8);
+  const [prefs, setPrefs] = useState(readAutoCapture);
+  const { auto, frames: autoFrames } = prefs;
+  const setAuto = (on: boolean) => setPrefs((p) => ({ ...p, auto: on }));
+  const setAutoFrames = (n: number) => setPrefs((p) => ({ ...p, frames: clampFrames(n) }));
+  useEffect(() => saveAutoCapture(prefs), [prefs]);
   // The station's backdrop mode (main keeps it): decides whether the raw backdrop colour blocks auto-capture.
   const [backdrop, setBackdrop] = useState<BackdropMode | null>(null);
   useEffect(() => {
@@ -219,7 +223,7 @@ export function CapturePage() {
                 max={60}
                 value={autoFrames}
                 style={{ width: 64 }}
-                onChange={(e) => setAutoFrames(Math.min(60, Math.max(1, Number(e.target.value) || 1)))}
+                onChange={(e) => setAutoFrames(Number(e.target.value) || 1)}
               />
             </label>
             {backdrop && (

@@ -116,7 +116,8 @@ export function CheckinPage() {
             className="scanner-row"
             onSubmit={(e) => {
               e.preventDefault();
-              void decode(scanText);
+              // a USB scanner types faster than React renders: read what is in the field now
+              void decode(scannerInput.current?.value ?? scanText);
             }}
           >
             <input
