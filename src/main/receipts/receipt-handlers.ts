@@ -1,4 +1,4 @@
-import type { HandlerGroup } from '../core/handlers';
+import type { HandlerGroup } from '../kernel/handlers';
 import type { ReceiptService } from './receipt-service';
 
 export function receiptHandlers(
