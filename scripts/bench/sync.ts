@@ -1,10 +1,11 @@
 // npm run bench:sync — a seeded station (N complete orders, `studio demo seed`'s own code: check-in, capture of
 // the sample portraits re-encoded to ~60 KB through real photo production, cash payment) synced to the reference
-// server (SQLite, or PostgreSQL with DATABASE_URL) over loopback:
+// server — its own process, `studio server`, SQLite or PostgreSQL with DATABASE_URL — over loopback:
 //   1. a full sync: orders/s, MB/s;
 //   2. the same station (a copy made before run 1) to a fresh server, the connection cut when half the orders
 //      are there and back 2 s later: time from the reconnect to the end, and how many photo bytes went twice.
 // BENCH_ORDERS=2000 by default; the default sync timings (backoff 1 s … 60 s) are used.
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,12 +17,14 @@ import { memoisedUniqueProducer, seedOrders } from '../../src/main/cli/commands/
 import { producePhoto } from '../../src/main/production';
 import { createVision } from '../../src/main/vision';
 import type { PhotoProducer } from '../../src/main/captures/photo-producer';
-import { startCentralServer, serverStats } from '../../src/server';
+import type { ServerStats } from '../../src/shared/central';
 import { faultProxy } from '../../tests/integration/sync/fault-proxy';
 
 const N = Number(process.env.BENCH_ORDERS ?? 2000);
 const root = mkdtempSync(path.join(os.tmpdir(), 'studio-bench-sync-'));
 const ctx = { transport: 'cli' as const };
+// the server runs as `studio server` from the bundle (`npm run build` makes it; bin/studio.mjs builds it if missing)
+const bin = path.resolve('bin/studio.mjs');
 
 async function portraits60k(dir: string): Promise<string[]> {
   const src = findSampleDir();
@@ -77,17 +80,53 @@ async function seed(stationDir: string, sources: string[]) {
   return { summary, seconds, photoBytes };
 }
 
+/** The reference server as its own process (`studio server`, the built CLI), as an office runs it. */
+async function serverProcess(dataDir: string) {
+  const token = (role: string[]) => {
+    const r = spawnSync(process.execPath, [bin, 'server', 'token', 'create', ...role, '--data', dataDir], {
+      encoding: 'utf8',
+      env: process.env,
+    });
+    if (r.status !== 0) throw new Error(r.stderr);
+    return r.stdout.trim().split('\n').at(-1)!;
+  };
+  const station = token(['--station', 'S1']);
+  const admin = token(['--admin', 'bench']);
+  const child = spawn(process.execPath, [bin, 'server', '--port', '0', '--data', dataDir], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+    env: process.env,
+  });
+  let out = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /地址 URL:\s+(\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
+  });
+  const stats = async (): Promise<ServerStats> => {
+    const res = await fetch(`${url}/v1/admin/stats`, { headers: { Authorization: `Bearer ${admin}` } });
+    return (await res.json()) as ServerStats;
+  };
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      child.on('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  return { url, port: Number(new URL(url).port), station, stats, stop };
+}
+
 async function syncRun(stationDir: string, serverDir: string, cutAtHalf: boolean) {
-  const server = await startCentralServer({ dataDir: serverDir, port: 0, version: 'bench', logStream: null });
-  const { token } = await server.services.tokens.createStationToken('S1');
+  const server = await serverProcess(serverDir);
   const proxy = await faultProxy(server.port, { decide: () => 'pass' });
   const studio = createStudio({ dataDir: stationDir, log: () => {} });
-  await studio.dispatch('sync.configure', { serverUrl: proxy.url, token }, ctx);
+  await studio.dispatch('sync.configure', { serverUrl: proxy.url, token: server.station }, ctx);
   const t0 = performance.now();
   let reconnectAt: number | null = null;
   const watcher = cutAtHalf
     ? (async () => {
-        while ((await serverStats(server.services.central.db)).orders < N / 2) await sleep(20);
+        while ((await server.stats()).orders < N / 2) await sleep(50);
         proxy.cut(); // the network goes: connections in flight are cut, new ones reset
         await sleep(2000);
         proxy.restore();
@@ -97,7 +136,7 @@ async function syncRun(stationDir: string, serverDir: string, cutAtHalf: boolean
   const summary = await studio.sync.runOnce();
   await watcher;
   const t1 = performance.now();
-  const stats = await serverStats(server.services.central.db);
+  const stats = await server.stats();
   const result = {
     seconds: (t1 - t0) / 1000,
     afterReconnectSeconds: reconnectAt === null ? null : (t1 - reconnectAt) / 1000,
@@ -107,7 +146,7 @@ async function syncRun(stationDir: string, serverDir: string, cutAtHalf: boolean
   };
   await studio.close();
   await proxy.close();
-  await server.close();
+  await server.stop();
   return result;
 }
 

@@ -93,6 +93,8 @@ interface PassResult {
   retryFailures: number;
   down: boolean;
   auth: boolean;
+  /** When the last order of the pass was acknowledged (stored once per pass). */
+  lastSuccessAt: string | null;
 }
 
 const UNAUTHORIZED_CODES = ['unauthorized', 'cert_pin'];
@@ -265,6 +267,7 @@ export class SyncService {
       retryFailures: 0,
       down: false,
       auth: false,
+      lastSuccessAt: null,
     };
     if (units.length === 0) return result;
     this.state = 'sending';
@@ -284,6 +287,7 @@ export class SyncService {
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.tuning.concurrency, units.length) }, worker));
+    if (result.lastSuccessAt) this.deps.settings.set(SYNC_SETTING_KEYS.lastSuccessAt, result.lastSuccessAt);
     return result;
   }
 
@@ -321,7 +325,7 @@ export class SyncService {
       const at = this.deps.now().toISOString();
       result.sentRows += this.repo.ackOrder(order.id, maxId, snapshot.revision, at);
       result.ordersSent++;
-      this.deps.settings.set(SYNC_SETTING_KEYS.lastSuccessAt, at);
+      result.lastSuccessAt = at;
       return 'sent';
     } catch (err) {
       const e =
