@@ -29,12 +29,7 @@ export function cameraHandlers(
     'camera.next': () => camera.next(),
     'camera.setCurrentOrder': (req) => {
       if (req.orderId === null) return camera.setCurrentOrder(null);
-      if (!req.operator || !req.profileId)
-        throw new ApiError(
-          'invalid_request',
-          '设置当前订单时须同时给出操作员和照片规格',
-          req.operator ? 'profileId' : 'operator',
-        );
+      if (!req.operator) throw new ApiError('invalid_request', '设置当前订单时须填写操作员', 'operator');
       return camera.setCurrentOrder({ orderId: req.orderId, operator: req.operator, profileId: req.profileId });
     },
     'camera.unassigned': async () => ({ shots: await camera.unassigned() }),

@@ -98,7 +98,7 @@ export const cameraContract = {
    * itself (hot folder) is stored for this order; with none it goes to 未归属.
    */
   'camera.setCurrentOrder': {
-    request: z.strictObject({ orderId: Id.nullable(), operator: Operator.optional(), profileId: ProfileId.optional() }),
+    request: z.strictObject({ orderId: Id.nullable(), operator: Operator.optional(), profileId: ProfileId }),
     response: z.object({ orderId: z.string().nullable() }),
   },
   /** 未归属: shots that came in with no current order, oldest first. */
