@@ -56,6 +56,9 @@ export function classifyStatus(status: number, body: string, what: string): Sync
   return new SyncError('park', `${what}：服务器拒绝了该数据（HTTP ${status}）${msg ? `：${msg}` : ''}`, status, code);
 }
 
+const TLS_TRUST_CODES =
+  /^(DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT(_LOCALLY)?|CERT_HAS_EXPIRED|CERT_NOT_YET_VALID|ERR_TLS_CERT_ALTNAME_INVALID)$/;
+
 /** A failure below HTTP (refused, reset, timed out, TLS): retried — except a pinned certificate that does not match. */
 export function classifyNetworkError(err: unknown, what: string): SyncError {
   if (err instanceof SyncError) return err;
@@ -63,6 +66,14 @@ export function classifyNetworkError(err: unknown, what: string): SyncError {
   // a pinned certificate that does not match: no retry can fix it, the worker pauses like for a refused token
   if (e?.code === 'CERT_PIN_MISMATCH')
     return new SyncError('auth', e.message ?? '服务器证书指纹不符', null, 'cert_pin');
+  // a certificate the system does not trust (a collection office's self-signed one) and no pin: no retry fixes it
+  if (typeof e?.code === 'string' && TLS_TRUST_CODES.test(e.code))
+    return new SyncError(
+      'auth',
+      `服务器证书无法验证（${e.code}）：如为本单位自签名证书，请在同步设置中填写服务器证书的 SHA-256 指纹`,
+      null,
+      'cert_pin',
+    );
   const detail =
     e?.code === 'ECONNREFUSED'
       ? '无法连接服务器'
