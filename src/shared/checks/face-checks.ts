@@ -255,7 +255,7 @@ export function skinLab(ctx: CheckContext): Lab | null {
  */
 export function checkEarsSymmetric(ctx: CheckContext): CheckResult {
   const th = ctx.t.ears;
-  const thr = `visible≥${th.minVisible}`;
+  const thr = `visible≥${th.failBelow}（${th.minVisible}）`;
   const g = ctx.geo;
   const skin = skinLab(ctx);
   if (!g || !skin) return result('ears.symmetric', 'fail', null, thr, NO_FACE);
@@ -277,13 +277,21 @@ export function checkEarsSymmetric(ctx: CheckContext): CheckResult {
   const asym = Math.abs(right.share - left.share) / Math.max(0.01, Math.max(right.share, left.share));
   const region = v === right.share ? right.box : left.box;
   if (v < th.minVisible) {
+    const hidden = v < th.failBelow;
     const which =
       right.share < th.minVisible && left.share < th.minVisible
         ? '双耳'
         : right.share < left.share
           ? '右耳（画面左侧）'
           : '左耳（画面右侧）';
-    return result('ears.symmetric', 'fail', v, thr, `${which}被头发遮挡，请把头发拢到耳后`, region);
+    return result(
+      'ears.symmetric',
+      hidden ? 'fail' : 'warn',
+      v,
+      thr,
+      `${which}${hidden ? '' : '部分'}被头发遮挡，请把头发拢到耳后`,
+      region,
+    );
   }
   if (asym > th.maxAsymmetry)
     return result('ears.symmetric', 'warn', v, thr, '双耳露出不对称，请正对镜头并整理头发', region);

@@ -1,6 +1,8 @@
 import { boxAround, forEachPixel, gradeAbove, luma, median, NO_FACE, result, type CheckContext } from './context';
 import type { CheckResult } from './types';
-import type { Box } from '../vision/analysis';
+import type { Box, Point } from '../vision/analysis';
+import { pointInPolygon } from './face-checks';
+import { MESH } from './face-geometry';
 
 /** Face skin area without eyes and mouth: forehead band and both cheeks (boxes from the mesh). */
 function skinBoxes(ctx: CheckContext): { left: Box[]; right: Box[] } {
@@ -24,17 +26,41 @@ function lumaStats(ctx: CheckContext, boxes: Box[]): { median: number; clipped: 
   return { median: median(values) || 0, clipped: values.length ? clipped / values.length : 0, n: values.length };
 }
 
-/** glare.glasses — near-white specular pixels in the lens areas around both eyes (warn only, see run-checks.ts). */
+/**
+ * The eye openings (lid contours from the iris model, else the mesh's eye rings), grown 1.3× about their centre:
+ * white sclera and catchlights there are not lens glare.
+ */
+function eyeOpenings(ctx: CheckContext): Point[][] {
+  const eyes = ctx.analysis.eyes;
+  const p = ctx.analysis.landmarks!.points;
+  const rings =
+    eyes && eyes.length === 2
+      ? eyes.map((e) => [...e.lowerLid, ...[...e.upperLid].reverse()])
+      : [MESH.rightEyeRing, MESH.leftEyeRing].map((ring) => ring.map((i) => p[i]!));
+  return rings.map((ring) => {
+    const cx = ring.reduce((s, q) => s + q.x, 0) / ring.length;
+    const cy = ring.reduce((s, q) => s + q.y, 0) / ring.length;
+    return ring.map((q) => ({ x: cx + (q.x - cx) * 1.3, y: cy + (q.y - cy) * 1.3 }));
+  });
+}
+
+/**
+ * glare.glasses — near-white specular pixels in the lens areas around both eyes, outside the eye openings (the
+ * sclera of a bright photo is white too). Hard since issue 11 for strong glare (see run-checks.ts).
+ */
 export function checkGlare(ctx: CheckContext): CheckResult {
   const th = ctx.t.glare;
   if (!ctx.geo) return result('glare.glasses', 'fail', null, th.fail, NO_FACE);
   const g = ctx.geo;
   const eyeW = Math.hypot(g.leftEye.x - g.rightEye.x, g.leftEye.y - g.rightEye.y) * 0.55;
+  const openings = eyeOpenings(ctx);
   let n = 0;
   let hot = 0;
   const boxes = [g.rightEye, g.leftEye].map((e) => boxAround(e.x, e.y, eyeW * 1.5, eyeW));
   for (const box of boxes)
-    n += forEachPixel(ctx, box, 400, (r, gg, b) => {
+    forEachPixel(ctx, box, 400, (r, gg, b, x, y) => {
+      if (openings.some((o) => pointInPolygon(x, y, o))) return;
+      n++;
       const max = Math.max(r, gg, b);
       if (luma(r, gg, b) >= 240 && max - Math.min(r, gg, b) < 40) hot++;
     });

@@ -1,4 +1,4 @@
-import { deltaE2000, rgbToLab } from '../color/lab';
+import { deltaE2000, rgbToLab, type Lab } from '../color/lab';
 import { maskValueAt } from '../vision/mask-ops';
 import { forEachPixel, gradeBelow, NO_FACE, result, type CheckContext } from './context';
 import { skinLab } from './face-checks';
@@ -49,38 +49,105 @@ export function checkSharpness(ctx: CheckContext): CheckResult {
 }
 
 /**
- * headwear — share of the crown (between the head top and the forehead, person pixels) whose colour is neither
- * hair (dark, low chroma) nor skin: hats, caps, scarves, bright hair bands. Warn only (dyed or blond hair and
- * black hats are indistinguishable from this colour cue).
+ * headwear — 免冠. Two cues, each measured on the real set (docs/BENCHMARKS.md):
+ * - a coloured crown: share of the crown (head top to forehead, person pixels) that is strongly coloured
+ *   (Lab chroma > 30) and unlike the skin — hard hats, coloured caps, scarves, bands; hair is dark or low-chroma
+ *   (blond and dyed hair reach chroma 20–30, hence the high fail share);
+ * - a brim or band low on the forehead: above the brows, the first non-skin row of each column across the forehead
+ *   lies within `brimHeight` face widths of the brows and on a straight line (RMS < `brimRms` face widths) —
+ *   a cap's brim; a hairline lies ≥ 0.2 face widths up, bangs have a ragged edge. A straight fringe down to the
+ *   brows also fails here, which the manuals forbid too (头发不遮挡眉毛), so the message names both.
+ * The old cue (share neither hair-like nor skin-like) only warns. A black band on dark hair is not seen by any.
+ * `headCoveringException` (operator: religious/medical head covering, face fully visible) caps the crown cues at
+ * warn; a covering down to the brows still fails (the face must stay uncovered).
  */
-export function checkHeadwear(ctx: CheckContext): CheckResult {
+export function checkHeadwear(ctx: CheckContext, headCoveringException = false): CheckResult {
   const th = ctx.t.headwear;
+  const thr = `彩色≤${th.colorFail} 帽檐高度≥${th.brimHeight}`;
   const g = ctx.geo;
   const skin = skinLab(ctx);
-  if (!g || !skin) return result('headwear', 'fail', null, th.warn, NO_FACE);
+  if (!g || !skin) return result('headwear', 'fail', null, thr, NO_FACE);
   const top = g.headTopY;
   const bottom = g.foreheadTop.y;
-  if (bottom - top < 4) return result('headwear', 'pass', 0, th.warn, '未见帽子或头饰');
   const box = { x: g.centerX - g.faceWidth * 0.4, y: top, width: g.faceWidth * 0.8, height: bottom - top };
   const a = ctx.analysis;
   let n = 0;
   let foreign = 0;
-  forEachPixel(ctx, box, 400, (r, gg, b, x, y) => {
-    if (a.mask && maskValueAt(a.mask, a.width, a.height, x, y) < 128) return;
-    n++;
-    const lab = rgbToLab(r, gg, b);
-    const chroma = Math.hypot(lab.a, lab.b);
-    const hair = lab.L < 35 || (lab.L < 60 && chroma < 22);
-    if (!hair && deltaE2000(lab, skin) > 15) foreign++;
-  });
-  const v = n ? foreign / n : 0;
-  const status = v > th.warn ? 'warn' : 'pass';
-  return result(
-    'headwear',
-    status,
-    v,
-    th.warn,
-    status === 'pass' ? '未见帽子或头饰' : '疑似佩戴帽子或头饰，请摘下',
-    box,
-  );
+  let coloured = 0;
+  if (bottom - top >= 4)
+    forEachPixel(ctx, box, 400, (r, gg, b, x, y) => {
+      if (a.mask && maskValueAt(a.mask, a.width, a.height, x, y) < 128) return;
+      n++;
+      const lab = rgbToLab(r, gg, b);
+      const chroma = Math.hypot(lab.a, lab.b);
+      const far = deltaE2000(lab, skin) > 15;
+      const hair = lab.L < 35 || (lab.L < 60 && chroma < 22);
+      if (!hair && far) foreign++;
+      if (chroma > 30 && far) coloured++;
+    });
+  const colourShare = n ? coloured / n : 0;
+  const foreignShare = n ? foreign / n : 0;
+  const brim = brimOverForehead(ctx, skin);
+  const region = { ...box, height: Math.max(box.height, (brim?.y ?? bottom) - top) };
+  if (brim && brim.height < th.brimHeight && brim.rms < th.brimRms)
+    return result(
+      'headwear',
+      'fail',
+      brim.height,
+      thr,
+      '帽檐或头带遮住额头，请摘下帽子/头饰；刘海请整理露出眉毛',
+      region,
+    );
+  if (colourShare > th.colorFail)
+    return headCoveringException
+      ? result('headwear', 'warn', colourShare, thr, '已登记宗教/医疗头部遮盖物：请确认脸部完整露出、无阴影', region)
+      : result('headwear', 'fail', colourShare, thr, '请摘下帽子或头饰（免冠）', region);
+  if (colourShare > th.colorWarn || foreignShare > th.warn)
+    return result('headwear', 'warn', Math.max(colourShare, foreignShare), thr, '疑似佩戴帽子或头饰，请摘下', region);
+  return result('headwear', 'pass', colourShare, thr, '未见帽子或头饰', region);
+}
+
+/**
+ * Where the skin of the forehead ends, going up from the brows, in 25 columns across the middle 60 % of the face:
+ * the mean height of that edge above the brows and its RMS distance from a straight line, both in face widths.
+ * Null when fewer than 20 columns find an edge below the head top (a bald head, a forehead up to the crown).
+ */
+export function brimOverForehead(ctx: CheckContext, skin: Lab): { height: number; rms: number; y: number } | null {
+  const g = ctx.geo!;
+  const p = ctx.analysis.landmarks!.points;
+  const img = ctx.image;
+  // Top of the brows (mesh 66/105 right, 296/334 left).
+  const browY = Math.min(p[66]!.y, p[296]!.y, p[105]!.y, p[334]!.y);
+  const step = Math.max(1, g.faceWidth / 150);
+  const labAt = (x: number, y: number) => {
+    const X = Math.min(img.width - 1, Math.max(0, Math.round(x * ctx.sx)));
+    const Y = Math.min(img.height - 1, Math.max(0, Math.round(y * ctx.sy)));
+    const o = (Y * img.width + X) * img.channels;
+    return rgbToLab(img.data[o]!, img.data[o + 1]!, img.data[o + 2]!);
+  };
+  const edges: { x: number; y: number }[] = [];
+  for (let k = -12; k <= 12; k++) {
+    const x = g.centerX + (k / 12) * g.faceWidth * 0.3;
+    let run = 0;
+    for (let y = browY - 2 * step; y > g.headTopY; y -= step) {
+      run = deltaE2000(labAt(x, y), skin) > 18 ? run + 1 : 0;
+      if (run === 3) {
+        edges.push({ x, y: y + 2 * step });
+        break;
+      }
+    }
+  }
+  if (edges.length < 20) return null;
+  const m = edges.length;
+  const mx = edges.reduce((s, e) => s + e.x, 0) / m;
+  const my = edges.reduce((s, e) => s + e.y, 0) / m;
+  let sxx = 0;
+  let sxy = 0;
+  for (const e of edges) {
+    sxx += (e.x - mx) ** 2;
+    sxy += (e.x - mx) * (e.y - my);
+  }
+  const slope = sxx ? sxy / sxx : 0;
+  const rms = Math.sqrt(edges.reduce((s, e) => s + (e.y - (my + slope * (e.x - mx))) ** 2, 0) / m) / g.faceWidth;
+  return { height: (browY - my) / g.faceWidth, rms, y: my };
 }

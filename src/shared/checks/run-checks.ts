@@ -21,10 +21,15 @@ export { CHECK_IDS };
 /**
  * Which checks may fail a photo. 'warn-only' ones report at most 'warn', because the labelled set cannot show
  * they are reliable (figures in docs/BENCHMARKS.md, npm run eval:checks):
- * - glare.glasses: no portrait wears glasses; only synthetic lens spots were measured.
  * - light.highlights: synthetic hot spots only; AI-smoothed skin in the set is never clipped.
- * - headwear: colour cue only — dyed/blond hair reads as headwear, a black hat as hair.
- * - ears.symmetric: a skin-colour cue beside the cheeks; long hair, earrings and shadows confuse it.
+ * - ears.symmetric: a skin-colour cue beside the cheeks. Real set (issue 11), with the fail floor at a skin share of
+ *   0.1: 18 of 19 agree (94.7 %, under the 95 % a hard check needs): hidden ears 0–0.026, visible ones ≥ 0.19, and
+ *   the tilted head with one ear under hair reads 0.39 (only "asymmetric"). Not yet measured on final photos (blue
+ *   backdrop beside the ear), and as a hard check it would fail 4 of the 5 sample portraits (their hair does cover
+ *   the ears: tests/fixtures/labels/portraits.json), which the production and e2e tests use as passing photos.
+ * There is no accessories check (耳环、项链): an earlobe cue (bright colourless pixels on the lobe) was measured on
+ * the real set and did not separate — 0–0.016 on the three photos with earrings, up to 0.088 on photos without
+ * (a bright wall beside the lobe); a check that is wrong teaches the photographer to ignore it.
  */
 export const CHECK_SEVERITY: Record<CheckId, CheckSeverity> = {
   'face.count': 'hard',
@@ -38,7 +43,9 @@ export const CHECK_SEVERITY: Record<CheckId, CheckSeverity> = {
   'framing.face_size': 'hard',
   'framing.centered': 'hard',
   'framing.shoulders': 'hard',
-  'glare.glasses': 'warn-only',
+  // Hard for strong glare only (fail share 0.045: every real photo ≤ 0.026, synthetic glare ≥ 0.063). The one real
+  // glare photo (dull green spots on a webcam frame, no near-white pixel) is still passed: docs/BENCHMARKS.md.
+  'glare.glasses': 'hard',
   'light.highlights': 'warn-only',
   'light.exposure': 'hard',
   'background.uniform': 'hard',
@@ -46,7 +53,9 @@ export const CHECK_SEVERITY: Record<CheckId, CheckSeverity> = {
   'background.color': 'hard',
   'clothing.contrast': 'hard',
   sharpness: 'hard',
-  headwear: 'warn-only',
+  // Hard since issue 11: a coloured crown or a straight brim over the forehead fails (real set, docs/BENCHMARKS.md);
+  // an operator-registered religious/medical covering (CheckOptions.headCoveringException) only warns.
+  headwear: 'hard',
 };
 
 type CheckFn = (ctx: CheckContext) => CheckResult;
@@ -57,6 +66,12 @@ export interface CheckOptions {
    * background must be the profile colour. Live view and raw captures pass the station's setting.
    */
   backdrop?: BackdropMode;
+  /**
+   * The operator registered a religious or medical head covering for this sitter (宗教、医疗需要, face fully
+   * visible): headwear then warns on the covering instead of failing, and still fails when it comes down over the
+   * forehead.
+   */
+  headCoveringException?: boolean;
 }
 
 /** Run every check (or those listed) over one analysis and the pixels it was made from. */
@@ -90,7 +105,7 @@ export function runChecks(
     'background.color': (c) => checkBackgroundColor(c, samples(), backdrop),
     'clothing.contrast': checkClothingContrast,
     sharpness: checkSharpness,
-    headwear: checkHeadwear,
+    headwear: (c) => checkHeadwear(c, opts.headCoveringException ?? false),
   };
   return (only ?? CHECK_IDS).map((id) => capSeverity(fns[id](ctx)));
 }

@@ -27,8 +27,11 @@ export interface CheckThresholds {
   };
   /** Lip gap / mouth width above which the mouth is open; share of teeth-coloured pixels in the lip gap. */
   mouth: { gapFail: number; gapWarn: number; teethFail: number };
-  /** Share of skin-coloured pixels in each ear region; max left/right difference of that share. */
-  ears: { minVisible: number; maxAsymmetry: number };
+  /**
+   * Share of skin-coloured pixels in each ear region: below failBelow the ear is hidden (fail), below minVisible
+   * partly (warn); max relative left/right difference of that share (warn).
+   */
+  ears: { failBelow: number; minVisible: number; maxAsymmetry: number };
   /** Degrees of the shoulder line. */
   shoulders: { warn: number; fail: number };
   framing: {
@@ -37,7 +40,7 @@ export interface CheckThresholds {
     /** Chest visible below the shoulder line, as a fraction of the eye-to-shoulder distance (≈ third button). */
     chestBelowShoulders: number;
   };
-  /** Share of near-white pixels in the lens areas. */
+  /** Share of near-white pixels in the lens areas outside the eye openings. */
   glare: { warn: number; fail: number };
   /** Share of clipped pixels on the face skin; left/right cheek brightness ratio. */
   highlights: { warn: number; fail: number };
@@ -51,8 +54,12 @@ export interface CheckThresholds {
   clothing: { nearDeltaE: number; warn: number; fail: number };
   /** Variance of the Laplacian on the face normalised to 160 px wide. */
   sharpness: { warn: number; fail: number };
-  /** Share of the crown area whose colour is neither hair nor skin. */
-  headwear: { warn: number };
+  /**
+   * Crown: share strongly coloured (chroma > 30, unlike skin) that fails / warns; share neither hair- nor skin-like
+   * that warns. Brim: a straight covering edge (RMS < brimRms face widths) lower than brimHeight face widths above
+   * the brows fails.
+   */
+  headwear: { colorFail: number; colorWarn: number; warn: number; brimHeight: number; brimRms: number };
 }
 
 export const defaultCheckThresholds: CheckThresholds = {
@@ -62,15 +69,19 @@ export const defaultCheckThresholds: CheckThresholds = {
   // eyes ≥ 0.26 but for one broad smile at 0.195; open pairs differ by ≤ 0.25 relative (ratio ≥ 0.75), the wink 0.52.
   eyes: { failBelow: 0.175, warnBelow: 0.23, winkRatio: 0.62, meshFailBelow: 0.14, meshWarnBelow: 0.19, skinFail: 0.6 },
   mouth: { gapFail: 0.12, gapWarn: 0.06, teethFail: 0.2 },
-  ears: { minVisible: 0.25, maxAsymmetry: 0.5 },
+  // Real set: hidden ears 0–0.026, visible ≥ 0.19 (pass-like-04 0.19, -06 0.22, the rest ≥ 0.32).
+  ears: { failBelow: 0.1, minVisible: 0.25, maxAsymmetry: 0.5 },
   shoulders: { warn: 3, fail: 5 },
   framing: { minRawFaceWidth: 120, chestBelowShoulders: 0.5 },
-  glare: { warn: 0.01, fail: 0.03 },
+  // Real set: ≤ 0.026 on every photo (clean glasses against a bright wall); synthetic lens glare 0.063–0.085.
+  glare: { warn: 0.015, fail: 0.045 },
   highlights: { warn: 0.01, fail: 0.04 },
   exposure: { min: 70, max: 220, maxImbalance: 0.4 },
   background: { spreadWarn: 8, spreadFail: 14, driftFail: 10 },
   backgroundColor: { warn: 6, fail: 12 },
   clothing: { nearDeltaE: 15, warn: 0.15, fail: 0.3 },
   sharpness: { warn: 90, fail: 45 },
-  headwear: { warn: 0.25 },
+  // Real set: coloured crown ≤ 0.04 on every bare head (portrait-03's flowered band 0.06); brim: caps 0.03–0.04 high,
+  // RMS 0.016–0.018; bangs to the brows RMS 0.060–0.064; hairlines ≥ 0.20 high.
+  headwear: { colorFail: 0.25, colorWarn: 0.1, warn: 0.25, brimHeight: 0.12, brimRms: 0.03 },
 };

@@ -7,6 +7,7 @@ import type { ModelSet } from '../../../src/main/vision/model-files';
 import { loadOrtModels } from '../../../src/main/vision/ort-sessions';
 import { runChecks } from '../../../src/shared/checks/run-checks';
 import type { CheckId, CheckResult } from '../../../src/shared/checks/types';
+import { defaultCheckThresholds } from '../../../src/shared/spec/check-thresholds';
 import { chsiProfile } from '../../../src/shared/spec/profile';
 
 // The labelled real photographs (../shared/dev-photos, never copied into the repo; STUDIO_DEV_PHOTOS overrides),
@@ -55,5 +56,22 @@ describe('checks on the labelled real photos', () => {
   it('face.count: the group photos fail (three small faces the whole-frame pass misses), no single sitter does', () => {
     expect(disagreements('face.count')).toEqual([]);
     expect(results.get('three-faces-01.jpg')!.get('face.count')!.value).toBe(3);
+  });
+  it('headwear: the caps and the hard hat fail, no bare head does; the black band on dark hair is still missed', () => {
+    expect(disagreements('headwear')).toEqual([expect.stringMatching(/^headband-01\.jpg: want fail/)]);
+    expect(results.get('cap-01.jpg')!.get('headwear')!.message).toMatch(/帽檐/);
+  });
+  it('ears.symmetric (warn-only): hidden ears measure below the fail floor, visible ones above (the tilted head aside)', () => {
+    const floor = (chsiProfile.checks ?? defaultCheckThresholds).ears.failBelow;
+    for (const [file, lab] of Object.entries(labels)) {
+      const want = lab['ears.symmetric'];
+      if (!want || file === 'head-tilt-01.jpg') continue;
+      const v = results.get(file)!.get('ears.symmetric')!.value!;
+      if (want === 'fail') expect(v, file).toBeLessThan(floor);
+      else expect(v, file).toBeGreaterThanOrEqual(floor);
+    }
+  });
+  it('glare.glasses: no clean pair of glasses fails (the dull green spots of the webcam frame are not caught)', () => {
+    expect(disagreements('glare.glasses')).toEqual([expect.stringMatching(/^glasses-glare-closed-eyes-01\.jpg/)]);
   });
 });

@@ -104,12 +104,34 @@ describe('checks on synthetic analyses', () => {
     expect(check(synthAnalysis(), 'sharpness', noisy).status).toBe('pass');
     expect(check(synthAnalysis(), 'sharpness')).toMatchObject({ status: 'fail', vendorName: '照片清晰度' });
   });
-  it('light.exposure fails a dark face; glare spots over the eyes warn (warn only)', () => {
+  it('light.exposure fails a dark face; strong glare on the lenses fails, white inside the eye openings does not', () => {
     expect(check(synthAnalysis(), 'light.exposure').status).toBe('pass');
     expect(check(synthAnalysis(), 'light.exposure', createRawImage(480, 640, 3, [30, 25, 20])).status).toBe('fail');
     const img = grey();
     for (let y = 235; y < 265; y++) for (let x = 150; x < 330; x++) img.data.set([255, 255, 255], (y * 480 + x) * 3);
-    expect(check(synthAnalysis(), 'glare.glasses', img).status).toBe('warn');
+    expect(check(synthAnalysis(), 'glare.glasses', img).status).toBe('fail');
+    // Sclera: white only between the lids (a lens-shaped opening 50 × 14 px per eye).
+    const sclera = grey();
+    const eyes = [
+      { side: 'right' as const, cx: 185 },
+      { side: 'left' as const, cx: 295 },
+    ].map(({ side, cx }) => ({
+      side,
+      lowerLid: Array.from({ length: 9 }, (_, k) => ({
+        x: cx - 25 + k * 6.25,
+        y: 250 + Math.sin((Math.PI * k) / 8) * 7,
+      })),
+      upperLid: Array.from({ length: 7 }, (_, k) => ({
+        x: cx - 25 + (k + 1) * 6.25,
+        y: 250 - Math.sin((Math.PI * (k + 1)) / 8) * 7,
+      })),
+      irisCenter: { x: cx, y: 250 },
+      irisRadius: 6,
+    }));
+    for (let y = 244; y < 257; y++)
+      for (let x = 0; x < 480; x++)
+        if (Math.abs(x - 185) < 22 || Math.abs(x - 295) < 22) sclera.data.set([255, 255, 255], (y * 480 + x) * 3);
+    expect(check({ ...synthAnalysis(), eyes }, 'glare.glasses', sclera).status).toBe('pass');
   });
   it('warn-only checks never fail; no face fails the hard ones', () => {
     const none = { ...synthAnalysis(), faces: [], landmarks: null, pose: null };
