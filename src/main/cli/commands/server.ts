@@ -4,20 +4,16 @@ import { parse, intOption, UsageError } from '../args';
 import type { CliIO, Command } from '../command';
 import { defaultDataDir } from '../../core/data-dir';
 import { appVersion } from '../../core/version';
+import { businessTime } from '../../../shared/domain/business-time';
 import { openCentral, serverStats, startCentralServer } from '../../../server';
 
 // `studio server …`: the reference central collection server and its admin commands. PostgreSQL when
 // DATABASE_URL is set, else SQLite in the data directory.
 
-const USAGE = [
-  'studio server [--port N] [--host ADDR] [--data DIR] [--cert FILE --key FILE] [--public-url URL]',
-  '       studio server token create (--station NAME | --admin NAME) [--data DIR]',
-  '       studio server token list [--data DIR] [--json]',
-  '       studio server token revoke (--id N | --station NAME) [--data DIR]',
-  '       studio server stats [--data DIR] --json',
-  '       studio server user create --name NAME --role reviewer|admin [--password-stdin] [--data DIR]',
-  '       studio server user list [--data DIR]',
-].join('\n');
+const USAGE =
+  'studio server [--port N] [--host ADDR] [--data DIR] [--cert FILE --key FILE] [--public-url URL]' +
+  ' | token create (--station NAME | --admin NAME) | token list [--json] | token revoke (--id N | --station NAME)' +
+  ' | user create --name NAME [--role reviewer|admin] [--password-stdin] | user list | stats --json  [--data DIR]';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -51,7 +47,7 @@ async function runUser(argv: string[], io: CliIO): Promise<number> {
     const users = await withCentral(serverDataDir(values.data, io.env), io.env, (c) => c.users.list());
     for (const u of users)
       io.stdout.write(
-        `#${u.id}  ${u.name}  ${u.role === 'admin' ? '管理员' : '审核员'}  创建 ${u.createdAt}${u.disabled ? '  已停用' : ''}\n`,
+        `#${u.id}  ${u.name}  ${u.role === 'admin' ? '管理员' : '审核员'}  创建 ${businessTime(u.createdAt)}${u.disabled ? '  已停用' : ''}\n`,
       );
     return 0;
   }
@@ -164,8 +160,10 @@ async function runToken(argv: string[], io: CliIO): Promise<number> {
     if (!tokens.length) io.stdout.write('还没有令牌。用 studio server token create --station NAME 创建。\n');
     for (const t of tokens) {
       const who = t.role === 'station' ? `工作站 ${t.station}` : `管理员 ${t.label}`;
-      const state = t.revokedAt ? `已吊销 ${t.revokedAt}` : `有效，最近使用 ${t.lastUsedAt ?? '从未'}`;
-      io.stdout.write(`#${t.id}  ${t.prefix}…  ${who}  创建 ${t.createdAt}  ${state}\n`);
+      const state = t.revokedAt
+        ? `已吊销 ${businessTime(t.revokedAt)}`
+        : `有效，最近使用 ${t.lastUsedAt ? businessTime(t.lastUsedAt) : '从未'}`;
+      io.stdout.write(`#${t.id}  ${t.prefix}…  ${who}  创建 ${businessTime(t.createdAt)}  ${state}\n`);
     }
     return 0;
   }
