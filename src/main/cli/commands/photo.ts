@@ -79,8 +79,7 @@ export const photoCommand: Command = {
     if (positionals.length === 0) throw new UsageError('请至少指定一个照片文件');
     if (!values.out) throw new UsageError('请用 --out DIR 指定输出目录');
     const profileId = values.profile ?? DEFAULT_PROFILE_ID;
-    if (!findProfile(profileId))
-      throw new UsageError(unknownProfileMessage(profileId));
+    if (!findProfile(profileId)) throw new UsageError(unknownProfileMessage(profileId));
     const tty = !values.json && io.stderr.isTTY === true;
     const vision = createVision();
     try {
