@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Empty } from './app';
 import { visionContract } from './vision';
-import { photosContract } from './photos';
+import { capturesContract } from './captures';
 import { Id, Operator, ProfileId } from './fields';
 
 // Camera: tethered DSLR (gphoto2), V4L2 webcam (fswebcam/ffmpeg), the hot folder a tethering software (EOS Utility,
@@ -90,7 +90,7 @@ export const cameraContract = {
       operator: Operator,
       profileId: ProfileId,
     }),
-    response: photosContract['photos.capture'].response,
+    response: capturesContract['photos.capture'].response,
   },
   'camera.next': { request: Empty, response: CameraStatus },
   /**
@@ -106,7 +106,7 @@ export const cameraContract = {
   /** Gives a 未归属 shot to an order, as if it had been taken for it (original, final photo, 初审). */
   'camera.assignUnassigned': {
     request: z.strictObject({ id: z.string().min(1).max(64), orderId: Id, operator: Operator, profileId: ProfileId }),
-    response: photosContract['photos.capture'].response,
+    response: capturesContract['photos.capture'].response,
   },
   /** Sets a 未归属 shot aside (moved to the tray's discarded/ folder, not deleted). */
   'camera.discardUnassigned': {

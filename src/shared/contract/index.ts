@@ -3,13 +3,13 @@ import { appContract } from './app';
 import { cameraContract, cameraPush } from './camera';
 import { eventsContract, eventsPush } from './events';
 import { visionContract } from './vision';
-import { photoContract } from './photo';
+import { productionContract } from './production';
 import { exportsContract, exportsPush } from './exports';
 import { receiptsContract } from './receipts';
 import { checkinContract } from './checkin';
 import { ordersContract, ordersPush } from './orders';
 import { paymentsContract, paymentsPush } from './payments';
-import { photosContract } from './photos';
+import { capturesContract } from './captures';
 import { rosterContract, rosterPush } from './roster';
 import { syncContract, syncPush } from './sync';
 import { settingsContract, settingsPush } from './settings';
@@ -28,9 +28,9 @@ export const contract = {
   ...rosterContract,
   ...checkinContract,
   ...ordersContract,
-  ...photosContract,
+  ...capturesContract,
   ...paymentsContract,
-  ...photoContract,
+  ...productionContract,
   ...receiptsContract,
   ...exportsContract,
   ...syncContract,

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { Id, ImageBase64, Operator, ProfileId } from './fields';
 import { OrderView, PhotoView } from './views';
 
-export const photosContract = {
+// Captures: an order's stored photo versions (src/main/captures). Method names stay photos.* for the UI.
+
+export const capturesContract = {
   /** Store the original capture (first, durably); then the final photo when photo production is available. */
   'photos.capture': {
     request: z.strictObject({

@@ -55,7 +55,7 @@ export const PrintProfileView = z.object({
   perSheet: z.object({ plain: z.number().int(), captioned: z.number().int() }),
 });
 
-export const photoContract = {
+export const productionContract = {
   'photo.produce': {
     request: z.strictObject({
       imageBase64: ImageBase64,
