@@ -213,5 +213,4 @@ test('each check-in path reaches a captured, paid order; times are China time wi
   await page.getByRole('button', { name: '对账', exact: true }).click();
   await page.getByRole('button', { name: '全部日期' }).click();
   for (const p of payments) await expect(page.getByText(chinaTime(p.createdAt)).first()).toBeVisible();
-  await saveScreenshot(page, '08-reconcile');
 });
