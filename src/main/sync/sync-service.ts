@@ -98,6 +98,7 @@ interface PassResult {
 }
 
 const UNAUTHORIZED_CODES = ['unauthorized', 'cert_pin'];
+const BATCH = 64;
 
 export class SyncService {
   readonly repo: SyncRepo;
@@ -108,6 +109,10 @@ export class SyncService {
   private authFailed = false;
   private nextAttemptAt: string | null = null;
   private readonly inFlight = new Map<string, Promise<void>>();
+  /** Bookkeeping after a server answer, written in batches (one fsync per batch, not several per order). */
+  private batch: (() => void)[] = [];
+  /** Photos completed in this process whose row may still be in the batch. */
+  private readonly completed = new Set<string>();
   private readonly uploads = new Map<string, { sha256: string; orderNo: string | null; sent: number; total: number }>();
   private session = { photos: 0, bytes: 0 };
   private running = false;
@@ -234,6 +239,25 @@ export class SyncService {
     this.emitTimer.unref?.();
   }
 
+  // ---- batched bookkeeping ------------------------------------------------------------------------------
+  //
+  // What the worker writes after a server answer (order acknowledged, upload URL, upload complete) goes in one
+  // transaction per BATCH operations or per pass. Losing a batch in a crash only means re-sending what the server
+  // already has: PUT with the same revision is answered the same (or 409 = done), HEAD says a photo is complete —
+  // so nothing arrives twice and nothing is lost; the upload URL falls back to /v1/photos/{sha256}.
+
+  private later(op: () => void): void {
+    this.batch.push(op);
+    if (this.batch.length >= BATCH) this.flush();
+  }
+
+  private flush(): void {
+    if (this.batch.length === 0) return;
+    const ops = this.batch;
+    this.batch = [];
+    this.deps.db.transaction(() => ops.forEach((op) => op())).immediate();
+  }
+
   // ---- the client ---------------------------------------------------------------------------------------
 
   private getClient(cfg: SyncConfig): CentralClient {
@@ -287,6 +311,7 @@ export class SyncService {
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.tuning.concurrency, units.length) }, worker));
+    this.flush();
     if (result.lastSuccessAt) this.deps.settings.set(SYNC_SETTING_KEYS.lastSuccessAt, result.lastSuccessAt);
     return result;
   }
@@ -323,7 +348,9 @@ export class SyncService {
       if (read.final) await this.ensureUploaded(client, read.final, order.order_no);
       await client.putOrder(order.id, snapshot, order.order_no); // 200, or 409 = the server has newer: done too
       const at = this.deps.now().toISOString();
-      result.sentRows += this.repo.ackOrder(order.id, maxId, snapshot.revision, at);
+      this.later(() => {
+        result.sentRows += this.repo.ackOrder(order.id, maxId, snapshot.revision, at);
+      });
       result.ordersSent++;
       result.lastSuccessAt = at;
       return 'sent';
@@ -372,8 +399,8 @@ export class SyncService {
   }
 
   private async uploadOnce(client: CentralClient, photo: PhotoRow, orderNo: string): Promise<void> {
-    const up = this.repo.ensureUpload(photo.sha256, photo.bytes);
-    if (up.status === 'complete') return; // the server holds it: never sent again
+    const up = this.repo.upload(photo.sha256);
+    if (up?.status === 'complete' || this.completed.has(photo.sha256)) return; // the server holds it: never again
     let bytes: Buffer;
     try {
       bytes = this.deps.photoStore.read(photo.sha256);
@@ -394,8 +421,12 @@ export class SyncService {
         {
           sha256: photo.sha256,
           bytes,
-          storedUrl: up.upload_url,
-          onUploadUrl: (url) => this.repo.setUploadUrl(photo.sha256, url),
+          storedUrl: up?.upload_url ?? null,
+          onUploadUrl: (url) =>
+            this.later(() => {
+              this.repo.ensureUpload(photo.sha256, photo.bytes);
+              this.repo.setUploadUrl(photo.sha256, url);
+            }),
           onProgress: (sent, total) => {
             progress.sent = sent;
             progress.total = total;
@@ -404,12 +435,20 @@ export class SyncService {
         },
         orderNo,
       );
-      this.repo.completeUpload(photo.sha256, r.bytesSent, this.deps.now().toISOString());
+      const at = this.deps.now().toISOString();
+      this.completed.add(photo.sha256);
+      this.later(() => {
+        this.repo.ensureUpload(photo.sha256, photo.bytes);
+        this.repo.completeUpload(photo.sha256, r.bytesSent, at);
+      });
       this.session.photos++;
       this.session.bytes += r.bytesSent;
     } catch (err) {
       const e = err instanceof SyncError ? err : new SyncError('retry', String(err));
-      this.repo.uploadAttempt(photo.sha256, 0, e.message);
+      this.later(() => {
+        this.repo.ensureUpload(photo.sha256, photo.bytes);
+        this.repo.uploadAttempt(photo.sha256, 0, e.message);
+      });
       // the server refused bytes that did not match the sha256 (and deleted them): our file is verified, so they
       // were damaged on the way — send again. 409: the offset moved (another upload of the same photo, e.g. from
       // another station): the next attempt asks the server where it stands (HEAD) first.
@@ -547,6 +586,7 @@ export class SyncService {
 
   /** Without a running worker: release the connection pool (synchronous). */
   dispose(): void {
+    this.flush();
     if (this.emitTimer) clearTimeout(this.emitTimer);
     this.emitTimer = null;
     this.dropClient();
@@ -559,6 +599,7 @@ export class SyncService {
     this.wake();
     await this.loopDone;
     this.loopDone = null;
+    this.flush();
     if (this.emitTimer) clearTimeout(this.emitTimer);
     this.emitTimer = null;
     this.dropClient();
