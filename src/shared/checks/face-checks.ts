@@ -5,7 +5,6 @@ import {
   forEachPixel,
   gradeAbove,
   gradeBelow,
-  luma,
   median,
   NO_FACE,
   result,
@@ -181,7 +180,8 @@ export function checkMouthClosed(ctx: CheckContext): CheckResult {
   const width = dist(p[MESH.mouthCorners[0]]!, p[MESH.mouthCorners[1]]!);
   const gap = dist(p[MESH.innerLips[0]]!, p[MESH.innerLips[1]]!) / Math.max(1e-6, width);
   const ring = MESH.innerLipRing.map((i) => p[i]!);
-  const teeth = teethShare(ctx, ring);
+  const skin = skinLab(ctx);
+  const teeth = skin ? teethShare(ctx, ring, skin) : 0;
   const region = boxAround((p[61]!.x + p[291]!.x) / 2, (p[13]!.y + p[14]!.y) / 2, width * 1.3, width * 0.7);
   const thr = `gap≤${th.gapFail} teeth≤${th.teethFail}`;
   if (gap > th.gapFail || (teeth > th.teethFail && gap > th.gapWarn / 2))
@@ -197,8 +197,13 @@ export function checkMouthClosed(ctx: CheckContext): CheckResult {
   return result('mouth.closed', 'pass', gap, thr, '嘴唇闭合', region);
 }
 
-/** Share of bright, low-saturation (teeth-like) pixels inside the inner lip polygon. */
-export function teethShare(ctx: CheckContext, ring: Point[]): number {
+/**
+ * Share of teeth-like pixels inside the inner lip polygon: about as light as the cheeks (L ≥ skin − 5) and less than
+ * half as coloured (Lab chroma). Lips are more saturated than the skin, teeth nearly colourless; relative to the
+ * sitter's own skin, so pale lips in a bright photo do not read as teeth (real set: closed lips ≤ 0.01, teeth
+ * 0.08–0.38; the former absolute rule — luma > 120, low saturation — gave closed lips up to 0.67).
+ */
+export function teethShare(ctx: CheckContext, ring: Point[], skin: Lab): number {
   const xs = ring.map((q) => q.x);
   const ys = ring.map((q) => q.y);
   const box = {
@@ -210,12 +215,12 @@ export function teethShare(ctx: CheckContext, ring: Point[]): number {
   if (box.height < 1) return 0;
   let inside = 0;
   let teeth = 0;
+  const skinChroma = Math.hypot(skin.a, skin.b);
   forEachPixel(ctx, box, 600, (r, g, b, x, y) => {
     if (!pointInPolygon(x, y, ring)) return;
     inside++;
-    const max = Math.max(r, g, b);
-    const min = Math.min(r, g, b);
-    if (luma(r, g, b) > 120 && (max - min) / Math.max(1, max) < 0.35) teeth++;
+    const lab = rgbToLab(r, g, b);
+    if (lab.L >= skin.L - 5 && Math.hypot(lab.a, lab.b) < 0.5 * skinChroma) teeth++;
   });
   return inside ? teeth / inside : 0;
 }

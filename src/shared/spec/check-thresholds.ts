@@ -68,7 +68,8 @@ export const defaultCheckThresholds: CheckThresholds = {
   // Real set (docs/BENCHMARKS.md, issue 11): closed eyes 0.02–0.16, a squeezed wink 0.18 (its open eye 0.35), open
   // eyes ≥ 0.26 but for one broad smile at 0.195; open pairs differ by ≤ 0.25 relative (ratio ≥ 0.75), the wink 0.52.
   eyes: { failBelow: 0.175, warnBelow: 0.23, winkRatio: 0.62, meshFailBelow: 0.14, meshWarnBelow: 0.19, skinFail: 0.6 },
-  mouth: { gapFail: 0.12, gapWarn: 0.06, teethFail: 0.2 },
+  // Teeth share (relative to the skin, see teethShare): closed lips ≤ 0.01 on the real set, visible teeth 0.08–0.38.
+  mouth: { gapFail: 0.12, gapWarn: 0.06, teethFail: 0.05 },
   // Real set: hidden ears 0–0.026, visible ≥ 0.19 (pass-like-04 0.19, -06 0.22, the rest ≥ 0.32).
   ears: { failBelow: 0.1, minVisible: 0.25, maxAsymmetry: 0.5 },
   shoulders: { warn: 3, fail: 5 },
