@@ -1,15 +1,6 @@
 import type { Box, EyeLandmarks, FaceDetection, Point } from '../vision/analysis';
 import { rgbToLab, deltaE2000, type Lab } from '../color/lab';
-import {
-  boxAround,
-  forEachPixel,
-  gradeAbove,
-  gradeBelow,
-  median,
-  NO_FACE,
-  result,
-  type CheckContext,
-} from './context';
+import { boxAround, forEachPixel, gradeAbove, gradeBelow, median, NO_FACE, result, type CheckContext } from './context';
 import { MESH } from './face-geometry';
 import type { CheckResult } from './types';
 
