@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import type { Res } from '../../shared/contract';
 import type { OrderView } from '../../shared/contract/views';
 import { formatFen } from '../../shared/domain/event';
 import {
@@ -17,6 +16,7 @@ import { PageHeader } from '../components/page-header';
 import { problemOf, type Problem } from '../components/use-api-call';
 import { t } from '../i18n/zh-CN/index';
 import { ClassPicker } from '../station/class-picker';
+import { ReceiptBox, type Receipt } from '../station/receipt-box';
 import {
   autoReceiptEnabled,
   classCandidates,
@@ -28,10 +28,8 @@ import {
 import { usePush } from '../station/push-hub';
 import { matchesShortcut } from '../station/shortcuts';
 import { StationBar, useCurrentEvent } from '../station/station-bar';
-import { goTo, updateStation, useStation } from '../station/station-store';
+import { goTo, useStation } from '../station/station-store';
 import { useOrder } from '../station/use-order';
-
-type Receipt = Res<'receipts.issue'>;
 
 export function PaymentPage() {
   const client = useClient();
@@ -289,40 +287,7 @@ export function PaymentPage() {
           {!showForm && notice && <Banner tone="ok">{notice}</Banner>}
           {!showForm && problem && <Banner tone="error">{problem.message}</Banner>}
           {receiptOrderId && (
-            <div className="receipt-box" style={{ marginTop: 16 }}>
-              <h2>{t.payment.receipt}</h2>
-              <div className="actions left">
-                <button type="button" className="primary" onClick={() => void issueReceipt(receiptOrderId)}>
-                  {receipt ? t.payment.reprint : t.payment.issue}
-                </button>
-                {receipt && (
-                  <a
-                    className="button-link"
-                    href={receipt.pdfUrl}
-                    target="_blank"
-                    rel="noreferrer"
-                    data-testid="receipt-pdf"
-                  >
-                    {t.payment.openPdf}
-                  </a>
-                )}
-                <button
-                  ref={nextButton}
-                  type="button"
-                  onClick={() => {
-                    updateStation({ orderId: null });
-                    goTo('checkin');
-                  }}
-                >
-                  {t.payment.next} <span className="kbd">F2</span>
-                </button>
-              </div>
-              {receipt && (
-                <p className="muted small">
-                  {receipt.printed && receipt.printer ? t.payment.printed(receipt.printer) : t.payment.pdfOnly}
-                </p>
-              )}
-            </div>
+            <ReceiptBox receipt={receipt} nextRef={nextButton} onIssue={() => void issueReceipt(receiptOrderId)} />
           )}
         </section>
         {scope === 'class' && (
