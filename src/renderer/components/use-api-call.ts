@@ -1,36 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, type FieldProblem } from '../../shared/api-error';
 import type { Method, Req, Res } from '../../shared/contract';
 import { useClient } from '../api/context';
-import { t } from '../i18n/zh-CN/index';
+import { problemOf, type Problem } from './problem';
 
-/** What went wrong with a call, in the form's terms: one line for the banner, a message per field. */
-export interface Problem {
-  message: string;
-  /** field key → message (first problem of each field). */
-  fields: Record<string, string>;
-  code: string;
-}
-
-export function problemOf(err: unknown): Problem {
-  if (err instanceof ApiError) {
-    const fields: Record<string, string> = {};
-    const issues: FieldProblem[] = err.issues?.length
-      ? err.issues
-      : err.field
-        ? [{ field: err.field, message: err.message }]
-        : [];
-    for (const i of issues) if (i.field && !fields[i.field]) fields[i.field] = i.message;
-    return { message: err.message, fields, code: err.code };
-  }
-  return { message: err instanceof Error ? err.message : t.call.unknown, fields: {}, code: 'internal' };
-}
-
-/** Problems found by the form itself, before any call, in the same shape. */
-export function problemFromFields(fields: Record<string, string>): Problem | null {
-  const first = Object.values(fields)[0];
-  return first ? { message: first, fields, code: 'invalid_request' } : null;
-}
+export { problemFromFields, problemOf, type Problem } from './problem';
 
 export type CallState<T> =
   | { status: 'idle'; value: null; problem: null }

@@ -17,14 +17,8 @@ import { problemOf, type Problem } from '../components/use-api-call';
 import { t } from '../i18n/zh-CN/index';
 import { ClassPicker } from '../station/class-picker';
 import { ReceiptBox, type Receipt } from '../station/receipt-box';
-import {
-  autoReceiptEnabled,
-  classCandidates,
-  normalizeReference,
-  setAutoReceipt,
-  stillPicked,
-  withoutPassingPhoto,
-} from '../station/payment-state';
+import { classCandidates, normalizeReference, stillPicked, withoutPassingPhoto } from '../station/payment-state';
+import { autoReceiptEnabled, setAutoReceipt } from '../station/payment-prefs';
 import { usePush } from '../station/push-hub';
 import { matchesShortcut } from '../station/shortcuts';
 import { StationBar, useCurrentEvent } from '../station/station-bar';

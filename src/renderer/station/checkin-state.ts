@@ -10,7 +10,7 @@ import {
 } from '../../shared/domain/checkin-rules';
 import type { RosterEntryView } from '../../shared/contract/views';
 import type { CheckinSubmitInput } from '../../shared/contract/checkin';
-import type { Problem } from '../components/use-api-call';
+import type { Problem } from '../components/problem';
 
 // The 签到 page as a pure state machine: who is in front of the station (scanned, picked from the roster,
 // typed by hand), the form, the problems. Kept in a module store so a half-filled check-in survives a page

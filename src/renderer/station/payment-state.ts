@@ -31,15 +31,3 @@ export function stillPicked(picked: ReadonlySet<string>, candidates: readonly Or
 export function normalizeReference(raw: string): string {
   return raw.replace(/\s+/g, '');
 }
-
-const AUTO_KEY = 'studio.autoReceipt';
-export function autoReceiptEnabled(): boolean {
-  try {
-    return localStorage.getItem(AUTO_KEY) === '1';
-  } catch {
-    return false;
-  }
-}
-export function setAutoReceipt(on: boolean): void {
-  localStorage.setItem(AUTO_KEY, on ? '1' : '0');
-}

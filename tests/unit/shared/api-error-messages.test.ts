@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ApiError, apiErrorFromZod } from '../../../src/shared/api-error';
 import { contract } from '../../../src/shared/contract';
-import { problemOf } from '../../../src/renderer/components/use-api-call';
+import { problemOf } from '../../../src/renderer/components/problem';
 
 const CJK = /[\u3400-\u9fff]/;
 const fail = (schema: z.ZodType, value: unknown) => {
