@@ -1,11 +1,15 @@
 // npm run bench:camera — the station camera path without hardware:
 //   1. MJPEG parsing throughput on a stream recorded with ffmpeg (the container gphoto2 --capture-movie writes);
 //   2. live view over the web host (replay camera, 1280×720, target fps): delivered fps and frame-gap p95;
-//   3. main-side live checks on those frames (camera.analysis pushes per second, vision worker included).
+//   3. main-side live checks on those frames (camera.analysis pushes per second, vision worker included);
+//   4. hot folder: from a shot's last byte written (or its rename into place) to the watcher handing it over, with
+//      the station's default poll/settle times. BENCH_CAMERA_PART=hotfolder runs only this part.
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import sharp from 'sharp';
+import { HotFolderWatcher } from '../../src/main/camera/hot-folder';
 import { MjpegParser } from '../../src/main/camera/mjpeg-parser';
 import { createStudio } from '../../src/main/core/studio';
 import { startHost } from '../../src/main/host/host';
@@ -96,5 +100,72 @@ async function liveOverHost(): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
 }
 
-parserThroughput();
-await liveOverHost();
+async function hotFolderLatency(): Promise<void> {
+  const N = Number(process.env.BENCH_SHOTS ?? 20);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'studio-bench-hotfolder-'));
+  const folder = path.join(dir, 'EOS');
+  const { mkdirSync } = await import('node:fs');
+  mkdirSync(folder);
+  // a camera-sized JPEG (noise compresses badly, like a detailed 24 MP frame does)
+  const shots = await Promise.all(
+    Array.from({ length: 3 }, () =>
+      sharp({
+        create: {
+          width: 6000,
+          height: 4000,
+          channels: 3,
+          background: '#888',
+          noise: { type: 'gaussian', mean: 128, sigma: 25 },
+        },
+      })
+        .jpeg({ quality: 85 })
+        .toBuffer(),
+    ),
+  );
+  let resolveShot: (() => void) | null = null;
+  const watcher = new HotFolderWatcher({
+    folder,
+    journalFile: path.join(dir, 'journal.jsonl'),
+    onShot: async () => {
+      resolveShot?.();
+      return { outcome: 'capture' };
+    },
+  });
+  await watcher.start();
+  const direct: number[] = [];
+  const renamed: number[] = [];
+  for (let i = 0; i < N; i++) {
+    // distinct content, still a valid JPEG: a COM segment right after SOI
+    const note = Buffer.from(`shot ${i}`);
+    const com = Buffer.from([0xff, 0xfe, 0, note.length + 2]);
+    const base = shots[i % shots.length]!;
+    const jpeg = Buffer.concat([base.subarray(0, 2), com, note, base.subarray(2)]);
+    const viaRename = i % 2 === 1;
+    const done = new Promise<void>((r) => (resolveShot = r));
+    const name = path.join(folder, `IMG_${String(i).padStart(4, '0')}.JPG`);
+    let t0: number;
+    if (viaRename) {
+      writeFileSync(`${name}.tmp`, jpeg);
+      t0 = performance.now();
+      renameSync(`${name}.tmp`, name);
+    } else {
+      writeFileSync(name, jpeg);
+      t0 = performance.now();
+    }
+    await done;
+    (viaRename ? renamed : direct).push(performance.now() - t0);
+  }
+  await watcher.stop();
+  const fmt = (v: number[]) =>
+    `median ${pct(v, 50).toFixed(0)} ms, p95 ${pct(v, 95).toFixed(0)} ms, max ${Math.max(...v).toFixed(0)} ms`;
+  console.log(
+    `hot folder (poll 500 ms, settle 300 ms, ${(shots[0]!.length / 1048576).toFixed(1)} MB 6000×4000 JPEGs, ${N} shots): written in place ${fmt(direct)}; renamed into place ${fmt(renamed)}; load ${os.loadavg()[0]!.toFixed(2)}`,
+  );
+  rmSync(dir, { recursive: true, force: true });
+}
+
+if (process.env.BENCH_CAMERA_PART !== 'hotfolder') {
+  parserThroughput();
+  await liveOverHost();
+}
+await hotFolderLatency();
