@@ -28,14 +28,10 @@ export const ServerUrl = z
   .trim()
   .max(500, { error: '服务器地址过长' })
   .refine(
-    (v) => {
-      try {
-        const u = new URL(v);
-        return (u.protocol === 'http:' || u.protocol === 'https:') && !u.username && !u.password;
-      } catch {
-        return false;
-      }
-    },
+    // no WHATWG URL in the shared layer (no DOM/Node lib): scheme, a host without user:password@, optional port and path
+    (v) =>
+      /^https?:\/\/[^\s/?#@:]+(:\d{1,5})?([/?#]\S*)?$/i.test(v) ||
+      /^https?:\/\/\[[0-9a-f:.]+\](:\d{1,5})?([/?#]\S*)?$/i.test(v),
     { error: '服务器地址应为 http:// 或 https:// 开头的网址' },
   )
   .transform((v) => v.replace(/\/+$/, ''));

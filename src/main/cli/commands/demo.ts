@@ -10,7 +10,8 @@ import { runDemoSeed } from './demo-seed';
 export const demoCommand: Command = {
   name: 'demo',
   summary: 'write sample 采集码 QR codes (our CSQR1 format, docs/qr-payload.md) as PNG files',
-  usage: 'studio demo qr --out DIR [--count N] [--school-code 10403] | studio demo seed --orders N [--data DIR] [--event ID] --json',
+  usage:
+    'studio demo qr --out DIR [--count N] [--school-code 10403] | studio demo seed --orders N [--data DIR] [--event ID] --json',
   async run(argv, io) {
     const [sub, rest] = subcommand(argv, ['qr', 'seed']);
     if (sub === 'seed') return runDemoSeed(rest, io);

@@ -10,5 +10,8 @@ export const camera = {
   browserDenied: '无法打开浏览器摄像头：请允许使用摄像头，或改用工作站相机',
   nextSample: '下一位（演示）',
   sample: (s: string) => `示例照片 ${s}`,
-  kinds: { dslr: '单反相机', webcam: 'USB 摄像头', hotfolder: '热文件夹', replay: '演示相机' } as Record<string, string>,
+  kinds: { dslr: '单反相机', webcam: 'USB 摄像头', hotfolder: '热文件夹', replay: '演示相机' } as Record<
+    string,
+    string
+  >,
 } as const;
