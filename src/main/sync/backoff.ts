@@ -6,7 +6,8 @@ export interface BackoffPolicy {
   maxMs: number;
 }
 
-export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 1000, maxMs: 60_000 };
+/** At most 15 s between attempts: a station back on the network is sending again within seconds. */
+export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 1000, maxMs: 15_000 };
 
 /** Delay before the next attempt after `failures` consecutive failures (≥ 1). `random` in [0, 1). */
 export function backoffDelay(

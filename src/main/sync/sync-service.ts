@@ -312,7 +312,11 @@ export class SyncService {
     };
     await Promise.all(Array.from({ length: Math.min(this.tuning.concurrency, units.length) }, worker));
     this.flush();
-    if (result.lastSuccessAt) this.deps.settings.set(SYNC_SETTING_KEYS.lastSuccessAt, result.lastSuccessAt);
+    if (result.lastSuccessAt) {
+      this.deps.settings.set(SYNC_SETTING_KEYS.lastSuccessAt, result.lastSuccessAt);
+      // the server answers again: what waited out its backoff during the outage goes now, not minutes later
+      if (result.retryFailures === 0) this.repo.clearBackoff();
+    }
     return result;
   }
 
