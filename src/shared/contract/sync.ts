@@ -34,7 +34,7 @@ export const ServerUrl = z
       /^https?:\/\/\[[0-9a-f:.]+\](:\d{1,5})?([/?#]\S*)?$/i.test(v),
     { error: '服务器地址应为 http:// 或 https:// 开头的网址' },
   )
-  .transform((v) => v.replace(/\/+$/, ''));
+  .transform((v) => v.replace(/\/+$/, '').replace(/^https?:/i, (scheme) => scheme.toLowerCase()));
 
 export const SyncConfigureRequest = z.strictObject({
   /** null removes the server: the station goes back to 本机审核 (queued items stay queued). */

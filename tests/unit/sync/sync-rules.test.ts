@@ -77,6 +77,12 @@ describe('configuration', () => {
     expect(r.success).toBe(false);
     const ok = SyncConfigureRequest.parse({ serverUrl: 'https://c.example/', token: 'abcdefgh', fingerprint: colon });
     expect(ok).toMatchObject({ serverUrl: 'https://c.example', fingerprint: 'ab'.repeat(32) });
+    expect(SyncConfigureRequest.parse({ serverUrl: 'HTTPS://C.example:8443/', token: 'abcdefgh' }).serverUrl).toBe(
+      'https://C.example:8443',
+    );
+    expect(SyncConfigureRequest.safeParse({ serverUrl: 'https://user:pw@c.example', token: 'abcdefgh' }).success).toBe(
+      false,
+    );
   });
 });
 
