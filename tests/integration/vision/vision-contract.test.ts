@@ -58,6 +58,6 @@ describe('vision.* through the contract', () => {
   it('rejects bad images and unknown profiles with Chinese messages', async () => {
     await expect(call('vision.analyzeImage', { image: 'AAAAAAAAAAAA' })).rejects.toThrow(/无法识别的图像文件/);
     await expect(call('vision.analyzeImage', { image: portrait, profileId: 'nope' })).rejects.toThrow(/未知的照片规格/);
-    await expect(call('vision.analyzeImage', {})).rejects.toThrow(/image/);
+    await expect(call('vision.analyzeImage', {})).rejects.toThrow(/请提供照片数据/);
   });
 });
