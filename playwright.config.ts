@@ -23,7 +23,7 @@ export default defineConfig({
         '--disable-sync',
       ],
     },
-    viewport: { width: 1440, height: 900 },
+    viewport: { width: 1366, height: 768 },
     locale: 'zh-CN',
   },
 });

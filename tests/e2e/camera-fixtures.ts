@@ -91,7 +91,7 @@ export const test = base.extend<
         ],
       });
       browsers.push(browser);
-      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+      const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
       return { page: await context.newPage(), file };
     });
     for (const b of browsers) await b.close();
