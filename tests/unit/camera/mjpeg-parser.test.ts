@@ -24,7 +24,8 @@ function feed(stream: Buffer, sizes: number[]): Buffer[] {
 }
 
 // Live view must show whole frames: never a half JPEG, never a frame cut at an embedded EXIF thumbnail.
-describe('MjpegParser', () => {
+// the chunk-boundary case parses a real portrait split many ways: generous runner limit on a loaded machine
+describe('MjpegParser', { timeout: 60_000 }, () => {
   it('keeps a JPEG whose EXIF carries its own thumbnail (SOI/EOI inside APP1) in one piece', () => {
     expect(portrait.indexOf(Buffer.from([0xff, 0xd9]))).toBeLessThan(portrait.length - 2); // the trap exists
     const frames = feed(Buffer.concat([portrait, portrait]), [4096]);

@@ -52,7 +52,8 @@ vi.mock('electron', () => {
 
 const trusted = { senderFrame: { url: 'app://studio/index.html', parent: null } };
 
-describe('desktop shell wiring', () => {
+// importing the shell loads the whole studio core (hundreds of modules): generous runner limit on a loaded machine
+describe('desktop shell wiring', { timeout: 60_000 }, () => {
   beforeEach(() => {
     delete process.env.STUDIO_DATA_DIR;
   });
