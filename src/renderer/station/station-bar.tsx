@@ -14,8 +14,14 @@ function useStationKeys() {
       if (matchesShortcut(e, 'checkin')) {
         e.preventDefault();
         if (!window.location.hash.startsWith('#/checkin')) goTo('checkin');
-        // the scanner field takes the next 采集码 (after the page has rendered)
-        setTimeout(() => document.querySelector<HTMLInputElement>('input[data-scanner-input]')?.focus(), 50);
+        // the scanner field takes the next 采集码 (after the page has rendered) — unless a fast USB scanner has
+        // already been read and focus moved on to the form in the meantime: never pull it back
+        const focusedAtKey = document.activeElement;
+        setTimeout(() => {
+          const active = document.activeElement;
+          if (active !== focusedAtKey && active !== document.body && active !== null) return;
+          document.querySelector<HTMLInputElement>('input[data-scanner-input]')?.focus();
+        }, 50);
       } else if (matchesShortcut(e, 'pay') && !window.location.hash.startsWith('#/payment')) {
         e.preventDefault();
         goTo('payment');
