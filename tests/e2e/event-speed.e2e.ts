@@ -101,11 +101,12 @@ test('five students through the keyboard alone (keystrokes and seconds per stude
     await expect(scanner).toBeFocused();
     await page.keyboard.insertText(s.code); // the USB scanner types the code and its Enter
     await page.keyboard.press('Enter');
-    await expect(page.getByTestId('decoded')).toContainText(s.no);
-    await expect(page.locator('input[name=idLast4]')).toBeFocused();
+    // the waits below are what the operator sees before the next key; generous because the CI machine is shared
+    await expect(page.getByTestId('decoded')).toContainText(s.no, { timeout: 30_000 });
+    await expect(page.locator('input[name=idLast4]')).toBeFocused({ timeout: 30_000 });
     for (const c of s.id.slice(-4)) await key(c);
     await key('Enter');
-    await expect(page.getByTestId('current-student')).toContainText(s.no);
+    await expect(page.getByTestId('current-student')).toContainText(s.no, { timeout: 30_000 });
     const result = page.getByTestId('capture-result');
     const verdict = result.getByText(/初审合格|初审未通过|未生成成片/).first();
     try {
@@ -122,7 +123,10 @@ test('five students through the keyboard alone (keystrokes and seconds per stude
       fallback.push('F4 (photo did not pass)');
       await key('F4');
     }
-    await expect(page.getByTestId('payment-student')).toContainText(s.no);
+    await expect(page.getByTestId('payment-student')).toContainText(s.no, { timeout: 30_000 });
+    // the operator presses F4 once the 收款 form is there (the order loaded as 待支付)
+    await expect(page.getByRole('button', { name: /确认收款/ })).toBeEnabled({ timeout: 30_000 });
+    if (passed) await expect(page.getByTestId('photo-not-passed')).toHaveCount(0);
     await key('F4');
     if (!passed) {
       // money follows the photo: the override reason is typed (counted as one paste)
@@ -131,7 +135,7 @@ test('five students through the keyboard alone (keystrokes and seconds per stude
       keys++;
       await key('Enter');
     }
-    await expect(page.getByText('已收款 ¥15.00（1 人）')).toBeVisible();
+    await expect(page.getByText('已收款 ¥15.00（1 人）')).toBeVisible({ timeout: 30_000 });
     results.push({ student: s.no, keys, seconds: (Date.now() - t0) / 1000, passed, fallback });
   }
 
