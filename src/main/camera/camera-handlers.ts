@@ -17,6 +17,9 @@ export function cameraHandlers(
   | 'camera.unassigned'
   | 'camera.assignUnassigned'
   | 'camera.discardUnassigned'
+  | 'camera.unassignedThumbnail'
+  | 'camera.settings'
+  | 'camera.configure'
 > {
   return {
     'camera.list': async (req) => ({ devices: await camera.list(req.refresh ?? false), status: camera.status() }),
@@ -34,6 +37,11 @@ export function cameraHandlers(
     },
     'camera.unassigned': async () => ({ shots: await camera.unassigned() }),
     'camera.assignUnassigned': (req) => camera.assignUnassigned(req.id, req),
-    'camera.discardUnassigned': (req) => camera.discardUnassigned(req.id),
+    'camera.discardUnassigned': (req) => camera.discardUnassigned(req.id, req),
+    'camera.unassignedThumbnail': async (req) => ({
+      jpegBase64: (await camera.unassignedThumbnail(req.id)).toString('base64'),
+    }),
+    'camera.settings': () => camera.settingsView(),
+    'camera.configure': (req) => camera.configure(req.hotFolder),
   };
 }

@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import { ApiError } from '../../shared/api-error';
 import type { Res } from '../../shared/contract';
-import type { CameraCaptureResult, CameraStatus } from '../../shared/contract/camera';
+import type { CameraCaptureResult, CameraSettingsView, CameraShot, CameraStatus } from '../../shared/contract/camera';
 import type { Camera, CameraDevice, CameraDriver, FrameListener, ShotHandler } from './camera';
 import { CameraError } from './camera-error';
 import { ReplayCamera } from './replay-camera';
+import type { CameraSettings } from './camera-settings';
 import type { UnassignedShot, UnassignedTray } from './unassigned-tray';
 
 /** The student in front of the camera: where a shot taken on the camera itself (hot folder) goes. */
@@ -42,6 +43,10 @@ export interface CameraServiceOptions {
   tray?: UnassignedTray | null;
   /** How long captureForOrder waits for the shutter on a camera that is triggered on the camera (hot folder). */
   shotTimeoutMs?: number;
+  /** The camera's own 设置 (hot folder); none = camera.configure is unavailable. */
+  settings?: CameraSettings | null;
+  /** A shot taken on the camera itself has been stored (for an order or in 未归属): the windows show it. */
+  onShotStored?: (shot: CameraShot) => void;
 }
 
 interface OrderWaiter {
@@ -82,6 +87,8 @@ export class CameraService {
   private readonly log: (msg: string, err?: unknown) => void;
   private readonly tray: UnassignedTray | null;
   private readonly shotTimeoutMs: number;
+  private readonly settings: CameraSettings | null;
+  private readonly onShotStored: (shot: CameraShot) => void;
   private current: CaptureTarget | null = null;
   private readonly orderWaiters: OrderWaiter[] = [];
 
@@ -95,6 +102,8 @@ export class CameraService {
     this.preferred = opts.preferredDevice ?? (() => null);
     this.tray = opts.tray ?? null;
     this.shotTimeoutMs = opts.shotTimeoutMs ?? 120_000;
+    this.settings = opts.settings ?? null;
+    this.onShotStored = opts.onShotStored ?? (() => {});
   }
 
   /** Bumped whenever the sitter or the camera changes, so live smoothing starts afresh for the new subject. */
@@ -372,6 +381,7 @@ export class CameraService {
       try {
         const res = await this.captureSink(shot.jpeg, target);
         waiter?.resolve(res);
+        this.onShotStored({ outcome: 'order', orderId: target.orderId, name: shot.name, result: res });
         return { outcome: 'order', orderId: target.orderId };
       } catch (err) {
         // refused for this order (closed, wrong profile …): kept in 未归属 rather than lost
@@ -383,6 +393,7 @@ export class CameraService {
     if (!this.tray) throw new Error('no 未归属 tray: the shot waits in the hot folder');
     const entry = await this.tray.add(shot);
     this.log(`camera: shot ${shot.name} put in 未归属 as ${entry.id}`);
+    this.onShotStored({ outcome: 'tray', orderId: null, name: shot.name, result: null });
     return { outcome: 'tray' };
   };
 
@@ -397,10 +408,39 @@ export class CameraService {
     return this.tray.assign(id, (jpeg) => sink(jpeg, target));
   }
 
-  async discardUnassigned(id: string): Promise<{ id: string }> {
+  /** Sets a 未归属 shot aside with the operator's reason (moved to discarded/, never deleted). */
+  async discardUnassigned(id: string, why: { reason: string; operator?: string }): Promise<{ id: string }> {
     if (!this.tray) throw new ApiError('not_found', '找不到这张未归属照片', 'id');
-    await this.tray.discard(id);
+    await this.tray.discard(id, why);
     return { id };
+  }
+
+  async unassignedThumbnail(id: string): Promise<Buffer> {
+    if (!this.tray) throw new ApiError('not_found', '找不到这张未归属照片', 'id');
+    return this.tray.thumbnail(id);
+  }
+
+  settingsView(): CameraSettingsView {
+    if (!this.settings) return { hotFolder: null, hotFolderFrom: 'none' };
+    return this.settings.view();
+  }
+
+  /** A new hot folder: a hot-folder camera watching the old one is closed, and the device list is read afresh. */
+  configure(hotFolder: string | null): Promise<CameraSettingsView> {
+    return this.serial(async () => {
+      if (!this.settings) throw new ApiError('unavailable', '没有数据目录，无法保存相机设置');
+      const view = this.settings.configure(hotFolder);
+      const cam = this.camera;
+      if (cam?.device.kind === 'hotfolder' && cam.device.port !== view.hotFolder) {
+        cam.onShot?.(null);
+        this.camera = null;
+        this.liveRunning = false;
+        await cam.close();
+        this.emit();
+      }
+      await this.list(true);
+      return view;
+    });
   }
 
   private emit(): void {

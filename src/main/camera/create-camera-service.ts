@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { PushBus } from '../kernel/push-bus';
 import type { CameraDriver } from './camera';
 import { CameraService, type CaptureSink, type FrameAnalyzer } from './camera-service';
+import { CameraSettings, type CameraSettingsStore } from './camera-settings';
 import { FsWebcamDriver } from './fswebcam-camera';
 import { Gphoto2Driver } from './gphoto2-camera';
 import { HotFolderDriver } from './hot-folder-camera';
@@ -19,8 +20,8 @@ export interface CameraServiceEnvironment {
   preferredDevice?: () => string | null;
   /** The data folder: the hot folder's journal and the 未归属 tray live under camera/ in it. */
   dataDir?: string;
-  /** The hot folder of 设置; STUDIO_HOT_FOLDER when it gives none. */
-  hotFolder?: () => string | null;
+  /** The station's settings table: the camera's own 设置 (hot folder) are kept there. */
+  settingsStore?: CameraSettingsStore | null;
 }
 
 /** Every driver the station knows, in the selection rule's order of kinds (the CLI lists these too). */
@@ -42,8 +43,11 @@ export function cameraDrivers(opts: {
  * on a machine with a webcam attached.
  */
 export function createCameraService(opts: CameraServiceEnvironment): CameraService {
+  const settings = new CameraSettings(opts.settingsStore ?? null, opts.env);
   return new CameraService({
-    drivers: cameraDrivers(opts),
+    drivers: cameraDrivers({ ...opts, hotFolder: () => settings.hotFolder() }),
+    settings,
+    onShotStored: (shot) => opts.bus.emit({ name: 'camera.shot', data: shot }),
     onStatus: (status) => opts.bus.emit({ name: 'camera.status', data: status }),
     log: opts.log,
     captureSink: opts.captureSink,

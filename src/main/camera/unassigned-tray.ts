@@ -1,5 +1,6 @@
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import sharp from 'sharp';
 import { ApiError } from '../../shared/api-error';
 import type { UnassignedShot } from '../../shared/contract/camera';
 import { diskError } from './hot-folder-journal';
@@ -72,12 +73,29 @@ export class UnassignedTray {
     return result;
   }
 
-  async discard(id: string): Promise<void> {
+  /** Moves the shot aside to discarded/, its sidecar noting why, by whom and when (never deleted). */
+  async discard(id: string, why: { reason: string; operator?: string }, now = new Date()): Promise<void> {
     await this.read(id);
+    const entry = JSON.parse(await readFile(this.file(id, 'json'), 'utf8')) as UnassignedShot;
     const aside = path.join(this.dir, 'discarded');
-    await mkdir(aside, { recursive: true });
-    await rename(this.file(id, 'jpg'), path.join(aside, `${id}.jpg`));
-    await rename(this.file(id, 'json'), path.join(aside, `${id}.json`));
+    try {
+      await mkdir(aside, { recursive: true });
+      const note = { ...entry, discardedAt: now.toISOString(), reason: why.reason, operator: why.operator ?? null };
+      await writeAtomically(path.join(aside, `${id}.json`), Buffer.from(JSON.stringify(note)));
+      await rename(this.file(id, 'jpg'), path.join(aside, `${id}.jpg`));
+    } catch (err) {
+      throw diskError(err, '未归属照片');
+    }
+    await rm(this.file(id, 'json'), { force: true });
+  }
+
+  /** A small JPEG of the shot for the tray (made on demand, about 240 px high). */
+  async thumbnail(id: string): Promise<Buffer> {
+    return sharp(await this.read(id))
+      .rotate()
+      .resize({ height: 240, withoutEnlargement: true })
+      .jpeg({ quality: 75 })
+      .toBuffer();
   }
 
   private file(id: string, ext: 'jpg' | 'json'): string {

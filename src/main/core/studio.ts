@@ -123,6 +123,7 @@ export function createStudio(opts: StudioOptions): Studio {
     captureSink: (jpeg, r) => records.photos.capture(r.orderId, jpeg, r.profileId, r.operator),
     analyzer: liveAnalysis(liveFrames, bus),
     preferredDevice: () => settings.defaultCameraId(),
+    settingsStore: records.settings,
   });
 
   const handlers: Handlers = {

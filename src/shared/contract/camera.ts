@@ -60,6 +60,26 @@ export const UnassignedShot = z.object({
 });
 export type UnassignedShot = z.infer<typeof UnassignedShot>;
 
+/** The camera's own 设置 (like receipts and the backdrop, kept by the module that uses them). */
+export const CameraSettingsView = z.object({
+  /** The folder the tethering software (EOS Utility, digiCamControl, NX Tether …) saves shots into; null = none. */
+  hotFolder: z.string().nullable(),
+  /** Where the folder came from: 设置, the STUDIO_HOT_FOLDER environment variable, or nowhere. */
+  hotFolderFrom: z.enum(['settings', 'env', 'none']),
+});
+export type CameraSettingsView = z.infer<typeof CameraSettingsView>;
+
+/** Pushed when a shot taken on the camera itself (hot folder) has been stored: for an order, or in 未归属. */
+export const CameraShot = z.object({
+  outcome: z.enum(['order', 'tray']),
+  orderId: z.string().nullable(),
+  /** The file name the tethering software gave it. */
+  name: z.string(),
+  /** What was stored for the order (original, final photo and 初审); null for 未归属. */
+  result: capturesContract['photos.capture'].response.nullable(),
+});
+export type CameraShot = z.infer<typeof CameraShot>;
+
 export const cameraContract = {
   'camera.list': {
     request: z.strictObject({ refresh: z.boolean().optional() }),
@@ -110,8 +130,25 @@ export const cameraContract = {
   },
   /** Sets a 未归属 shot aside (moved to the tray's discarded/ folder, not deleted). */
   'camera.discardUnassigned': {
-    request: z.strictObject({ id: z.string().min(1).max(64) }),
+    request: z.strictObject({
+      id: z.string().min(1).max(64),
+      reason: z.string({ error: '请填写丢弃原因' }).trim().min(1, '请填写丢弃原因').max(200, '丢弃原因最多 200 字'),
+      operator: Operator.optional(),
+    }),
     response: z.object({ id: z.string() }),
+  },
+  /** A small JPEG of a 未归属 shot (about 240 px high) for the tray. */
+  'camera.unassignedThumbnail': {
+    request: z.strictObject({ id: z.string().min(1).max(64) }),
+    response: z.object({ jpegBase64: z.string() }),
+  },
+  'camera.settings': { request: Empty, response: CameraSettingsView },
+  /** Sets the hot folder (an existing folder; null = none). Kept in the station database: survives restarts. */
+  'camera.configure': {
+    request: z.strictObject({
+      hotFolder: z.string({ error: '请填写热文件夹路径' }).trim().max(1000, '路径过长').nullable(),
+    }),
+    response: CameraSettingsView,
   },
 } as const;
 
@@ -122,4 +159,5 @@ export type FrameAnalysis = z.infer<typeof FrameAnalysis>;
 export const cameraPush = {
   'camera.status': CameraStatus,
   'camera.analysis': FrameAnalysis,
+  'camera.shot': CameraShot,
 } as const;

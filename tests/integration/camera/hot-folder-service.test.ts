@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -116,10 +116,12 @@ describe('CameraService on a hot folder', () => {
       (x) => x.length === 1,
     );
     expect(stored).toEqual([]);
-    await svc.discardUnassigned(tray[0]!.id);
+    await svc.discardUnassigned(tray[0]!.id, { reason: '试拍，不是学生', operator: '张老师' });
     expect(await svc.unassigned()).toEqual([]);
     const aside = path.join(root, 'data', 'camera', 'unassigned', 'discarded');
     expect(readdirSync(aside).sort()).toEqual([`${tray[0]!.id}.jpg`, `${tray[0]!.id}.json`]);
+    const note = JSON.parse(readFileSync(path.join(aside, `${tray[0]!.id}.json`), 'utf8')) as Record<string, unknown>;
+    expect(note).toMatchObject({ reason: '试拍，不是学生', operator: '张老师', name: 'IMG_0200.JPG' });
   });
 
   it('after a restart of the station the shots already stored are not stored again; one taken meanwhile is', async () => {

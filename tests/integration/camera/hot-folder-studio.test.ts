@@ -118,7 +118,7 @@ describe('hot folder through the station API', () => {
       () => f.call<{ shots: { id: string }[] }>('camera.unassigned', {}),
       (r) => r.shots.length === 1,
     );
-    await f.call('camera.discardUnassigned', { id: second.shots[0]!.id });
+    await f.call('camera.discardUnassigned', { id: second.shots[0]!.id, reason: '试拍' });
     expect((await f.call<{ shots: unknown[] }>('camera.unassigned', {})).shots).toEqual([]);
     await expect(f.call('camera.setCurrentOrder', { orderId: order.id })).rejects.toThrow('操作员');
   });
