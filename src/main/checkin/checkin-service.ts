@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApiError, type FieldProblem } from '../../shared/api-error';
 import type { CheckinSubmitInput, DecodedStudentView } from '../../shared/contract/checkin';
+import { parseContactFieldsRequired, STATION_SETTING_KEYS } from '../../shared/contract/settings';
 import type { ParsedReq } from '../../shared/contract';
 import { fieldsToAsk } from '../../shared/domain/checkin-rules';
 import { checkIdNumber, idForDisplay, last4Matches, maskIdNumber } from '../../shared/domain/id-number';
@@ -285,13 +286,16 @@ export class CheckinService {
     const identity = this.complete(this.resolve(event, input, problems), input, problems);
     if (identity.idMasked && !last4Matches(identity.idMasked, input.idLast4))
       problems.add('idLast4', '证件号后 4 位不正确，请核对后重新输入');
-    // contact details the roster already has need not be typed again at the station
+    // contact details the roster already has need not be typed again at the station; with 设置 › 联系方式 可留空
+    // they may stay empty ('' = not given: the student completes them on the student page later)
+    const required = parseContactFieldsRequired(this.settings.get(STATION_SETTING_KEYS.contactFieldsRequired));
     const email = input.email.trim() || identity.rosterEmail;
-    if (!email) problems.add('email', '请填写电子邮箱');
-    else if (!isEmail(email)) problems.add('email', '电子邮箱格式不正确');
-    const phone = input.phone.trim() ? normalizeMobile(input.phone) : normalizeMobile(identity.rosterPhone);
-    if (!input.phone.trim() && !identity.rosterPhone) problems.add('phone', '请填写联系电话');
-    else if (!phone) problems.add('phone', '联系电话应为 11 位中国大陆手机号');
+    if (!email && required) problems.add('email', '请填写电子邮箱');
+    else if (email && !isEmail(email)) problems.add('email', '电子邮箱格式不正确');
+    const phoneText = input.phone.trim() || identity.rosterPhone;
+    const phone = phoneText ? normalizeMobile(phoneText) : '';
+    if (!phoneText && required) problems.add('phone', '请填写联系电话');
+    else if (phoneText && !phone) problems.add('phone', '联系电话应为 11 位中国大陆手机号');
     problems.throwIfAny();
 
     const existing = this.orders.repo.findStudent(event.id, identity.studentNo, identity.collectionCode);
@@ -328,7 +332,7 @@ export class CheckinService {
             school_name: event.schoolName,
             school_code: event.schoolCode,
             email,
-            phone: phone!,
+            phone: phone ?? '',
             shipping_region: input.shippingRegion || event.shippingRegion,
             shipping_address: input.shippingAddress || event.shippingAddress,
             fee_fen: event.feeFen,

@@ -15,6 +15,7 @@ import { RosterLookup } from '../station/roster-lookup';
 import { StationBar, useCurrentEvent } from '../station/station-bar';
 import { goTo, updateStation, useStation } from '../station/station-store';
 import { StudentCard } from '../station/student-card';
+import { useStationSettings } from '../station/use-station-settings';
 
 const SCAN_EVERY_MS = 250;
 
@@ -30,6 +31,8 @@ export function CheckinPage() {
   const lastScan = useRef<string>('');
   const decoding = useRef(0);
   const featureCode = event?.featureCode ?? '';
+  // 设置 › 联系方式 (the check-in service reads the same setting); required until the settings are loaded
+  const contactRequired = useStationSettings()?.contactFieldsRequired ?? true;
 
   // 特征码 comes from the school's notice; the event holds the expected one, so offer it (still checked).
   useEffect(() => {
@@ -78,7 +81,7 @@ export function CheckinPage() {
       return dispatchCheckin({ type: 'failed', problem: problemOf(new Error(t.station.needEvent)) });
     if (!station.operator.trim())
       return dispatchCheckin({ type: 'failed', problem: problemOf(new Error(t.station.needOperator)) });
-    const own = problemFromFields(formProblems(state));
+    const own = problemFromFields(formProblems(state, contactRequired));
     if (own) return dispatchCheckin({ type: 'failed', problem: own });
     const request = submitRequest(state, station.eventId, station.operator);
     if (!request) return;
@@ -165,7 +168,14 @@ export function CheckinPage() {
             </Banner>
           )}
           <StudentCard subject={state.subject} />
-          {formShown && <CheckinForm state={state} onSubmit={() => void submit()} onClear={clear} />}
+          {formShown && (
+            <CheckinForm
+              state={state}
+              contactRequired={contactRequired}
+              onSubmit={() => void submit()}
+              onClear={clear}
+            />
+          )}
         </section>
       </div>
     </div>

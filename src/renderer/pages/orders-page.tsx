@@ -176,9 +176,9 @@ function OrderDetail({ orderId }: { orderId: string }) {
         <dt>{t.orders.fields.idDisplay}</dt>
         <dd className="mono">{o.idDisplay}</dd>
         <dt>{t.orders.fields.phone}</dt>
-        <dd>{o.phoneMasked}</dd>
+        <dd>{o.phoneMasked || <span className="muted">{t.orders.notGiven}</span>}</dd>
         <dt>{t.orders.fields.email}</dt>
-        <dd>{o.email}</dd>
+        <dd>{o.email || <span className="muted">{t.orders.notGiven}</span>}</dd>
         <dt>{t.orders.fields.major}</dt>
         <dd>{o.major || '—'}</dd>
         {o.rejectReason && (

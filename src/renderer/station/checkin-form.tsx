@@ -4,7 +4,14 @@ import { EDUCATION_LEVELS } from '../../shared/domain/student';
 import { Banner } from '../components/banner';
 import { Field } from '../components/field';
 import { t } from '../i18n/zh-CN/index';
-import { askedFields, contactPolicy, dispatchCheckin, nextFocus, type CheckinState } from './checkin-state';
+import {
+  askedFields,
+  contactOptionalBecause,
+  contactPolicy,
+  dispatchCheckin,
+  nextFocus,
+  type CheckinState,
+} from './checkin-state';
 
 /** Order of the inputs on screen (for focus: the first one with a problem or still empty). */
 export const FIELD_ORDER = [
@@ -27,14 +34,22 @@ const CAMPUS_TYPES = ['本部', '成人', '分校'];
 const EDUCATION_TYPES = ['普通高等教育', '成人教育', '网络教育', '自学考试'];
 
 /** The check-in form: the student fields this path still needs, then 特征码, last 4 and contact details. */
-export function CheckinForm(props: { state: CheckinState; onSubmit: () => void; onClear: () => void }) {
+export function CheckinForm(props: {
+  state: CheckinState;
+  /** 设置 › 联系方式: false = e-mail and phone may stay empty at the station. */
+  contactRequired: boolean;
+  onSubmit: () => void;
+  onClear: () => void;
+}) {
   const { state } = props;
   const asked = askedFields(state.subject);
   const manual = state.subject.kind === 'manual';
   const formRef = useRef<HTMLFormElement>(null);
   const problems = state.problem?.fields ?? {};
   const f = t.checkin.fields;
-  const contact = contactPolicy(state.subject);
+  const contact = contactPolicy(state.subject, props.contactRequired);
+  const optionalHint = (k: 'email' | 'phone') =>
+    contactOptionalBecause(state.subject, k) === 'roster' ? f.contactInRoster : f.contactLater;
 
   // Focus follows the work: the first field with a problem, else the first one still empty.
   const subjectKey = state.subject.kind === 'qr' ? state.subject.payload : state.subject.kind;
@@ -162,7 +177,7 @@ export function CheckinForm(props: { state: CheckinState; onSubmit: () => void; 
       <div className="row">
         <Field
           label={f.email}
-          hint={contact.email ? f.emailHint : f.contactInRoster}
+          hint={contact.email ? f.emailHint : optionalHint('email')}
           required={contact.email}
           error={problems.email}
         >
@@ -170,7 +185,7 @@ export function CheckinForm(props: { state: CheckinState; onSubmit: () => void; 
         </Field>
         <Field
           label={f.phone}
-          hint={contact.phone ? undefined : f.contactInRoster}
+          hint={contact.phone ? undefined : optionalHint('phone')}
           required={contact.phone}
           error={problems.phone}
         >

@@ -160,16 +160,25 @@ function rosterOf(subject: Subject): RosterEntryView | null {
   return null;
 }
 
-/** Which contact details the station must type: the ones the roster does not have. */
-export function contactPolicy(subject: Subject): ContactPolicy {
+/**
+ * Which contact details the station must type: the ones the roster does not have, and none when 设置 says they
+ * are optional at the station (`stationRequires` = settings.contactFieldsRequired; the service reads the same).
+ */
+export function contactPolicy(subject: Subject, stationRequires = true): ContactPolicy {
   const r = rosterOf(subject);
-  return { email: !r?.email, phone: !r?.phoneMasked };
+  return { email: stationRequires && !r?.email, phone: stationRequires && !r?.phoneMasked };
+}
+
+/** Why a contact field may stay empty: the roster has it, or the station leaves it to the student. */
+export function contactOptionalBecause(subject: Subject, field: 'email' | 'phone'): 'roster' | 'later' {
+  const r = rosterOf(subject);
+  return (field === 'email' ? r?.email : r?.phoneMasked) ? 'roster' : 'later';
 }
 
 /** Problems the form finds itself (all at once), before anything is sent. */
-export function formProblems(s: CheckinState): Record<string, string> {
+export function formProblems(s: CheckinState, stationRequires = true): Record<string, string> {
   const asked = askedFields(s.subject);
-  const problems = checkinFormProblems(s.form, asked, contactPolicy(s.subject));
+  const problems = checkinFormProblems(s.form, asked, contactPolicy(s.subject, stationRequires));
   // 完整姓名 is optional with a QR/roster source: only its length/characters are checked
   if (s.subject.kind !== 'manual' && !s.form.name.trim()) delete problems.name;
   return problems;

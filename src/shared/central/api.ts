@@ -115,8 +115,9 @@ export const CentralStudent = z.strictObject({
   educationType: z.string().max(LIMITS.educationType),
   campusType: z.string().max(LIMITS.campusType),
   /** Where the centre e-mails 审核驳回 / 待制作 (notifications are off unless configured). */
+  /** '' = not given at the station (contact details optional there; the student completes them later). */
   email: z.string().max(LIMITS.email),
-  phoneMasked: z.string().regex(/^\d{3}\*{4}\d{4}$/, { error: '手机号须为脱敏形式（如 138****5678）' }),
+  phoneMasked: z.string().regex(/^(\d{3}\*{4}\d{4})?$/, { error: '手机号须为脱敏形式（如 138****5678）' }),
 });
 export type CentralStudent = z.infer<typeof CentralStudent>;
 

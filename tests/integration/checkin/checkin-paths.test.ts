@@ -265,3 +265,37 @@ describe('手动登记 and the QR path', () => {
     expect(r.order).toMatchObject({ name: s.fullName, source: 'qr' });
   });
 });
+
+describe('contact details optional at the station (设置 › 联系方式 可留空)', () => {
+  const manual = {
+    source: 'manual',
+    name: '李明',
+    studentNo: '2021000101',
+    gender: '男',
+    idNumber: ID,
+    educationLevel: '本科',
+    campusType: '本部',
+    idLast4: '002X',
+    featureCode: FEATURE_CODE,
+    operator: '张老师',
+  };
+
+  it('an order opens without e-mail and phone, is stored as not given, and still syncs as a valid snapshot', async () => {
+    await f.call('settings.update', { contactFieldsRequired: false });
+    const r = await f.call<Submitted>('checkin.submit', { eventId: f.event.id, ...manual });
+    expect(r.created).toBe(true);
+    expect(r.order).toMatchObject({ email: '', phoneMasked: '' });
+    const { OrderSnapshot } = await import('../../../src/shared/central');
+    expect(OrderSnapshot.shape.student.shape.phoneMasked.safeParse('').success).toBe(true);
+    expect(OrderSnapshot.shape.student.shape.phoneMasked.safeParse('138').success).toBe(false);
+  });
+
+  it('what is given is still checked; with the setting back on both are asked for again', async () => {
+    await f.call('settings.update', { contactFieldsRequired: false });
+    const p = await problems('checkin.submit', { eventId: f.event.id, ...manual, email: 'x@', phone: '123' });
+    expect(p).toEqual({ email: '电子邮箱格式不正确', phone: '联系电话应为 11 位中国大陆手机号' });
+    await f.call('settings.update', { contactFieldsRequired: true });
+    const q = await problems('checkin.submit', { eventId: f.event.id, ...manual });
+    expect(q).toEqual({ email: '请填写电子邮箱', phone: '请填写联系电话' });
+  });
+});

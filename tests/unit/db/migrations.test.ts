@@ -107,3 +107,74 @@ describe('migrations: a station database always opens at the schema this build e
     db.close();
   });
 });
+
+describe('migration 6: contact details optional (orders rebuilt inside the migration transaction)', () => {
+  const schemaOf = (db: Database.Database) =>
+    db
+      .prepare("SELECT type, name, tbl_name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name")
+      .all();
+
+  it('keeps every index, trigger and foreign key of orders and all rows with their children', () => {
+    const db = seededAt(5);
+    const before = schemaOf(db);
+    const fks = (t: string) => db.prepare(`PRAGMA foreign_key_list(${t})`).all();
+    const childFks = ['order_transitions', 'photos', 'payment_orders', 'receipt_prints', 'sync_orders'].map(fks);
+    const ordersFks = fks('orders');
+    migrate(db, migrations.slice(0, 6));
+    expect(schemaOf(db)).toEqual(before);
+    expect(['order_transitions', 'photos', 'payment_orders', 'receipt_prints', 'sync_orders'].map(fks)).toEqual(
+      childFks,
+    );
+    expect(fks('orders')).toEqual(ordersFks);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('defer_foreign_keys', { simple: true })).toBe(0);
+    expect(db.prepare("SELECT name FROM temp.sqlite_master WHERE type = 'table'").all()).toEqual([]);
+    db.close();
+  });
+
+  it('accepts an order without e-mail and phone; a given phone must still be a mobile number', () => {
+    const db = seededAt(6);
+    const row = db.prepare("SELECT email, phone FROM orders WHERE id = 'or-2'").get();
+    expect(row).toEqual({ email: '', phone: '' });
+    expect(() => db.prepare("UPDATE orders SET phone = '12345' WHERE id = 'or-2'").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE orders SET email = NULL WHERE id = 'or-2'").run()).toThrow(/NOT NULL/);
+    db.close();
+  });
+
+  it('the 005 revision triggers and the foreign keys still work on the rebuilt table', () => {
+    const db = seededAt(6);
+    const rev = () =>
+      (db.prepare("SELECT revision FROM orders WHERE id = 'or-1'").get() as { revision: number }).revision;
+    const r0 = rev();
+    db.prepare(
+      "INSERT INTO outbox (topic, aggregate_id, payload_json, created_at) VALUES ('order.transition', 'or-1', '{}', 'x')",
+    ).run();
+    db.prepare(
+      "INSERT INTO outbox (topic, aggregate_id, payload_json, created_at) VALUES ('payment.upsert', 'pa-1', '{}', 'x')",
+    ).run();
+    expect(rev()).toBe(r0 + 2);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO order_transitions (order_id, action, to_state, actor, at) VALUES ('nope', 'x', 'done', 'a', 'x')",
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
+    expect(() => db.prepare("DELETE FROM orders WHERE id = 'or-1'").run()).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+
+  it('refuses (and leaves version 5 behind untouched) when a child row points at no order', () => {
+    const db = seededAt(5);
+    db.pragma('foreign_keys = OFF');
+    db.prepare(
+      "INSERT INTO order_transitions (order_id, action, to_state, actor, at) VALUES ('ghost', 'x', 'done', 'a', 'x')",
+    ).run();
+    db.pragma('foreign_keys = ON');
+    const rows = snapshotRows(db);
+    expect(() => migrate(db, migrations.slice(0, 6))).toThrow();
+    expect(schemaVersion(db)).toBe(5);
+    expect(lostData(rows, snapshotRows(db))).toEqual([]);
+    db.close();
+  });
+});

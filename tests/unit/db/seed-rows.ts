@@ -79,6 +79,18 @@ export const SEEDS: Record<number, (db: Database.Database) => void> = {
        VALUES ('c-1', 'uuid-1', 'or-1', 'approved', '', '中心审核员', ?, 1, '', ?)`,
     ).run(AT, AT);
   },
+  6: (db) => {
+    // contact details not given at the station (optional since migration 6)
+    db.prepare(
+      `INSERT INTO orders (id, event_id, order_no, order_day, seq, state, reject_reason, source, roster_entry_id, name,
+         name_masked, student_no, collection_code, gender, id_masked, id_hash, major, education_level, education_type,
+         campus_type, school_name, school_code, email, phone, shipping_region, shipping_address, fee_fen, created_by,
+         created_at, updated_at, revision)
+       VALUES ('or-2', 'ev-1', 'S7-20260601-0002', '20260601', 2, 'pending_payment', NULL, 'manual', NULL, '李明',
+         '李*', '2022002', NULL, '女', '1101**********0011', NULL, '', '本科', '', '本部', '山东师范大学', '10403',
+         '', '', '', '', 3000, '李老师', ?, ?, 1)`,
+    ).run(AT, AT);
+  },
 };
 
 /** Every row of every table (by table, ordered by rowid or primary key), for before/after comparison. */

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   askedFields,
   checkinReducer,
+  contactOptionalBecause,
+  contactPolicy,
   formProblems,
   initialCheckin,
   nextFocus,
@@ -115,6 +117,22 @@ describe('签到 state', () => {
       { type: 'edit', field: 'idLast4', value: '002X' },
     );
     expect(Object.keys(formProblems(none)).sort()).toEqual(['email', 'phone']);
+  });
+
+  it('with contact details optional at the station (设置) neither is asked, and the hint says why', () => {
+    const none = run(
+      { type: 'decoded', payload: 'c8bade99b9b2edca', decoded: decoded([]), featureCode: FC },
+      { type: 'edit', field: 'idLast4', value: '002X' },
+    );
+    expect(formProblems(none, false)).toEqual({});
+    expect(contactPolicy(none.subject, false)).toEqual({ email: false, phone: false });
+    expect(contactOptionalBecause(none.subject, 'email')).toBe('later');
+    const bad = checkinReducer(none, { type: 'edit', field: 'email', value: 'x@' });
+    expect(formProblems(bad, false)).toEqual({ email: '电子邮箱格式不正确' });
+    const known = { ...decoded([]), rosterEntry: entry({ email: 'huang@example.com' }) };
+    const s = run({ type: 'decoded', payload: 'c8bade99b9b2edca', decoded: known, featureCode: FC });
+    expect(contactOptionalBecause(s.subject, 'email')).toBe('roster');
+    expect(contactOptionalBecause(s.subject, 'phone')).toBe('later');
   });
 
   it('an unknown-code error clears the previous student and form (the 特征码 stays)', () => {

@@ -22,6 +22,7 @@ export const orders: Catalogue['orders'] = {
   unpaid: 'Unpaid',
   yes: 'Yes',
   no: 'No',
+  notGiven: 'Not given (the student completes it later)',
   detail: 'Order details',
   pick: 'Pick an order on the left to see its details.',
   photos: 'Photo versions',

@@ -20,6 +20,8 @@ export const orders = {
   unpaid: '未付',
   yes: '有',
   no: '无',
+  /** e-mail/phone not given at the station (设置 › 联系方式 可留空) */
+  notGiven: '未填写（学生稍后补填）',
   detail: '订单详情',
   pick: '点选左侧订单查看详情。',
   photos: '照片版本',
