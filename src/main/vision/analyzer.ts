@@ -109,7 +109,11 @@ export function createAnalyzer(models: ModelSet): Analyzer {
         });
         result.frameOf!.crowd = frame;
       }
-      const main = result.faces[0];
+      // The sitter's face for the landmarks: the whole-frame detection, or — when that found none (a face under
+      // ~15 % of the frame, or looking down under a hard hat) — the largest face of the tiled search.
+      const main =
+        result.faces[0] ??
+        [...(result.tiledFaces ?? [])].sort((p, q) => q.box.width * q.box.height - p.box.width * p.box.height)[0];
       if (want.has('landmarks') && models.facemesh && main) {
         await time('landmarks', async () => {
           const crop = meshCropFromDetection(main);

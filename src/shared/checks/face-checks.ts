@@ -163,13 +163,20 @@ function eyeSkinShare(ctx: CheckContext, ring: Point[], skin: Lab): number {
   return inside >= 6 ? skinN / inside : 0;
 }
 
-/** mouth.closed — lip gap / mouth width, and teeth-coloured pixels inside the inner lip contour. */
+/** Mouth width at rest / outer-eye-corner span (median of the closed mouths on the real set, issue 11). */
+export const MOUTH_REST_WIDTH = 0.55;
+
+/** mouth.closed — lip gap / mouth width (at least its rest width), and teeth-coloured pixels inside the inner lip contour. */
 export function checkMouthClosed(ctx: CheckContext): CheckResult {
   const th = ctx.t.mouth;
   if (!ctx.geo) return result('mouth.closed', 'fail', null, th.gapFail, NO_FACE);
   const p = ctx.analysis.landmarks!.points;
   const width = dist(p[MESH.mouthCorners[0]]!, p[MESH.mouthCorners[1]]!);
-  const gap = dist(p[MESH.innerLips[0]]!, p[MESH.innerLips[1]]!) / Math.max(1e-6, width);
+  // Measured against the mouth's width at rest at least: pursed or puckered lips are narrower (real set: a pucker
+  // 0.43 × the outer eye corners' span, every other mouth 0.48–0.81, median of closed ones 0.55), and their own
+  // width would turn thick closed lips into a "gap" (wink-01: 0.13 of its width, 0.10 of the rest width).
+  const restWidth = MOUTH_REST_WIDTH * dist(p[MESH.rightEyeCorners[0]]!, p[MESH.leftEyeCorners[0]]!);
+  const gap = dist(p[MESH.innerLips[0]]!, p[MESH.innerLips[1]]!) / Math.max(1e-6, width, restWidth);
   const ring = MESH.innerLipRing.map((i) => p[i]!);
   const skin = skinLab(ctx);
   const teeth = skin ? teethShare(ctx, ring, skin) : 0;

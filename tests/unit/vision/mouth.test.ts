@@ -29,3 +29,23 @@ describe('mouth.closed: teeth relative to the sitter’s skin', () => {
     expect(mouthWith([150, 80, 80]).status).not.toBe('fail');
   });
 });
+
+describe('mouth.closed: the lip gap against the mouth’s rest width', () => {
+  it('puckered lips (a narrow mouth) with the inner lips apart by their thickness are not an open mouth', () => {
+    // Eye corners 160 px apart → rest width 88 px; a pucker 40 px wide with the inner lip points 9 px apart:
+    // 0.23 of its own width (would fail), 0.10 of the rest width (under the 0.12 fail).
+    const a = synthAnalysis();
+    const p = a.landmarks!.points;
+    p[61] = { x: 220, y: 355, z: 0 };
+    p[291] = { x: 260, y: 355, z: 0 };
+    p[13] = { x: 240, y: 350.5, z: 0 };
+    p[14] = { x: 240, y: 359.5, z: 0 };
+    const img = createRawImage(480, 640, 3, [200, 170, 150]);
+    expect(runChecks(a, img, chsiProfile, ['mouth.closed'])[0]!.status).not.toBe('fail');
+  });
+  it('a mouth open by a fifth of the rest width still fails', () => {
+    const a = synthAnalysis({ lipGap: 0.22 });
+    const img = createRawImage(480, 640, 3, [200, 170, 150]);
+    expect(runChecks(a, img, chsiProfile, ['mouth.closed'])[0]!.status).toBe('fail');
+  });
+});
