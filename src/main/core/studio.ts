@@ -27,6 +27,7 @@ import { SettingsService } from '../settings/settings-service';
 import { settingsHandlers } from '../settings/settings-handlers';
 import { StatsService } from '../stats/stats-service';
 import { statsHandlers } from '../stats/stats-handlers';
+import { createEventMode, discoverHosts, eventModeHandlers, type EventMode } from '../event-mode';
 
 export interface StudioOptions {
   dataDir: string;
@@ -60,6 +61,8 @@ export interface Studio {
   readonly camera: CameraService;
   /** Sync with the central collection service (issue 10); its worker runs when `syncWorker` is set. */
   readonly sync: SyncService;
+  /** Event mode (issue 13): station roles, the 拍摄号 queue, LAN pairing; bind guards in `eventMode.guards`. */
+  readonly eventMode: EventMode;
   /** The vision service (issue 3); its worker thread starts on first use. */
   vision(): Vision;
   /**
@@ -112,6 +115,18 @@ export function createStudio(opts: StudioOptions): Studio {
     tuning: opts.syncTuning,
   });
   const settings = new SettingsService(records.settings, opts.dataDir);
+  const eventMode = createEventMode({
+    db,
+    settings: records.settings,
+    bus,
+    dataDir: opts.dataDir,
+    now,
+    log,
+    events,
+    orders: records.orders,
+    photos: records.photos,
+    decoders: () => records.decoders,
+  });
   const backdrop = backdropSetting(records.settings);
   // one live analysis for the window's frames (vision.analyzeFrame) and the station camera's (in-process)
   const liveFrames = createLiveFrames(getVision, backdrop);
@@ -144,12 +159,14 @@ export function createStudio(opts: StudioOptions): Studio {
     ...syncHandlers(sync),
     ...settingsHandlers(settings, bus),
     ...statsHandlers(new StatsService(db, events)),
+    ...eventModeHandlers(eventMode, discoverHosts),
   };
 
   // with a central server the centre reviews; without one the station keeps 本机审核
   handlers['orders.review'] = guardLocalReview(sync, handlers['orders.review']);
   const dispatch = createDispatch(handlers, log);
   if (opts.syncWorker) sync.start();
+  if (opts.syncWorker) eventMode.start(); // the LAN worker runs where the sync worker does
 
   return {
     dataDir: opts.dataDir,
@@ -160,8 +177,10 @@ export function createStudio(opts: StudioOptions): Studio {
     documents,
     camera,
     sync,
+    eventMode,
     vision: getVision,
     close() {
+      eventMode.stop();
       closing ??= closeInOrder(camera, vision, sync, db, log);
       return closing;
     },

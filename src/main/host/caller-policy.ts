@@ -18,8 +18,12 @@ import { isLoopback } from './auth';
 // where no secret is needed — a rebinding page cannot know the token, and it lives in the station page's own
 // origin (sessionStorage), not the attacker's. The Origin and Sec-Fetch-Site rules apply there too.
 
-/** What a request is for: decides whether the token and the cross-site rules apply. */
-export type HostRoute = 'api' | 'events' | 'receipt' | 'media' | 'live' | 'ui';
+/**
+ * What a request is for: decides whether the token and the cross-site rules apply. 'lan' (event mode: /lan/pair,
+ * /lan/api/*) is not opened by the host's token: the pairing code or a paired station's own token is checked there
+ * (src/main/event-mode/lan-route.ts), on every bind address; the Host/Origin/Sec-Fetch rules here still apply.
+ */
+export type HostRoute = 'api' | 'events' | 'receipt' | 'media' | 'live' | 'lan' | 'ui';
 
 /** The facts of one request that the decision uses (header values as received, lower-cased names). */
 export interface CallerFacts {

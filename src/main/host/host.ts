@@ -10,6 +10,7 @@ import { serveStatic } from './static-files';
 import { RECEIPT_ROUTE_PREFIX, serveReceiptPdf } from '../receipts/receipt-route';
 import { LIVE_STREAM_PATH, serveLiveStream } from '../camera/live-stream';
 import { isMediaPath, serveMedia } from '../captures/media';
+import { advertiseHost, LAN_ROUTE_PREFIX, serveLan } from '../event-mode';
 
 export interface HostOptions {
   studio: Studio;
@@ -20,6 +21,8 @@ export interface HostOptions {
   /** Required for non-loopback binds; generated when omitted. */
   token?: string;
   maxBodyBytes?: number;
+  /** Announce the host on the LAN (mDNS) for event mode; default: on for non-loopback binds. */
+  advertise?: boolean;
 }
 
 export interface RunningHost {
@@ -72,6 +75,19 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     const decision = decideCaller(callerFacts(req, route, token), own!);
     if (!decision.allow) {
       refuse(res, route, decision.status, decision.message);
+      return;
+    }
+    if (route === 'lan') {
+      if (req.method !== 'POST') throw new ApiError('invalid_request', '接口只接受 POST 请求');
+      const payload = await readJson(req, maxBody);
+      const result = await serveLan(
+        opts.studio.eventMode,
+        opts.studio.dispatch,
+        url.pathname,
+        requestToken(req),
+        payload,
+      );
+      sendJson(res, 200, result);
       return;
     }
     const isApi = route === 'api' || route === 'events' || route === 'receipt';
@@ -128,6 +144,11 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   });
   const addr = server.address() as AddressInfo;
   own = { bound: host, port: addr.port };
+  opts.studio.eventMode.host.setListening({ port: addr.port, bound: host });
+  const stopAdvertising =
+    (opts.advertise ?? !isLoopback(host))
+      ? await advertiseHost(opts.studio.eventMode.stationName(), addr.port, () => {}).catch(() => async () => {})
+      : async () => {};
   const shownHost = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
   return {
     url: `http://${shownHost}:${addr.port}`,
@@ -136,6 +157,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     token,
     close: () =>
       new Promise<void>((resolve) => {
+        opts.studio.eventMode.host.setListening(null);
+        void stopAdvertising();
         clearInterval(keepAlive);
         unsubscribe();
         for (const res of sseClients) res.end();
@@ -148,6 +171,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
 
 /** Which part of the host a URL path belongs to (decides the token and cross-site rules). */
 function hostRoute(pathname: string): HostRoute {
+  if (pathname.startsWith(LAN_ROUTE_PREFIX)) return 'lan';
   if (pathname === '/api/events') return 'events';
   if (pathname.startsWith(RECEIPT_ROUTE_PREFIX)) return 'receipt';
   if (pathname.startsWith('/api/')) return 'api';
@@ -168,13 +192,14 @@ function callerFacts(req: IncomingMessage, route: HostRoute, token: string | nul
     fetchSite: one('sec-fetch-site'),
     fetchMode: one('sec-fetch-mode'),
     fetchDest: one('sec-fetch-dest'),
-    tokenValid: token === null ? null : tokenMatches(token, requestToken(req)),
+    // the LAN routes check the pairing code / station token themselves (event mode)
+    tokenValid: token === null || route === 'lan' ? null : tokenMatches(token, requestToken(req)),
   };
 }
 
 /** A refusal: the API's JSON error body on /api/*, plain Chinese text elsewhere (media, live view, UI). */
 function refuse(res: ServerResponse, route: HostRoute, status: 401 | 403 | 421, message: string): void {
-  const api = route === 'api' || route === 'events' || route === 'receipt';
+  const api = route === 'api' || route === 'events' || route === 'receipt' || route === 'lan';
   const body = api
     ? JSON.stringify({ error: { code: status === 401 ? 'unauthorized' : 'forbidden', message } })
     : message;

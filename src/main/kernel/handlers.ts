@@ -6,6 +6,8 @@ import type { Method, ParsedReq, Res } from '../../shared/contract';
 export interface CallContext {
   /** Which transport the call came through. */
   transport: 'ipc' | 'http' | 'cli';
+  /** A station paired over the LAN (event mode, src/main/event-mode): set when the call came with its token. */
+  station?: { id: string; no: number; name: string };
 }
 
 export type Handler<M extends Method> = (request: ParsedReq<M>, ctx: CallContext) => Res<M> | Promise<Res<M>>;

@@ -14,6 +14,7 @@ import { rosterContract, rosterPush } from './roster';
 import { syncContract, syncPush } from './sync';
 import { settingsContract, settingsPush } from './settings';
 import { statsContract } from './stats';
+import { eventModeContract, eventModePush } from './event-mode';
 
 // The one API of the studio: method name → request/response schemas, assembled from one file per
 // domain. main implements it, the preload and the web host expose it, the renderer calls it.
@@ -36,6 +37,7 @@ export const contract = {
   ...syncContract,
   ...settingsContract,
   ...statsContract,
+  ...eventModeContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -60,6 +62,7 @@ export const pushEvents = {
   ...exportsPush,
   ...syncPush,
   ...settingsPush,
+  ...eventModePush,
 } as const;
 export type PushEventName = keyof typeof pushEvents;
 export type PushEvent<N extends PushEventName = PushEventName> = {

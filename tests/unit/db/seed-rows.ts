@@ -91,6 +91,33 @@ export const SEEDS: Record<number, (db: Database.Database) => void> = {
          '', '', '', '', 3000, '李老师', ?, ?, 1)`,
     ).run(AT, AT);
   },
+  7: (db) => {
+    // event mode: a paired station, a 拍摄号 with its audit row and photo binding, a binding waiting on a station
+    db.prepare(
+      `INSERT INTO lan_stations (id, station_no, name, roles, token_hash, paired_at, last_seen_at, revoked_at)
+       VALUES ('st-2', 2, '拍摄位A', 'capture', ?, ?, NULL, NULL)`,
+    ).run('d'.repeat(64), AT);
+    db.prepare(
+      `INSERT INTO queue_tickets (id, event_id, label, block, seq, order_id, collection_code, student_no, name_masked,
+         class_label, state, called_by, issued_by, issued_offline, issued_at, updated_at)
+       VALUES ('tk-1', 'ev-1', '001', NULL, 1, 'or-1', '0123456789abcdef', '2022001', '黄*正', '物理学', 'bound',
+         '拍摄位A', '登记台', 0, ?, ?)`,
+    ).run(AT, AT);
+    db.prepare(
+      `INSERT INTO queue_transitions (id, ticket_id, action, from_state, to_state, station, operator, at)
+       VALUES (1, 'tk-1', 'issue', NULL, 'waiting', '登记台', '李老师', ?)`,
+    ).run(AT);
+    db.prepare(
+      `INSERT INTO queue_bindings (id, event_id, ticket_id, order_id, photo_id, sha256, identified_by, proof, station,
+         operator, offline, warnings_json, captured_at, bound_at)
+       VALUES ('bd-1', 'ev-1', 'tk-1', 'or-1', 'ph-1', ?, 'ticket_qr', '001', '拍摄位A', '王摄影', 0, '[]', ?, ?)`,
+    ).run(SHA_A, AT, AT);
+    db.prepare(
+      `INSERT INTO queue_outbox (id, kind, payload_json, sha256, status, attempts, last_error, result_json, created_at,
+         sent_at)
+       VALUES ('bd-2', 'bind', '{}', ?, 'pending', 0, NULL, NULL, ?, NULL)`,
+    ).run(SHA_B, AT);
+  },
 };
 
 /** Every row of every table (by table, ordered by rowid or primary key), for before/after comparison. */

@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import { ApiError } from '../../shared/api-error';
+import type { BindResult } from '../../shared/contract/event-mode';
+import { parseTicketQr } from '../../shared/domain/shooting-queue';
+import type { CallContext, HandlerGroup } from '../kernel/handlers';
+import { decodeBase64, resolveProfile } from '../kernel/request-fields';
+import type { EventMode } from './event-mode';
+import { HostUnreachable } from './lan-client';
+
+type QueueMethod =
+  | 'queue.issue'
+  | 'queue.list'
+  | 'queue.callNext'
+  | 'queue.act'
+  | 'queue.identify'
+  | 'queue.bind'
+  | 'queue.bindings'
+  | 'queue.history'
+  | 'queue.events';
+type LanMethod =
+  | 'lan.status'
+  | 'lan.setRoles'
+  | 'lan.openPairing'
+  | 'lan.closePairing'
+  | 'lan.revoke'
+  | 'lan.join'
+  | 'lan.leave'
+  | 'lan.flush'
+  | 'lan.discover';
+
+/** What a paired station may call on the host with its token (nothing else of the host's API). */
+export const LAN_METHODS: ReadonlySet<string> = new Set<QueueMethod>([
+  'queue.issue',
+  'queue.list',
+  'queue.callNext',
+  'queue.act',
+  'queue.identify',
+  'queue.bind',
+  'queue.bindings',
+  'queue.history',
+  'queue.events',
+]);
+
+const unreachable = (err: unknown): never => {
+  if (err instanceof HostUnreachable)
+    throw new ApiError('unavailable', `连接不上主机：${err.message}（照片会保存在本机，恢复后自动发送）`);
+  throw err;
+};
+
+export function eventModeHandlers(
+  em: EventMode,
+  discover: (waitMs: number) => Promise<{ name: string; url: string }[]>,
+): HandlerGroup<QueueMethod | LanMethod> {
+  const caller = (ctx: CallContext) => ({
+    station: ctx.station ? `${ctx.station.name}（${ctx.station.no} 号机）` : em.stationName(),
+  });
+  // On a joined station every queue call goes to the host; the host runs them itself.
+  const joined = (ctx: CallContext) => ctx.station === undefined && em.client.link() !== null;
+  const forward = async <T>(method: QueueMethod, req: unknown): Promise<T> =>
+    (await em.client.call(method, req).catch(unreachable)) as T;
+
+  return {
+    'queue.issue': (req, ctx) =>
+      joined(ctx) ? forward('queue.issue', req) : em.queue.issue(req.eventId, req.orderId, req.operator, caller(ctx)),
+    'queue.list': async (req, ctx) => {
+      if (!joined(ctx)) return { tickets: em.queue.list(req.eventId, req.states) };
+      try {
+        return (await em.client.call('queue.list', req)) as { tickets: never[] };
+      } catch (err) {
+        // cut off: the station keeps showing the last queue it saw (lan.status says it is offline)
+        const cached = err instanceof HostUnreachable ? em.client.cachedQueue(req.eventId) : null;
+        if (!cached) return unreachable(err);
+        return { tickets: req.states ? cached.filter((t) => req.states!.includes(t.state)) : cached };
+      }
+    },
+    'queue.callNext': async (req, ctx) =>
+      joined(ctx)
+        ? forward('queue.callNext', req)
+        : { ticket: em.queue.callNext(req.eventId, req.operator, caller(ctx)) },
+    'queue.act': (req, ctx) =>
+      joined(ctx) ? forward('queue.act', req) : em.queue.act(req.ticketId, req.action, req.operator, caller(ctx)),
+    'queue.identify': async (req, ctx) => {
+      if (!joined(ctx)) return em.queue.identify(req.eventId, req.ticketId, req.by, req.proof);
+      try {
+        return (await em.client.call('queue.identify', req)) as never;
+      } catch (err) {
+        // cut off: a ticket QR names its ticket by itself; the host checks it again when the binding arrives
+        const qr = err instanceof HostUnreachable && req.by === 'ticket_qr' ? parseTicketQr(req.proof) : null;
+        const t = qr ? em.client.cachedQueue(req.eventId)?.find((x) => x.id === qr.ticketId) : undefined;
+        if (!t || (req.ticketId && req.ticketId !== t.id)) return unreachable(err);
+        return t;
+      }
+    },
+    'queue.bind': async (req, ctx): Promise<BindResult> => {
+      const bytes = decodeBase64(req.imageBase64, 'imageBase64');
+      resolveProfile(req.profileId);
+      if (!joined(ctx)) {
+        return em.queue.bind(
+          {
+            bindingId: req.bindingId,
+            eventId: req.eventId,
+            ticketId: req.ticketId,
+            by: req.by,
+            proof: req.proof,
+            bytes,
+            profileId: req.profileId,
+            operator: req.operator,
+            confirmWarnings: req.confirmWarnings,
+            capturedAt: req.capturedAt,
+            offline: req.sentLater,
+          },
+          caller(ctx),
+        );
+      }
+      const bindingId = req.bindingId ?? randomUUID();
+      const out = await em.client.bind(
+        { ...req, bindingId, capturedAt: req.capturedAt ?? new Date().toISOString() },
+        bytes,
+      );
+      em.publishStatus();
+      return out;
+    },
+    'queue.bindings': (req, ctx) =>
+      joined(ctx) ? forward('queue.bindings', req) : { bindings: em.queue.bindings(req.eventId, req.orderId) },
+    'queue.history': (req, ctx) =>
+      joined(ctx) ? forward('queue.history', req) : { transitions: em.queue.history(req.ticketId) },
+    'queue.events': (req, ctx) => (joined(ctx) ? forward('queue.events', req) : { events: em.queue.events() }),
+
+    'lan.status': () => em.status(),
+    'lan.setRoles': (req) => {
+      em.setRoles(req.roles, req.stationName);
+      return em.publishStatus();
+    },
+    'lan.openPairing': (req) => {
+      if (em.client.link()) throw new ApiError('conflict', '本工作站已加入其他主机，不能同时作为主机开放配对');
+      em.host.open(req.minutes);
+      return em.publishStatus();
+    },
+    'lan.closePairing': () => {
+      em.host.close();
+      return em.publishStatus();
+    },
+    'lan.revoke': (req) => {
+      em.host.revoke(req.stationId);
+      return em.publishStatus();
+    },
+    'lan.join': async (req) => {
+      if (em.host.stations().some((s) => !s.revoked))
+        throw new ApiError('conflict', '本工作站是主机（已有工作站配对），不能再加入其他主机', 'address');
+      await em.client.join(req.address, req.code, req.stationName, em.roles());
+      em.setRoles(em.roles(), req.stationName);
+      return em.publishStatus();
+    },
+    'lan.leave': () => {
+      em.client.leave();
+      return em.publishStatus();
+    },
+    'lan.flush': async () => {
+      await em.client.flush();
+      return em.publishStatus();
+    },
+    'lan.discover': async (req) => ({ hosts: await discover(req.waitMs) }),
+  };
+}

@@ -1,0 +1,57 @@
+import type { Bonjour } from 'bonjour-service';
+
+// mDNS (DNS-SD) for event mode: the hosting station announces `_collection-studio._tcp`, joining stations browse
+// for it. Multicast is often blocked on campus Wi-Fi (client isolation) — the typed address is the fallback, and
+// pairing needs the code either way, so nothing here is trusted: it only fills in an address.
+// `bonjour-service` (pure TypeScript over multicast-dns, no native code: Windows, macOS, Linux) is loaded lazily.
+
+export const MDNS_TYPE = 'collection-studio';
+
+
+async function bonjour(): Promise<Bonjour | null> {
+  try {
+    const mod = await import('bonjour-service');
+    return new mod.Bonjour();
+  } catch {
+    return null;
+  }
+}
+
+/** Announce this host; returns a stop function (no-op when multicast is not available). */
+export async function advertiseHost(name: string, port: number, log: (m: string, e?: unknown) => void) {
+  const b = await bonjour();
+  if (!b) return async () => {};
+  try {
+    const svc = b.publish({ name: `${name}-${port}`, type: MDNS_TYPE, port, txt: { v: '1' } });
+    svc.on('error', (err: unknown) => log('mDNS: advertise failed', err));
+  } catch (err) {
+    log('mDNS: advertise failed', err);
+  }
+  return () =>
+    new Promise<void>((resolve) => {
+      b.unpublishAll(() => {
+        b.destroy();
+        resolve();
+      });
+    });
+}
+
+/** Hosts that answered within waitMs. */
+export async function discoverHosts(waitMs: number): Promise<{ name: string; url: string }[]> {
+  const b = await bonjour();
+  if (!b) return [];
+  const found = new Map<string, { name: string; url: string }>();
+  await new Promise<void>((resolve) => {
+    const browser = b.find({ type: MDNS_TYPE }, (svc) => {
+      const v4 = (svc.addresses ?? []).find((a) => /^\d+\.\d+\.\d+\.\d+$/.test(a));
+      const host = v4 ?? svc.host;
+      if (host) found.set(`${host}:${svc.port}`, { name: svc.name, url: `http://${host}:${svc.port}` });
+    });
+    setTimeout(() => {
+      browser.stop();
+      resolve();
+    }, waitMs);
+  });
+  b.destroy();
+  return [...found.values()];
+}

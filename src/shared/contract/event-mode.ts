@@ -1,0 +1,220 @@
+import { z } from 'zod';
+import { Id, ImageBase64, Operator, ProfileId } from './fields';
+import { Empty } from './app';
+import { IDENTIFIED_BY, STATION_ROLES, TICKET_STATES } from '../domain/shooting-queue';
+
+// Event mode (issue 13): the 拍摄号 queue shared by a registration desk and several capture stations over the
+// campus LAN, and the LAN itself (roles, pairing, the hosting station). The queue methods run on the hosting
+// station; on a station that joined one they are forwarded to it (src/main/event-mode/lan-client.ts), so the UI
+// calls the same methods whichever laptop it runs on.
+
+export const StationRole = z.enum(STATION_ROLES, { error: '岗位应为 登记台、拍摄位 或 收费处' });
+export const TicketState = z.enum(TICKET_STATES);
+export const IdentifiedBy = z.enum(IDENTIFIED_BY, { error: '请选择核对学生的方式' });
+
+export const TicketView = z.object({
+  id: z.string(),
+  eventId: z.string(),
+  /** 拍摄号 as printed: `007` (host) or `2-007` (issued by station 2 while it was cut off). */
+  label: z.string(),
+  state: TicketState,
+  orderId: z.string().nullable(),
+  nameMasked: z.string(),
+  studentNo: z.string(),
+  /** 专业/院系 (the class the student queues with). */
+  classLabel: z.string(),
+  hasCollectionCode: z.boolean(),
+  calledBy: z.string().nullable(),
+  issuedBy: z.string(),
+  issuedOffline: z.boolean(),
+  issuedAt: z.string(),
+  updatedAt: z.string(),
+  /** The ticket's QR text (no personal data). */
+  qrPayload: z.string(),
+  /** Photos bound to this ticket so far. */
+  bindings: z.number().int(),
+});
+export type TicketView = z.infer<typeof TicketView>;
+
+export const BindingView = z.object({
+  id: z.string(),
+  eventId: z.string(),
+  ticketId: z.string().nullable(),
+  ticketLabel: z.string().nullable(),
+  orderId: z.string(),
+  photoId: z.string(),
+  sha256: z.string(),
+  identifiedBy: IdentifiedBy,
+  proof: z.string(),
+  station: z.string(),
+  operator: z.string(),
+  offline: z.boolean(),
+  warnings: z.array(z.string()),
+  capturedAt: z.string(),
+  boundAt: z.string(),
+});
+export type BindingView = z.infer<typeof BindingView>;
+
+export const QueueTransitionView = z.object({
+  action: z.string(),
+  from: z.string().nullable(),
+  to: z.string(),
+  station: z.string(),
+  operator: z.string(),
+  at: z.string(),
+});
+
+const BindResult = z.object({
+  /** bound: on the host; pending: kept here, sent when the host answers; warning: not bound, confirm or retake. */
+  status: z.enum(['bound', 'pending', 'warning']),
+  bindingId: z.string(),
+  binding: BindingView.nullable(),
+  ticket: TicketView.nullable(),
+  warnings: z.array(z.string()),
+});
+export type BindResult = z.infer<typeof BindResult>;
+
+export const PairedStationView = z.object({
+  id: z.string(),
+  stationNo: z.number().int(),
+  name: z.string(),
+  roles: z.array(StationRole),
+  pairedAt: z.string(),
+  lastSeenAt: z.string().nullable(),
+  revoked: z.boolean(),
+});
+
+export const LanStatusView = z.object({
+  roles: z.array(StationRole),
+  /** standalone: no LAN; host: other stations pair to this one; joined: this station works for a host. */
+  mode: z.enum(['standalone', 'host', 'joined']),
+  stationName: z.string(),
+  /** joined: the host's address and this station's number (its offline block `n-001`). */
+  hostUrl: z.string().nullable(),
+  stationNo: z.number().int().nullable(),
+  online: z.boolean().nullable(),
+  lastError: z.string().nullable(),
+  pending: z.number().int(),
+  refused: z.array(z.object({ id: z.string(), message: z.string(), createdAt: z.string() })),
+  /** host: the open pairing window, if any. */
+  pairing: z
+    .object({ code: z.string(), expiresAt: z.string(), qrPayload: z.string(), addresses: z.array(z.string()) })
+    .nullable(),
+  stations: z.array(PairedStationView),
+});
+export type LanStatusView = z.infer<typeof LanStatusView>;
+
+const StationName = z
+  .string({ error: '请填写本工作站名称' })
+  .trim()
+  .min(1, { error: '请填写本工作站名称' })
+  .max(40, { error: '工作站名称不能超过 40 个字符' });
+
+export const eventModeContract = {
+  'queue.issue': {
+    request: z.strictObject({ eventId: Id, orderId: Id, operator: Operator }),
+    response: TicketView,
+  },
+  'queue.list': {
+    request: z.strictObject({ eventId: Id, states: z.array(TicketState).optional() }),
+    response: z.object({ tickets: z.array(TicketView) }),
+  },
+  'queue.callNext': {
+    request: z.strictObject({ eventId: Id, operator: Operator }),
+    response: z.object({ ticket: TicketView.nullable() }),
+  },
+  'queue.act': {
+    request: z.strictObject({
+      ticketId: Id,
+      action: z.enum(['call', 'skip', 'recall', 'leave', 'rejoin'], { error: '未知的叫号操作' }),
+      operator: Operator,
+    }),
+    response: TicketView,
+  },
+  /** Who stands here: the scanned ticket QR / 采集码, or the masked name confirmed, must name this ticket. */
+  'queue.identify': {
+    request: z.strictObject({
+      eventId: Id,
+      ticketId: Id.optional(),
+      by: IdentifiedBy,
+      proof: z
+        .string({ error: '请扫描拍摄号二维码或采集码' })
+        .trim()
+        .min(1, { error: '请扫描拍摄号二维码或采集码' })
+        .max(4000),
+    }),
+    response: TicketView,
+  },
+  /** Bind a photo to the identified student's order (the host stores it); kept and resent while the host is away. */
+  'queue.bind': {
+    request: z.strictObject({
+      bindingId: z.uuid({ error: '绑定编号格式不正确' }).optional(),
+      eventId: Id,
+      ticketId: Id,
+      by: IdentifiedBy,
+      proof: z
+        .string({ error: '请扫描拍摄号二维码或采集码' })
+        .trim()
+        .min(1, { error: '请扫描拍摄号二维码或采集码' })
+        .max(4000),
+      imageBase64: ImageBase64,
+      profileId: ProfileId,
+      operator: Operator,
+      /** The photographer saw the warnings (face consistency) and binds anyway. */
+      confirmWarnings: z.boolean().default(false),
+      capturedAt: z.iso.datetime({ error: '拍摄时间格式不正确' }).optional(),
+      /** Set by a capture station sending a binding it kept while the host was away (recorded as offline). */
+      sentLater: z.boolean().default(false),
+    }),
+    response: BindResult,
+  },
+  'queue.bindings': {
+    request: z.strictObject({ eventId: Id, orderId: Id.optional() }),
+    response: z.object({ bindings: z.array(BindingView) }),
+  },
+  'queue.history': {
+    request: z.strictObject({ ticketId: Id }),
+    response: z.object({ transitions: z.array(QueueTransitionView) }),
+  },
+  /** The hosting station's events (a joined station has none of its own for the queue). */
+  'queue.events': {
+    request: Empty,
+    response: z.object({
+      events: z.array(z.object({ id: z.string(), schoolName: z.string(), date: z.string() })),
+    }),
+  },
+  'lan.status': { request: Empty, response: LanStatusView },
+  'lan.setRoles': {
+    request: z.strictObject({ roles: z.array(StationRole).max(3), stationName: StationName.optional() }),
+    response: LanStatusView,
+  },
+  /** On the hosting station: a 6-digit code (and its QR) valid for a few minutes. */
+  'lan.openPairing': {
+    request: z.strictObject({ minutes: z.number().int().min(1).max(30).default(10) }),
+    response: LanStatusView,
+  },
+  'lan.closePairing': { request: Empty, response: LanStatusView },
+  'lan.revoke': { request: z.strictObject({ stationId: Id }), response: LanStatusView },
+  /** On a joining station: the host's address (typed, or from mDNS / the pairing QR) and the code. */
+  'lan.join': {
+    request: z.strictObject({
+      address: z.string({ error: '请输入主机地址' }).trim().min(1, { error: '请输入主机地址' }).max(300),
+      code: z.string({ error: '请输入配对码' }).trim().min(1, { error: '请输入配对码' }).max(20),
+      stationName: StationName,
+    }),
+    response: LanStatusView,
+  },
+  'lan.leave': { request: Empty, response: LanStatusView },
+  /** Send what is waiting for the host now (it is also sent in the background). */
+  'lan.flush': { request: Empty, response: LanStatusView },
+  /** Hosts announced on the LAN (mDNS); empty where multicast is blocked — type the address then. */
+  'lan.discover': {
+    request: z.strictObject({ waitMs: z.number().int().min(100).max(10_000).default(1500) }),
+    response: z.object({ hosts: z.array(z.object({ name: z.string(), url: z.string() })) }),
+  },
+} as const;
+
+export const eventModePush = {
+  'queue.updated': TicketView,
+  'lan.status': LanStatusView,
+} as const;
