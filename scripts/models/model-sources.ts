@@ -134,4 +134,23 @@ export const MODEL_SOURCES: readonly ModelSource[] = [
     inputs: [{ tf: 'input_1', onnx: 'image' }],
     outputs: [{ tf: 'Identity', onnx: 'landmarks' }],
   },
+  {
+    kind: 'tfjs',
+    file: 'faceres.onnx',
+    title: 'FaceRes face identity embedding (1024-d) on a 224×224 face crop',
+    source: humanSource(
+      'models/faceres.json',
+      'HSE FaceRec (A. Savchenko, HSE University; av-savchenko/HSE_FaceRec_tf): MobileNet base pre-trained on VGGFace2 for face identification, frozen, with age/gender heads; that repository has no licence file in the copy checked, VGGFace2 images are for research use',
+    ),
+    usage: {
+      input:
+        "RGB face crop, NHWC float32 [batch,224,224,3], values 0–255 (raw pixels; [0,1] makes every face alike); square, centred on the FaceMesh landmarks' extent, side 1.25 × its longer side, rotated so the eye line is level",
+      outputs: {
+        embedding:
+          "1024-d identity feature (the base's global average pooling, the descriptor Human uses); compare two by cosine. The age/gender heads are not exported",
+      },
+    },
+    inputs: [{ tf: 'input_1', onnx: 'image' }],
+    outputs: [{ tf: 'global_pooling/Mean', onnx: 'embedding' }],
+  },
 ];

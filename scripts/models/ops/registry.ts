@@ -3,6 +3,7 @@ import { convOps } from './conv-ops';
 import { elementwiseOps } from './elementwise';
 import { indexOps } from './index-ops';
 import { poolOps } from './pool-ops';
+import { reduceOps } from './reduce-ops';
 import { resizeOps } from './resize-ops';
 import { shapeOps } from './shape-ops';
 
@@ -13,4 +14,5 @@ export const opHandlers: Record<string, OpHandler> = {
   ...convOps,
   ...poolOps,
   ...resizeOps,
+  ...reduceOps,
 };

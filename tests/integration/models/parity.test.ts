@@ -9,27 +9,29 @@ const converted = MODEL_SOURCES.filter((s): s is TfjsModelSource => s.kind === '
 
 type Input = { data: Float32Array | Int32Array; shape: number[] };
 
-// FaceMesh sees a face crop in use, so feed it one (portrait-04, face at roughly this square).
+// FaceMesh and FaceRes see a face crop in use, so feed them one (portrait-04, face at roughly this square).
 const PHOTO_REGIONS: Record<string, Region | undefined> = {
   'facemesh.onnx': { left: 90, top: 100, width: 330, height: 330 },
+  'faceres.onnx': { left: 90, top: 100, width: 330, height: 330 },
 };
+// Float models fed raw 0–255 pixels (their documented range; with [0,1] FaceRes gives nearly one output for all).
+const RAW_FLOAT_INPUT = new Set(['faceres.onnx']);
 
 async function photoInput(file: string, shape: number[], dtype: string): Promise<Input> {
   const [, size = 0] = shape;
   const region = PHOTO_REGIONS[file];
   const rgb = await portraitRgb(region ? 'portrait-04.jpg' : 'portrait-01.jpg', size, region);
-  // Each model's documented range: int 0–255 for MoveNet, [0,1] floats otherwise.
-  return dtype === 'int32'
-    ? { data: Int32Array.from(rgb), shape }
-    : { data: Float32Array.from(rgb, (v) => v / 255), shape };
+  // Each model's documented range: int 0–255 for MoveNet, raw floats for FaceRes, [0,1] floats otherwise.
+  if (dtype === 'int32') return { data: Int32Array.from(rgb), shape };
+  return { data: Float32Array.from(rgb, (v) => (RAW_FLOAT_INPUT.has(file) ? v : v / 255)), shape };
 }
 
-function randomInput(shape: number[], dtype: string, seed: number): Input {
+function randomInput(file: string, shape: number[], dtype: string, seed: number): Input {
   const random = seededRandom(seed);
   const count = shape.reduce((a, b) => a * b, 1);
-  return dtype === 'int32'
-    ? { data: Int32Array.from({ length: count }, () => Math.floor(random() * 256)), shape }
-    : { data: Float32Array.from({ length: count }, random), shape };
+  if (dtype === 'int32') return { data: Int32Array.from({ length: count }, () => Math.floor(random() * 256)), shape };
+  const scale = RAW_FLOAT_INPUT.has(file) ? 255 : 1;
+  return { data: Float32Array.from({ length: count }, () => random() * scale), shape };
 }
 
 describe.each(converted)('$file matches TF.js', (source) => {
@@ -81,13 +83,13 @@ describe.each(converted)('$file matches TF.js', (source) => {
   });
 
   it('on seeded random input', async () => {
-    const diffs = await compare(randomInput(inputShape, inputType, 1234));
+    const diffs = await compare(randomInput(source.file, inputShape, inputType, 1234));
     for (const [name, diff] of Object.entries(diffs)) expect(diff, name).toBeLessThanOrEqual(TOLERANCE);
   });
 
   it('comparison is sensitive: different inputs give outputs far apart', async () => {
     const photo = await photoInput(source.file, inputShape, inputType);
-    const noise = randomInput(inputShape, inputType, 99);
+    const noise = randomInput(source.file, inputShape, inputType, 99);
     const names = source.outputs.map((o) => o.tf);
     const a = runReference(reference, photo.data, photo.shape, names);
     const b = runReference(reference, noise.data, noise.shape, names);
