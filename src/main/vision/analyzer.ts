@@ -9,6 +9,7 @@ import {
   toImageDetection,
   weightedNms,
 } from './blazeface';
+import { embeddingCropMap, EMBEDDING_INPUT, EMBEDDING_SIZE, toEmbedding } from './face-embedding';
 import { FACEMESH_SIZE, landmarksToImage, meshCropFromDetection } from './facemesh';
 import { headPoseFromLandmarks } from './head-pose';
 import { decodeEye, eyeCrops, IRIS_OUTPUT_PER_EYE, IRIS_SIZE } from './iris';
@@ -17,8 +18,12 @@ import type { ModelSet, OutputTensor } from './model-files';
 import { decodeMovenet, MOVENET_SIZE } from './movenet';
 import { letterbox, sampleTensor, stretch, type Affine } from './sampler';
 
-/** 'crowd': the zoomed second-face search over tiles of the frame (otherFaces). */
-export type Stage = 'faces' | 'crowd' | 'landmarks' | 'body' | 'mask';
+/**
+ * 'crowd': the zoomed second-face search over tiles of the frame (otherFaces). 'embedding': the face identity
+ * embedding on the aligned face (needs landmarks; only when asked for, not in ALL_STAGES nor in the live view).
+ */
+export type LiveStage = 'faces' | 'crowd' | 'landmarks' | 'body' | 'mask';
+export type Stage = LiveStage | 'embedding';
 export const ALL_STAGES: readonly Stage[] = ['faces', 'crowd', 'landmarks', 'body', 'mask'];
 
 export interface AnalyzeOptions {
@@ -48,6 +53,7 @@ export function createAnalyzer(models: ModelSet): Analyzer {
     movenet: new Float32Array(MOVENET_SIZE * MOVENET_SIZE * 3),
     selfie: new Float32Array(SELFIE_SIZE * SELFIE_SIZE * 3),
     iris: new Float32Array(2 * IRIS_SIZE * IRIS_SIZE * 3),
+    faceid: new Float32Array(EMBEDDING_SIZE * EMBEDDING_SIZE * 3),
   };
 
   async function detectFaces(img: RawImage, map: Affine): Promise<FaceDetection[]> {
@@ -147,6 +153,14 @@ export function createAnalyzer(models: ModelSet): Analyzer {
           return crops.map((c, k) =>
             decodeEye(out.subarray(k * IRIS_OUTPUT_PER_EYE, (k + 1) * IRIS_OUTPUT_PER_EYE), c),
           );
+        });
+      }
+      if (want.has('embedding') && models.faceid && result.landmarks) {
+        const map = embeddingCropMap(result.landmarks);
+        result.embedding = await time('embedding', async () => {
+          const spec = { width: EMBEDDING_SIZE, height: EMBEDDING_SIZE, ...EMBEDDING_INPUT, pad: 0 };
+          sampleTensor(img, map, spec, buffers.faceid);
+          return toEmbedding((await models.faceid!.run(buffers.faceid))[0]!.data);
         });
       }
       if (want.has('body') && models.movenet) {

@@ -5,7 +5,7 @@ import { DEFAULT_BACKDROP, type BackdropMode } from '../../shared/spec/backdrop'
 import { runChecks } from '../../shared/checks/run-checks';
 import { allChecksPass, createSmoother } from '../../shared/checks/smoothing';
 import type { CheckResult } from '../../shared/checks/types';
-import type { Stage } from './analyzer';
+import type { LiveStage as Stage } from './analyzer';
 import type { Vision } from './vision-service';
 
 /**

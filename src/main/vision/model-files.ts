@@ -1,6 +1,6 @@
 // The five models and the files they are loaded from (under modelsDir(); names fixed by models/manifest.json).
 
-export type ModelId = 'blazeface' | 'facemesh' | 'movenet' | 'selfie' | 'iris';
+export type ModelId = 'blazeface' | 'facemesh' | 'movenet' | 'selfie' | 'iris' | 'faceid';
 
 export const MODEL_FILES: Record<ModelId, string> = {
   blazeface: 'blazeface-front-128.onnx',
@@ -8,6 +8,7 @@ export const MODEL_FILES: Record<ModelId, string> = {
   movenet: 'movenet-lightning.onnx',
   selfie: 'selfie.onnx',
   iris: 'iris.onnx',
+  faceid: 'faceres.onnx',
 };
 
 export interface ModelInput {
@@ -23,6 +24,7 @@ export const MODEL_INPUTS: Record<ModelId, ModelInput> = {
   selfie: { dims: [1, 256, 256, 3], dtype: 'float32' },
   // Both eyes in one run (batch 2: the subject's right eye, then the mirrored left eye).
   iris: { dims: [2, 64, 64, 3], dtype: 'float32' },
+  faceid: { dims: [1, 224, 224, 3], dtype: 'float32' },
 };
 
 export interface OutputTensor {

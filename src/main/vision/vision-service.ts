@@ -71,9 +71,9 @@ export interface VisionClosed {
 }
 
 /** Fast stages run every live frame on one worker; the slow ones on a second worker, so the two overlap. */
-const FAST_STAGES: readonly Stage[] = ['faces', 'landmarks'];
+const FAST_STAGES: readonly Stage[] = ['faces', 'landmarks', 'embedding'];
 const SLOW_STAGES: readonly Stage[] = ['body', 'mask', 'crowd'];
-const FAST_MODELS: ModelId[] = ['blazeface', 'facemesh', 'iris'];
+const FAST_MODELS: ModelId[] = ['blazeface', 'facemesh', 'iris', 'faceid'];
 // BlazeFace twice: the slow worker runs it on the tiles of the second-face search.
 const SLOW_MODELS: ModelId[] = ['movenet', 'selfie', 'blazeface'];
 

@@ -84,6 +84,16 @@ export interface PersonMask {
   data: Uint8Array;
 }
 
+/**
+ * Face identity embedding of the main face (unit length; compare two with the dot product). Biometric data: kept
+ * only in the station's local database, never exported or synced.
+ */
+export interface FaceEmbedding {
+  /** Which network produced it (vectors of different models are not comparable). */
+  model: string;
+  vector: number[];
+}
+
 export interface Analysis {
   width: number;
   height: number;
@@ -98,6 +108,8 @@ export interface Analysis {
   pose: HeadPose | null;
   /** Eye contours and irises of the main face (right eye first), when the iris model is loaded. */
   eyes?: EyeLandmarks[] | null;
+  /** Identity embedding of the main face (stage 'embedding', only when asked for and landmarks were found). */
+  embedding?: FaceEmbedding | null;
   body: BodyKeypoint[];
   mask: PersonMask | null;
   /** Milliseconds per stage, for the benchmark and the live view. */

@@ -15,13 +15,13 @@ const vision = createVision();
 afterAll(() => vision.close());
 
 describe('vision on real portraits', () => {
-  it('starts the worker only on first use and loads all five models', async () => {
+  it('starts the worker only on first use and loads all six models', async () => {
     expect((await vision.status()).started).toBe(false);
     const bytes = readFileSync(path.join(dir, files[0]!));
     await vision.analyze(bytes);
     const status = await vision.status();
     expect(status).toMatchObject({ started: true, ready: true, missing: [], threads: 1 });
-    expect([...status.loaded].sort()).toEqual(['blazeface', 'facemesh', 'iris', 'movenet', 'selfie']);
+    expect([...status.loaded].sort()).toEqual(['blazeface', 'facemesh', 'faceid', 'iris', 'movenet', 'selfie']);
   });
 
   it('finds exactly one face on each portrait, eyes level inside the face box, 468 landmarks, shoulders below', async () => {
