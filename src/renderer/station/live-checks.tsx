@@ -4,6 +4,8 @@ import type { Res } from '../../shared/contract';
 import { useClient } from '../api/context';
 import { t } from '../i18n/zh-CN/index';
 import { chsiProfile } from '../../shared/spec/profile';
+import type { BackdropMode } from '../../shared/spec/backdrop';
+import { autoCaptureReady } from '../../shared/domain/auto-capture';
 import { cropFromSummary, type FrameBox } from './crop-box';
 import type { LiveSource } from './live-source';
 import type { LiveViewHandle } from './live-view';
@@ -14,7 +16,10 @@ export interface LiveChecksState {
   /** null: no result yet; 'off': the vision module is not available. */
   latest: FrameAnalysis | null;
   unavailable: boolean;
-  /** Consecutive analysed frames on which every check passed (for auto-capture). */
+  /**
+   * Consecutive analysed frames on which nothing holds back auto-capture (src/shared/domain/auto-capture.ts: a
+   * failure production does not repair; under the 'replace' backdrop the raw background does not count).
+   */
   passStreak: number;
   crop: FrameBox | null;
 }
@@ -23,14 +28,38 @@ export interface LiveChecksState {
  * Live compliance checks. Station camera: main analyses its own frames and pushes `camera.analysis`.
  * Browser webcam: this hook sends the current frame with vision.analyzeFrame, one at a time (latest wins).
  */
-export function useLiveChecks(source: LiveSource, live: RefObject<LiveViewHandle | null>): LiveChecksState {
+export function useLiveChecks(
+  source: LiveSource,
+  live: RefObject<LiveViewHandle | null>,
+  /** The station's backdrop mode when the caller knows it; else it is read once (vision.settings) on mount. */
+  backdropMode?: BackdropMode | null,
+): LiveChecksState {
   const client = useClient();
   const [state, setState] = useState<LiveChecksState>({ latest: null, unavailable: false, passStreak: 0, crop: null });
   const streak = useRef(0);
+  const backdrop = useRef<BackdropMode | null>(backdropMode ?? null);
+  useEffect(() => {
+    if (backdropMode) backdrop.current = backdropMode;
+  }, [backdropMode]);
+  useEffect(() => {
+    if (backdropMode) return;
+    let gone = false;
+    client.call('vision.settings', {}).then(
+      (v) => {
+        if (!gone) backdrop.current = v.backdrop;
+      },
+      () => undefined,
+    );
+    return () => {
+      gone = true;
+    };
+  }, [client, backdropMode]);
 
   const accept = (r: FrameAnalysis) => {
     if (r.dropped) return;
-    streak.current = r.allPass ? streak.current + 1 : 0;
+    // until the backdrop mode is known, the strict verdict of the pipeline (every check passes)
+    const ready = backdrop.current ? autoCaptureReady(r.checks, backdrop.current) : r.allPass;
+    streak.current = ready ? streak.current + 1 : 0;
     const crop = cropFromSummary(r.analysis, chsiProfile.geometry, chsiProfile.output);
     setState({ latest: r, unavailable: false, passStreak: streak.current, crop });
   };
