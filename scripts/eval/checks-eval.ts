@@ -160,13 +160,16 @@ async function syntheticSet(analyze: Analyze) {
       { 'head.pose': lab['head.pose'] as Label, 'shoulders.level': 'pass' },
       false,
     );
-    // Framing: head cut at the top, chest cut below the chin, sitter at the frame edge, sitter far away.
+    // Framing, judged as production would crop the frame (one planner, src/shared/checks/crop-plan.ts): head cut
+    // at the top, chest cut below the chin, sitter at the frame edge (a shoulder leaves the frame first: production
+    // refuses it as 双肩未完整入镜, the framing.shoulders check), sitter so far away that production's upscale limit
+    // (2.5×) refuses the face.
     v('crop-top', await P.crop(b.image, 0, g.headTopY + 2, W, H), { 'framing.headroom': 'fail' });
     v('crop-chin', await P.crop(b.image, 0, 0, W, g.chin.y + (g.chin.y - g.eyeLineY) * 0.3), {
       'framing.shoulders': 'fail',
     });
-    v('crop-side', await P.crop(b.image, g.centerX - g.faceWidth * 0.75, 0, W, H), { 'framing.centered': 'fail' });
-    v('far', await P.scale(b.image, 90 / g.faceWidth), { 'framing.face_size': 'fail' });
+    v('crop-side', await P.crop(b.image, g.centerX - g.faceWidth * 0.75, 0, W, H), { 'framing.shoulders': 'fail' });
+    v('far', await P.scale(b.image, 60 / g.faceWidth), { 'framing.face_size': 'fail' });
     // Glasses glare, hot spots, exposure.
     v('glare', P.lensGlare(b.image, a), { 'glare.glasses': 'fail' });
     v('hotspot', P.foreheadHotspot(b.image, a), { 'light.highlights': 'fail' });
@@ -226,7 +229,10 @@ async function syntheticSet(analyze: Analyze) {
         if (c.clear) s.clearFalsePass++;
       } else if (positive) s.fp++;
       else s.tn++;
-      if ((want === 'fail') !== positive) misses.push(`${c.name} ${id}: want ${want}, got ${r.status} (${r.value})`);
+      if ((want === 'fail') !== positive)
+        misses.push(
+          `${c.name} ${id}: want ${want}, got ${r.status} (${r.value}${r.value === null ? `: ${r.message}` : ''})`,
+        );
     }
   }
   console.log(`synthetic set (backdrop: ${backdrop})`);

@@ -2,8 +2,9 @@ import type { BodyKeypoint, BodyKeypointName } from '../vision/analysis';
 import { gradeAbove, result, type CheckContext } from './context';
 import type { CheckResult } from './types';
 
-/** MoveNet keypoints below this score are treated as not seen. */
-export const KEYPOINT_MIN_SCORE = 0.3;
+import { KEYPOINT_MIN_SCORE } from '../spec/check-thresholds';
+
+export { KEYPOINT_MIN_SCORE };
 
 export function keypoint(ctx: CheckContext, name: BodyKeypointName): BodyKeypoint | null {
   const k = ctx.analysis.body.find((b) => b.name === name);

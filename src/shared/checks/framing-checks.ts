@@ -1,14 +1,25 @@
 import { result, NO_FACE, type CheckContext } from './context';
 import { keypoint } from './body-checks';
-import type { CheckResult } from './types';
+import type { CheckId, CheckResult } from './types';
 
-// Framing of the final photo; for raw captures evaluated in the crop a producer would make (see crop-plan.ts).
+// Framing of the final photo; for raw captures evaluated in the crop production would make — the same planner
+// (crop-plan.ts): a frame production would refuse fails the framing check the refusal concerns.
 
 /** Output px of slack for the range limits: the crop plan may land exactly on a limit. */
 const EPS = 0.5;
 
 const pct = (v: number, h: number) => (v / h) * 100;
 const range = (min: number, max: number, h: number) => `${pct(min, h).toFixed(1)}..${pct(max, h).toFixed(1)}%`;
+
+/**
+ * Raw frame that production would refuse: the framing check the refusal concerns fails with its coaching, the
+ * others are not judged on this frame (pass, no value). Null when the plan was made.
+ */
+function refused(ctx: CheckContext, id: CheckId, thr: number | string, ok: string): CheckResult | null {
+  const r = ctx.plan?.refusal;
+  if (!r) return null;
+  return r.check === id ? result(id, 'fail', null, thr, r.message) : result(id, 'pass', null, thr, ok);
+}
 
 /** framing.headroom — head top below the top edge, % of the photo height (vendor: 头顶距离顶部百分比). */
 export function checkHeadroom(ctx: CheckContext): CheckResult {
@@ -17,6 +28,8 @@ export function checkHeadroom(ctx: CheckContext): CheckResult {
   const thr = range(r.min, r.max, H);
   const vendorName = '头顶距离顶部百分比';
   if (!ctx.plan || !ctx.geo) return { ...result('framing.headroom', 'fail', null, thr, NO_FACE), vendorName };
+  const no = refused(ctx, 'framing.headroom', thr, '头顶留白合适');
+  if (no) return { ...no, vendorName };
   const v = ctx.plan.out.headTop;
   const region = {
     x: ctx.geo.centerX - ctx.geo.faceWidth / 2,
@@ -43,6 +56,8 @@ export function checkEyeLine(ctx: CheckContext): CheckResult {
   const thr = range(r.min, r.max, H);
   const vendorName = '眼睛中心距离顶部百分比';
   if (!ctx.plan || !ctx.geo) return { ...result('framing.eyes', 'fail', null, thr, NO_FACE), vendorName };
+  const no = refused(ctx, 'framing.eyes', thr, '眼睛高度合适');
+  if (no) return { ...no, vendorName };
   const v = ctx.plan.out.eyeLine;
   const g = ctx.geo;
   const region = { x: g.rightEye.x - 10, y: g.eyeLineY - 10, width: g.leftEye.x - g.rightEye.x + 20, height: 20 };
@@ -58,12 +73,14 @@ export function checkEyeLine(ctx: CheckContext): CheckResult {
   return { ...result('framing.eyes', status, pct(v, H), thr, msg, region), vendorName };
 }
 
-/** framing.face_size — face width in the photo (px); raw captures also need enough face pixels (黑边检测: figure too small). */
+/** framing.face_size — face width in the photo (px); raw captures: production's upscale limit (黑边检测: figure too small). */
 export function checkFaceSize(ctx: CheckContext): CheckResult {
   const r = ctx.profile.geometry.faceWidth;
   const thr = `${r.min}..${r.max}px`;
   const vendorName = '黑边检测';
   if (!ctx.plan || !ctx.geo) return { ...result('framing.face_size', 'fail', null, thr, NO_FACE), vendorName };
+  const no = refused(ctx, 'framing.face_size', thr, '人像大小合适');
+  if (no) return { ...no, vendorName };
   const v = ctx.plan.out.faceWidth;
   const g = ctx.geo;
   const region = {
@@ -74,10 +91,7 @@ export function checkFaceSize(ctx: CheckContext): CheckResult {
   };
   let status: 'pass' | 'fail' = 'pass';
   let msg = '人像大小合适';
-  if (ctx.plan.mode === 'raw' && g.faceWidth < ctx.t.framing.minRawFaceWidth) {
-    status = 'fail';
-    msg = '人像太小，请让学生靠近相机或拉近镜头';
-  } else if (v < r.min - EPS) {
+  if (v < r.min - EPS) {
     status = 'fail';
     msg = '人像太小，请拉近镜头';
   } else if (v > r.max + EPS) {
@@ -91,6 +105,8 @@ export function checkFaceSize(ctx: CheckContext): CheckResult {
 export function checkCentered(ctx: CheckContext): CheckResult {
   const max = ctx.profile.geometry.maxCenterOffset;
   if (!ctx.plan || !ctx.geo) return result('framing.centered', 'fail', null, max, NO_FACE);
+  const no = refused(ctx, 'framing.centered', max, '人像居中');
+  if (no) return no;
   const v = ctx.plan.out.centerOffset;
   const region = {
     x: ctx.geo.centerX - 5,
@@ -111,24 +127,26 @@ export function checkCentered(ctx: CheckContext): CheckResult {
 }
 
 /**
- * framing.shoulders — both shoulders seen, and the frame reaching below the shoulder line by
- * `chestBelowShoulders` × (eye-to-shoulder distance), about the third button. Raw captures: in the camera frame
- * (the producer needs the chest to crop from); final photos: within the photo. Value: chest visible / required.
+ * framing.shoulders — both shoulders seen, and the photo reaching below the shoulder line by
+ * `chestBelowShoulders` × (eye-to-shoulder distance), about the third button. Raw captures: in the crop production
+ * would make (its planner refuses a frame whose shoulders are cut or whose bottom edge is above the chest); final
+ * photos: within the photo. Value: chest visible / required.
  */
 export function checkShouldersFraming(ctx: CheckContext): CheckResult {
   const need = ctx.t.framing.chestBelowShoulders;
   if (!ctx.geo) return result('framing.shoulders', 'fail', null, 1, NO_FACE);
+  const no = refused(ctx, 'framing.shoulders', 1, '双肩与胸部完整');
+  if (no) return no;
   const l = keypoint(ctx, 'left_shoulder');
   const r = keypoint(ctx, 'right_shoulder');
-  const W = ctx.analysis.width;
   const H = ctx.analysis.height;
   if (!l || !r) return result('framing.shoulders', 'fail', 0, 1, '看不到双肩，请把相机拉远，拍到胸前第三颗纽扣');
   const shoulderY = (l.y + r.y) / 2;
   const required = need * (shoulderY - ctx.geo.eyeLineY);
-  const v = required > 0 ? (H - shoulderY) / required : 0;
+  const plan = ctx.plan;
+  const bottom = plan?.mode === 'raw' ? Math.min(H, plan.crop.y + plan.crop.height) : H;
+  const v = required > 0 ? (bottom - shoulderY) / required : 0;
   const region = { x: r.x, y: shoulderY, width: l.x - r.x, height: Math.max(1, H - shoulderY) };
-  if (ctx.plan?.mode === 'raw' && (r.x < 0 || l.x > W))
-    return result('framing.shoulders', 'fail', v, 1, '双肩没有完整进入画面，请把相机拉远', region);
-  if (v < 1) return result('framing.shoulders', 'fail', v, 1, '胸部拍得太少，请拍到胸前第三颗纽扣', region);
+  if (v < 1 - 1e-3) return result('framing.shoulders', 'fail', v, 1, '胸部拍得太少，请拍到胸前第三颗纽扣', region);
   return result('framing.shoulders', 'pass', v, 1, '双肩与胸部完整', region);
 }

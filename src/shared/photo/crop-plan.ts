@@ -1,5 +1,4 @@
-import { KEYPOINT_MIN_SCORE } from '../checks/body-checks';
-import { defaultCheckThresholds } from '../spec/check-thresholds';
+import { defaultCheckThresholds, KEYPOINT_MIN_SCORE } from '../spec/check-thresholds';
 import type { GeometrySpec } from '../spec/profile';
 import { refusal, type Refusal, type RefusalCode } from './refusal';
 import type { EdgeOccupancy, SubjectMeasure } from './subject';

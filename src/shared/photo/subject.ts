@@ -1,6 +1,6 @@
 import type { Analysis, BodyKeypoint, PersonMask } from '../vision/analysis';
 import { maskValueAt } from '../vision/mask-ops';
-import { faceGeometry } from '../checks/face-geometry';
+import { faceGeometry, type FaceGeometry } from '../checks/face-geometry';
 import { refusal, type Refusal } from './refusal';
 
 // What the crop needs to know about the person, measured on one analysis (analysed-image pixels).
@@ -51,29 +51,34 @@ export function measureSubject(analysis: Analysis): MeasureResult {
   if (faceCount > 1) return { ok: false, refusal: refusal('multiple_faces') };
   const geo = faceGeometry(analysis);
   if (faceCount === 0 || !geo) return { ok: false, refusal: refusal('no_face') };
-  // Same face measurements as the 初审 checks (src/shared/checks), so production aims where review measures.
+  return { ok: true, subject: subjectOf(analysis, geo) };
+}
+
+/**
+ * The crop planner's view of the person from the same face measurements as the 初审 checks (src/shared/checks), so
+ * production aims where review measures — and the live framing checks plan with exactly this (checks/crop-plan.ts).
+ */
+export function subjectOf(analysis: Analysis, geo: FaceGeometry): SubjectMeasure {
   const half = geo.faceWidth / 2;
   const mask = analysis.mask;
   const shoulder = (name: BodyKeypoint['name']) => analysis.body.find((k) => k.name === name) ?? null;
-  return {
-    ok: true,
-    subject: {
-      width: analysis.width,
-      height: analysis.height,
-      eyeY: geo.eyeLineY,
-      faceLeft: geo.centerX - half,
-      faceRight: geo.centerX + half,
-      faceWidth: geo.faceWidth,
-      faceCx: geo.centerX,
-      foreheadY: geo.foreheadTop.y,
-      chinY: geo.chin.y,
-      headTop: geo.headTopY,
-      headTopFrom: geo.headTopFromMask ? 'mask' : 'landmarks',
-      leftShoulder: shoulder('left_shoulder'),
-      rightShoulder: shoulder('right_shoulder'),
-      edges: mask ? edgeOccupancy(mask, analysis.width, analysis.height) : { top: [], bottom: [], left: [], right: [] },
-    },
+  const subject: SubjectMeasure = {
+    width: analysis.width,
+    height: analysis.height,
+    eyeY: geo.eyeLineY,
+    faceLeft: geo.centerX - half,
+    faceRight: geo.centerX + half,
+    faceWidth: geo.faceWidth,
+    faceCx: geo.centerX,
+    foreheadY: geo.foreheadTop.y,
+    chinY: geo.chin.y,
+    headTop: geo.headTopY,
+    headTopFrom: geo.headTopFromMask ? 'mask' : 'landmarks',
+    leftShoulder: shoulder('left_shoulder'),
+    rightShoulder: shoulder('right_shoulder'),
+    edges: mask ? edgeOccupancy(mask, analysis.width, analysis.height) : { top: [], bottom: [], left: [], right: [] },
   };
+  return subject;
 }
 
 /** Where the person touches each edge of the image (image pixels along that edge). */

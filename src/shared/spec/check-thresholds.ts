@@ -2,6 +2,9 @@
 // override any of them. Units are given per field; values were set on the labelled evaluation set
 // (npm run eval:checks, docs/BENCHMARKS.md).
 
+/** MoveNet keypoints below this score are treated as not seen (checks and the crop planner alike). */
+export const KEYPOINT_MIN_SCORE = 0.3;
+
 export interface CheckThresholds {
   /** BlazeFace score for a face to count: whole frame, and the tiled search for small faces elsewhere. */
   face: { minScore: number; otherMinScore: number };
@@ -35,8 +38,6 @@ export interface CheckThresholds {
   /** Degrees of the shoulder line. */
   shoulders: { warn: number; fail: number };
   framing: {
-    /** Raw captures: minimum face width in the frame (px) so the crop is not upscaled more than ~2×. */
-    minRawFaceWidth: number;
     /** Chest visible below the shoulder line, as a fraction of the eye-to-shoulder distance (≈ third button). */
     chestBelowShoulders: number;
   };
@@ -73,7 +74,7 @@ export const defaultCheckThresholds: CheckThresholds = {
   // Real set: hidden ears 0–0.026, visible ≥ 0.19 (pass-like-04 0.19, -06 0.22, the rest ≥ 0.32).
   ears: { failBelow: 0.1, minVisible: 0.25, maxAsymmetry: 0.5 },
   shoulders: { warn: 3, fail: 5 },
-  framing: { minRawFaceWidth: 120, chestBelowShoulders: 0.5 },
+  framing: { chestBelowShoulders: 0.5 },
   // Real set: ≤ 0.026 on every photo (clean glasses against a bright wall); synthetic lens glare 0.063–0.085.
   glare: { warn: 0.015, fail: 0.045 },
   highlights: { warn: 0.01, fail: 0.04 },

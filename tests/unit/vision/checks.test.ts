@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runChecks, verdictOf, CHECK_SEVERITY } from '../../../src/shared/checks/run-checks';
 import { CHECK_IDS, type CheckId } from '../../../src/shared/checks/types';
-import { planCrop } from '../../../src/shared/checks/crop-plan';
+import { planCrop, REFUSAL_CHECK } from '../../../src/shared/checks/crop-plan';
 import { faceGeometry } from '../../../src/shared/checks/face-geometry';
 import { allChecksPass, createSmoother } from '../../../src/shared/checks/smoothing';
 import { headPoseFromLandmarks } from '../../../src/main/vision/head-pose';
@@ -71,14 +71,33 @@ describe('checks on synthetic analyses', () => {
     expect(check(high, 'framing.eyes').status).toBe('fail');
     expect(check(high, 'framing.headroom')).toMatchObject({ status: 'fail', vendorName: '头顶距离顶部百分比' });
   });
-  it('crop plan for a raw frame puts the face in range and clamps to the frame', () => {
+  it('crop plan for a raw frame is production’s plan: face in range, backdrop may be added above, never below', () => {
     const a = { ...synthAnalysis(), width: 1280, height: 720 };
     const plan = planCrop(a, faceGeometry(a)!, chsiProfile);
     expect(plan.mode).toBe('raw');
+    expect(plan.refusal).toBeNull();
     expect(plan.out.faceWidth).toBeGreaterThanOrEqual(180);
     expect(plan.out.eyeLine).toBeGreaterThanOrEqual(200);
-    expect(plan.crop.x).toBeGreaterThanOrEqual(0);
-    expect(plan.crop.y).toBeGreaterThanOrEqual(0);
+    expect(plan.crop.y + plan.crop.height).toBeLessThanOrEqual(720 + 1);
+    for (const id of ['framing.headroom', 'framing.eyes', 'framing.face_size', 'framing.centered'] as const)
+      expect(check(a, id).status).toBe('pass');
+  });
+  it('a raw frame production would refuse fails the framing check the refusal concerns, only that one', () => {
+    // Head top (no mask: estimated from the mesh) above the frame's top edge: production refuses head_cut_top.
+    const a = { ...synthAnalysis({ dy: -70 }), width: 1280, height: 720 };
+    const plan = planCrop(a, faceGeometry(a)!, chsiProfile);
+    expect(plan.refusal).toMatchObject({ code: 'head_cut_top', check: REFUSAL_CHECK.head_cut_top });
+    expect(check(a, 'framing.headroom')).toMatchObject({ status: 'fail', message: expect.stringContaining('头顶') });
+    expect(check(a, 'framing.eyes').status).toBe('pass');
+    expect(check(a, 'framing.centered').status).toBe('pass');
+    // A face so small that production would upscale it more than 2.5×: framing.face_size.
+    const far = { ...synthAnalysis(), width: 4000, height: 3000 };
+    for (const p of far.landmarks!.points) {
+      p.x = 2000 + (p.x - 240) / 4;
+      p.y = 1500 + (p.y - 250) / 4;
+    }
+    expect(planCrop(far, faceGeometry(far)!, chsiProfile).refusal?.check).toBe('framing.face_size');
+    expect(check(far, 'framing.face_size').status).toBe('fail');
   });
   it('background.color passes on #28BEFA and fails on grey; uniform fails with an object', () => {
     const blue = withBackground(synthAnalysis(), [0x28, 0xbe, 0xfa]);
