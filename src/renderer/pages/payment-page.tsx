@@ -1,48 +1,43 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { OrderView } from '../../shared/contract/views';
 import { formatFen } from '../../shared/domain/event';
-import {
-  PAYMENT_METHOD_LABELS,
-  PAYMENT_METHODS,
-  referenceRequired,
-  type PaymentMethod,
-} from '../../shared/domain/payment';
 import { LIMITS } from '../../shared/domain/validators';
 import { useClient } from '../api/context';
 import { Banner } from '../components/banner';
 import { ReasonDialog } from '../components/dialog';
-import { Field } from '../components/field';
 import { PageHeader } from '../components/page-header';
-import { problemOf, type Problem } from '../components/use-api-call';
+import { problemOf } from '../components/use-api-call';
 import { t } from '../i18n/zh-CN/index';
 import { ClassPicker } from '../station/class-picker';
-import { ReceiptBox, type Receipt } from '../station/receipt-box';
-import { classCandidates, normalizeReference, stillPicked, withoutPassingPhoto } from '../station/payment-state';
+import { PaymentForm } from '../station/payment-form';
 import { autoReceiptEnabled, setAutoReceipt } from '../station/payment-prefs';
+import {
+  classCandidates,
+  collectStep,
+  initialPayment,
+  paymentReducer,
+  receiptOrderId,
+  selectedOrders,
+  showsPaymentForm,
+  withoutPassingPhoto,
+} from '../station/payment-state';
+import { PaymentStudent } from '../station/payment-student';
 import { usePush } from '../station/push-hub';
+import { ReceiptBox } from '../station/receipt-box';
 import { matchesShortcut } from '../station/shortcuts';
 import { StationBar, useCurrentEvent } from '../station/station-bar';
-import { goTo, useStation } from '../station/station-store';
+import { useStation } from '../station/station-store';
 import { useOrder } from '../station/use-order';
 
+// 收费: the state and its rules live in station/payment-state.ts (reducer, what 确认收款 does), the form and the
+// student line in station/payment-form.tsx and payment-student.tsx; this page holds the calls and the keys.
 export function PaymentPage() {
   const client = useClient();
   const station = useStation();
   const event = useCurrentEvent();
   const { detail, reload } = useOrder(station.orderId);
-  const [scope, setScope] = useState<'self' | 'class'>('self');
-  const [method, setMethod] = useState<PaymentMethod>('cash');
-  const [reference, setReference] = useState('');
-  const [note, setNote] = useState('');
+  const [s, dispatch] = useReducer(paymentReducer, initialPayment);
   const [eventOrders, setEventOrders] = useState<OrderView[]>([]);
-  const [picked, setPicked] = useState<Set<string>>(new Set());
-  const [filter, setFilter] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [paidOrderId, setPaidOrderId] = useState<string | null>(null);
-  const [receipt, setReceipt] = useState<Receipt | null>(null);
-  const [askOverride, setAskOverride] = useState(false);
   const [autoReceipt, setAuto] = useState(autoReceiptEnabled);
   const nextButton = useRef<HTMLButtonElement>(null);
   const referenceInput = useRef<HTMLInputElement>(null);
@@ -56,92 +51,70 @@ export function PaymentPage() {
     );
   }, [client, station.eventId]);
   useEffect(() => {
-    if (scope === 'class') loadEventOrders();
-  }, [scope, loadEventOrders]);
+    if (s.scope === 'class') loadEventOrders();
+  }, [s.scope, loadEventOrders]);
   usePush((ev) => {
-    if (scope === 'class' && (ev.name === 'order.updated' || ev.name === 'payment.updated')) loadEventOrders();
+    if (s.scope === 'class' && (ev.name === 'order.updated' || ev.name === 'payment.updated')) loadEventOrders();
   });
-  useEffect(() => {
-    setReceipt(null);
-    setPaidOrderId(null);
-    setNotice(null);
-    setProblem(null);
-  }, [station.orderId]);
+  useEffect(() => dispatch({ type: 'orderChanged' }), [station.orderId]);
 
   const order = detail?.order ?? null;
-  const candidates = useMemo(() => classCandidates(eventOrders, filter), [eventOrders, filter]);
-  const selected: OrderView[] =
-    scope === 'self'
-      ? order && order.state === 'pending_payment' && !order.paid
-        ? [order]
-        : []
-      : candidates.filter((o) => stillPicked(picked, candidates).includes(o.id));
+  const candidates = useMemo(() => classCandidates(eventOrders, s.filter), [eventOrders, s.filter]);
+  const selected = selectedOrders(s, order, candidates);
   const fee = event?.feeFen ?? order?.feeFen ?? 0;
   const amountFen = fee * selected.length;
   const unphotographed = withoutPassingPhoto(selected);
 
   async function issueReceipt(orderId: string) {
-    if (!station.operator.trim()) return setProblem(problemOf(new Error(t.station.needOperator)));
+    if (!station.operator.trim())
+      return dispatch({ type: 'problem', problem: problemOf(new Error(t.station.needOperator)) });
     try {
-      setReceipt(await client.call('receipts.issue', { orderId, operator: station.operator }));
+      dispatch({
+        type: 'receipt',
+        receipt: await client.call('receipts.issue', { orderId, operator: station.operator }),
+      });
     } catch (err) {
-      setProblem(problemOf(err));
+      dispatch({ type: 'problem', problem: problemOf(err) });
     }
   }
 
   async function collect(overrideReason?: string) {
-    if (!station.eventId) return setProblem(problemOf(new Error(t.station.needEvent)));
-    if (!station.operator.trim()) return setProblem(problemOf(new Error(t.station.needOperator)));
-    if (selected.length === 0) return;
-    const ref = normalizeReference(reference);
-    if (referenceRequired(method) && !ref) {
-      referenceInput.current?.focus();
-      return setProblem({
-        message: t.payment.referenceMissing(PAYMENT_METHOD_LABELS[method]),
-        fields: { reference: t.payment.referenceMissing(PAYMENT_METHOD_LABELS[method]) },
-        code: 'invalid_request',
-      });
+    const step = collectStep(s, {
+      eventId: station.eventId,
+      operator: station.operator,
+      selected,
+      amountFen,
+      overrideReason,
+    });
+    if (step.kind === 'nothing') return;
+    if (step.kind === 'askOverride') return dispatch({ type: 'askOverride' });
+    if (step.kind === 'problem') {
+      if (step.focusReference) referenceInput.current?.focus();
+      return dispatch({ type: 'problem', problem: step.problem });
     }
-    // money follows the photo: ask for the reason first instead of letting the server refuse
-    if (unphotographed.length > 0 && !overrideReason) return setAskOverride(true);
-    setBusy(true);
-    setProblem(null);
-    setNotice(null);
+    dispatch({ type: 'sending' });
     try {
-      const r = await client.call('payments.record', {
-        eventId: station.eventId,
-        method,
-        orderIds: selected.map((o) => o.id),
-        reference: referenceRequired(method) ? ref : undefined,
-        payerNote: note,
-        expectedAmountFen: amountFen,
-        operator: station.operator,
-        override: overrideReason ? { reason: overrideReason } : undefined,
+      const r = await client.call('payments.record', step.request);
+      const paid = s.scope === 'self' ? (r.orders[0]?.id ?? null) : null;
+      dispatch({
+        type: 'paid',
+        notice: t.payment.paidOk(formatFen(r.payment.amountFen), r.orders.length),
+        orderId: paid,
       });
-      setAskOverride(false);
-      setNotice(t.payment.paidOk(formatFen(r.payment.amountFen), r.orders.length));
-      setReference('');
-      setPicked(new Set());
       reload();
-      if (scope === 'class') loadEventOrders();
-      if (scope === 'self' && r.orders[0]) {
-        setPaidOrderId(r.orders[0].id);
-        if (autoReceipt) await issueReceipt(r.orders[0].id);
-      }
+      if (s.scope === 'class') loadEventOrders();
+      if (paid && autoReceipt) await issueReceipt(paid);
+      dispatch({ type: 'settled' });
       setTimeout(() => nextButton.current?.focus(), 0);
     } catch (err) {
-      const p = problemOf(err);
-      if (p.fields.override) setAskOverride(true);
-      setProblem(p);
-    } finally {
-      setBusy(false);
+      dispatch({ type: 'failed', problem: problemOf(err) });
     }
   }
 
   // F4 collects (the shortcut that brought the operator here); the reference field's Enter does too
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (matchesShortcut(e, 'pay') && !askOverride) {
+      if (matchesShortcut(e, 'pay') && !s.askOverride) {
         e.preventDefault();
         void collect();
       }
@@ -150,13 +123,8 @@ export function PaymentPage() {
     return () => window.removeEventListener('keydown', onKey);
   });
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void collect();
-  };
-  const showForm = scope === 'class' || (order !== null && !order.paid && order.state === 'pending_payment');
-  const receiptOrderId = paidOrderId ?? (order?.paid ? order.id : null);
-  const refProblem = problem?.fields.reference;
+  const formShown = showsPaymentForm(s.scope, order);
+  const receiptFor = receiptOrderId(s, order);
 
   return (
     <div className="page">
@@ -165,145 +133,60 @@ export function PaymentPage() {
       <div className="two-col">
         <section className="card" style={{ width: 480, flexShrink: 0 }}>
           <div className="state-tabs" role="tablist">
-            {(['self', 'class'] as const).map((s) => (
+            {(['self', 'class'] as const).map((scope) => (
               <button
-                key={s}
+                key={scope}
                 type="button"
                 role="tab"
-                aria-selected={scope === s}
-                className={scope === s ? 'active' : undefined}
-                onClick={() => {
-                  setScope(s);
-                  setProblem(null);
-                  setNotice(null);
-                }}
+                aria-selected={s.scope === scope}
+                className={s.scope === scope ? 'active' : undefined}
+                onClick={() => dispatch({ type: 'scope', scope })}
               >
-                {s === 'self' ? t.payment.scopeSelf : t.payment.scopeClass}
+                {scope === 'self' ? t.payment.scopeSelf : t.payment.scopeClass}
               </button>
             ))}
           </div>
-          {scope === 'self' && !order && <Banner tone="warn">{t.payment.noOrder}</Banner>}
-          {scope === 'self' && order && (
-            <p className="student-line" data-testid="payment-student">
-              {order.name || order.nameMasked} · {order.studentNo} · {order.orderNo}{' '}
-              <span className={`state-pill ${order.state}${order.paid ? ' paid' : ''}`}>{order.stateLabel}</span>
-            </p>
+          <PaymentStudent
+            scope={s.scope}
+            order={order}
+            justPaid={s.notice !== null}
+            formShown={formShown}
+            unphotographed={unphotographed.length}
+          />
+          {formShown && (
+            <PaymentForm
+              state={s}
+              dispatch={dispatch}
+              amountFen={amountFen}
+              selectedCount={selected.length}
+              referenceInput={referenceInput}
+              autoReceipt={autoReceipt}
+              onAutoReceipt={(on) => {
+                setAuto(on);
+                setAutoReceipt(on);
+              }}
+              onCollect={() => void collect()}
+            />
           )}
-          {scope === 'self' && order?.paid && !notice && <Banner tone="ok">{t.payment.alreadyPaid}</Banner>}
-          {scope === 'self' && order && !order.paid && order.state !== 'pending_payment' && (
-            <Banner tone="warn">{t.payment.notChargeable(order.stateLabel)}</Banner>
-          )}
-          {showForm && unphotographed.length > 0 && (
-            <Banner tone="warn" testId="photo-not-passed">
-              {scope === 'self' ? t.payment.photoNotPassed : t.payment.photoNotPassedClass(unphotographed.length)}
-            </Banner>
-          )}
-          {showForm && (
-            <form onSubmit={submit} noValidate aria-label={t.payment.title}>
-              <div className="field-label">{t.payment.method}</div>
-              <div className="methods" role="radiogroup" aria-label={t.payment.method}>
-                {PAYMENT_METHODS.map((m) => (
-                  <label key={m} className={method === m ? 'active' : undefined}>
-                    <input
-                      type="radio"
-                      name="method"
-                      value={m}
-                      checked={method === m}
-                      onChange={() => {
-                        setMethod(m);
-                        setProblem(null);
-                        if (referenceRequired(m)) setTimeout(() => referenceInput.current?.focus(), 0);
-                      }}
-                    />
-                    {PAYMENT_METHOD_LABELS[m]}
-                  </label>
-                ))}
-              </div>
-              {referenceRequired(method) && (
-                <Field label={t.payment.reference} hint={t.payment.referenceHint} required error={refProblem}>
-                  <input
-                    ref={referenceInput}
-                    name="reference"
-                    className={refProblem ? 'invalid' : undefined}
-                    value={reference}
-                    onChange={(e) => {
-                      setReference(e.target.value);
-                      setProblem(null);
-                    }}
-                    maxLength={LIMITS.reference + 8}
-                    autoComplete="off"
-                    spellCheck={false}
-                  />
-                </Field>
-              )}
-              {scope === 'class' && (
-                <Field label={t.payment.note}>
-                  <input
-                    value={note}
-                    maxLength={LIMITS.payerNote}
-                    onChange={(e) => setNote(e.target.value)}
-                    placeholder={t.payment.notePlaceholder}
-                  />
-                </Field>
-              )}
-              <div className="field-label">{t.payment.amount}</div>
-              <div className="amount" data-testid="amount">
-                ¥{formatFen(amountFen)}
-                {selected.length > 1 && <span className="muted small"> （{t.payment.selected(selected.length)}）</span>}
-              </div>
-              {problem && !refProblem && (
-                <Banner tone="error" testId="payment-error">
-                  {problem.message}
-                </Banner>
-              )}
-              {notice && <Banner tone="ok">{notice}</Banner>}
-              <label className="small">
-                <input
-                  type="checkbox"
-                  checked={autoReceipt}
-                  onChange={(e) => {
-                    setAuto(e.target.checked);
-                    setAutoReceipt(e.target.checked);
-                  }}
-                />{' '}
-                {t.payment.autoReceipt}
-              </label>
-              <div className="actions">
-                <button type="button" onClick={() => goTo('capture')}>
-                  {t.payment.back}
-                </button>
-                <button type="submit" className="primary" disabled={busy || selected.length === 0}>
-                  {busy ? t.payment.collecting : t.payment.collect} <span className="kbd">F4</span>
-                </button>
-              </div>
-            </form>
-          )}
-          {!showForm && notice && <Banner tone="ok">{notice}</Banner>}
-          {!showForm && problem && <Banner tone="error">{problem.message}</Banner>}
-          {receiptOrderId && (
-            <ReceiptBox receipt={receipt} nextRef={nextButton} onIssue={() => void issueReceipt(receiptOrderId)} />
+          {!formShown && s.notice && <Banner tone="ok">{s.notice}</Banner>}
+          {!formShown && s.problem && <Banner tone="error">{s.problem.message}</Banner>}
+          {receiptFor && (
+            <ReceiptBox receipt={s.receipt} nextRef={nextButton} onIssue={() => void issueReceipt(receiptFor)} />
           )}
         </section>
-        {scope === 'class' && (
+        {s.scope === 'class' && (
           <ClassPicker
             candidates={candidates}
-            picked={picked}
-            filter={filter}
-            onFilter={setFilter}
-            onPickAll={() => setPicked(new Set(candidates.map((o) => o.id)))}
-            onToggle={(id) =>
-              setPicked((p) => {
-                const n = new Set(p);
-                if (n.has(id)) n.delete(id);
-                else n.add(id);
-                return n;
-              })
-            }
+            picked={s.picked}
+            filter={s.filter}
+            onFilter={(value) => dispatch({ type: 'filter', value })}
+            onPickAll={() => dispatch({ type: 'pickAll', ids: candidates.map((o) => o.id) })}
+            onToggle={(id) => dispatch({ type: 'toggle', id })}
           />
         )}
       </div>
       <ReasonDialog
-        open={askOverride}
+        open={s.askOverride}
         title={t.payment.overrideTitle}
         message={
           <p>
@@ -318,12 +201,9 @@ export function PaymentPage() {
         label={t.payment.overrideReason}
         confirmLabel={t.payment.overrideConfirm}
         maxLength={LIMITS.reason}
-        busy={busy}
-        error={askOverride && problem && !problem.fields.override ? problem.message : null}
-        onCancel={() => {
-          setAskOverride(false);
-          setProblem(null);
-        }}
+        busy={s.busy}
+        error={s.askOverride && s.problem && !s.problem.fields.override ? s.problem.message : null}
+        onCancel={() => dispatch({ type: 'cancelOverride' })}
         onConfirm={(reason) => void collect(reason)}
       />
     </div>

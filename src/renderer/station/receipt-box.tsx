@@ -1,9 +1,9 @@
 import type { Ref } from 'react';
-import type { Res } from '../../shared/contract';
 import { t } from '../i18n/zh-CN/index';
+import type { Receipt } from './payment-state';
 import { goTo, updateStation } from './station-store';
 
-export type Receipt = Res<'receipts.issue'>;
+export type { Receipt };
 
 /** After a payment: print (or reprint) the receipt, open its PDF, go on to the next student. */
 export function ReceiptBox(props: { receipt: Receipt | null; onIssue: () => void; nextRef: Ref<HTMLButtonElement> }) {

@@ -2,9 +2,17 @@ import { describe, expect, it } from 'vitest';
 import {
   chargeable,
   classCandidates,
+  collectStep,
+  initialPayment,
   normalizeReference,
+  paymentReducer,
+  receiptOrderId,
+  selectedOrders,
+  showsPaymentForm,
   stillPicked,
   withoutPassingPhoto,
+  type PaymentAction,
+  type PaymentState,
 } from '../../../src/renderer/station/payment-state';
 import type { OrderView } from '../../../src/shared/contract/views';
 
@@ -47,5 +55,110 @@ describe('收费 rules', () => {
 
   it('a scanned 付款码 loses the scanner’s spaces and line breaks', () => {
     expect(normalizeReference(' 4200 0012 3420\n2606 0100 01 ')).toBe('4200001234202606010001');
+  });
+});
+
+const run = (...actions: PaymentAction[]): PaymentState => actions.reduce(paymentReducer, initialPayment);
+const problem = (fields: Record<string, string> = {}) => ({ message: '出错了', fields, code: 'invalid_request' });
+const ctx = (over: Partial<Parameters<typeof collectStep>[1]> = {}) => ({
+  eventId: 'e1',
+  operator: '王老师',
+  selected: [order('1')],
+  amountFen: 1500,
+  ...over,
+});
+
+describe('收费 state machine', () => {
+  it('本人: the current student is charged only while 待支付 and unpaid; the form follows', () => {
+    const s = run();
+    expect(selectedOrders(s, order('1'), []).map((o) => o.id)).toEqual(['1']);
+    expect(selectedOrders(s, order('1', { paid: true }), [])).toEqual([]);
+    expect(selectedOrders(s, null, [])).toEqual([]);
+    expect(showsPaymentForm('self', order('1'))).toBe(true);
+    expect(showsPaymentForm('self', order('1', { state: 'pending_review', paid: true }))).toBe(false);
+    expect(showsPaymentForm('self', null)).toBe(false);
+    expect(showsPaymentForm('class', null)).toBe(true);
+  });
+
+  it('按班级: picks toggle, 全选 takes the list, a pick paid elsewhere drops out', () => {
+    const list = [order('1'), order('2'), order('3')];
+    let s = run({ type: 'scope', scope: 'class' }, { type: 'toggle', id: '1' }, { type: 'toggle', id: '2' });
+    s = paymentReducer(s, { type: 'toggle', id: '1' });
+    expect(selectedOrders(s, null, list).map((o) => o.id)).toEqual(['2']);
+    s = paymentReducer(s, { type: 'pickAll', ids: list.map((o) => o.id) });
+    expect(selectedOrders(s, null, [order('1'), order('3')]).map((o) => o.id)).toEqual(['1', '3']);
+  });
+
+  it('a method or reference change clears the problem; a scope change clears problem and notice', () => {
+    const failed = run({ type: 'problem', problem: problem() });
+    expect(paymentReducer(failed, { type: 'method', method: 'wechat' }).problem).toBeNull();
+    expect(paymentReducer(failed, { type: 'reference', value: '42' })).toMatchObject({
+      reference: '42',
+      problem: null,
+    });
+    const paid = run(
+      { type: 'paid', notice: '已收款 ¥15.00（1 人）', orderId: 'o1' },
+      { type: 'problem', problem: problem() },
+    );
+    expect(paymentReducer(paid, { type: 'scope', scope: 'class' })).toMatchObject({ notice: null, problem: null });
+  });
+
+  it('a payment: busy while sending, then the notice, reference and picks cleared, the paid order kept for its receipt', () => {
+    let s = run({ type: 'reference', value: '4200 0012' }, { type: 'toggle', id: '1' }, { type: 'sending' });
+    expect(s).toMatchObject({ busy: true, problem: null, notice: null });
+    s = paymentReducer(s, { type: 'paid', notice: '已收款 ¥15.00（1 人）', orderId: 'o1' });
+    expect(s).toMatchObject({ notice: '已收款 ¥15.00（1 人）', reference: '', paidOrderId: 'o1', busy: true });
+    expect(s.picked.size).toBe(0);
+    expect(paymentReducer(s, { type: 'settled' }).busy).toBe(false);
+    expect(receiptOrderId(s, order('x'))).toBe('o1');
+    // the next student: nothing of the previous payment stays on screen
+    const next = paymentReducer(s, { type: 'orderChanged' });
+    expect(next).toMatchObject({ notice: null, receipt: null, paidOrderId: null, problem: null });
+    expect(receiptOrderId(next, order('2', { paid: true }))).toBe('2');
+    expect(receiptOrderId(next, order('2'))).toBeNull();
+  });
+
+  it('a server refusal that asks for the override reason opens the dialog; cancel closes it and clears the problem', () => {
+    const s = run({ type: 'sending' }, { type: 'failed', problem: problem({ override: '请填写先收费的原因' }) });
+    expect(s).toMatchObject({ busy: false, askOverride: true });
+    expect(run({ type: 'sending' }, { type: 'failed', problem: problem() }).askOverride).toBe(false);
+    expect(paymentReducer(s, { type: 'cancelOverride' })).toMatchObject({ askOverride: false, problem: null });
+  });
+
+  it('确认收款: event and operator first, nothing selected does nothing, e-payments need the 交易单号', () => {
+    expect(collectStep(initialPayment, ctx({ eventId: null }))).toMatchObject({ kind: 'problem' });
+    expect(collectStep(initialPayment, ctx({ operator: ' ' }))).toMatchObject({ kind: 'problem' });
+    expect(collectStep(initialPayment, ctx({ selected: [] }))).toEqual({ kind: 'nothing' });
+    const wechat = run({ type: 'method', method: 'wechat' });
+    const step = collectStep(wechat, ctx());
+    expect(step).toMatchObject({ kind: 'problem', focusReference: true });
+    if (step.kind === 'problem') expect(step.problem.fields.reference).toMatch(/交易单号/);
+  });
+
+  it('money follows the photo: without a passing photo the reason is asked first, then sent with it', () => {
+    const noPhoto = ctx({ selected: [order('1', { finalPhotoSha256: null })] });
+    expect(collectStep(initialPayment, noPhoto)).toEqual({ kind: 'askOverride' });
+    const step = collectStep(initialPayment, { ...noPhoto, overrideReason: '学生赶时间' });
+    expect(step).toMatchObject({ kind: 'send', request: { override: { reason: '学生赶时间' } } });
+  });
+
+  it('the request: the scanned reference without spaces, the amount on screen, no reference for cash', () => {
+    const s = run({ type: 'method', method: 'alipay' }, { type: 'reference', value: ' 2026 0601\n0001 ' });
+    expect(collectStep(s, ctx())).toEqual({
+      kind: 'send',
+      request: {
+        eventId: 'e1',
+        method: 'alipay',
+        orderIds: ['1'],
+        reference: '202606010001',
+        payerNote: '',
+        expectedAmountFen: 1500,
+        operator: '王老师',
+        override: undefined,
+      },
+    });
+    const cash = run({ type: 'reference', value: '123' });
+    const step = collectStep(cash, ctx());
+    expect(step.kind === 'send' && step.request.reference).toBeUndefined();
   });
 });
