@@ -118,6 +118,13 @@ export const SEEDS: Record<number, (db: Database.Database) => void> = {
        VALUES ('bd-2', 'bind', '{}', ?, 'pending', 0, NULL, NULL, ?, NULL)`,
     ).run(SHA_B, AT);
   },
+  8: (db) => {
+    // the face embedding of an original capture (a 4-d stand-in vector)
+    db.prepare(
+      `INSERT INTO face_embeddings (photo_id, order_id, model, dims, vector, created_at)
+       VALUES ('ph-1', 'or-1', 'faceres', 4, ?, ?)`,
+    ).run(Buffer.from(new Float32Array([0.5, 0.5, 0.5, 0.5]).buffer), AT);
+  },
 };
 
 /** Every row of every table (by table, ordered by rowid or primary key), for before/after comparison. */

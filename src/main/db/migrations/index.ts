@@ -6,6 +6,7 @@ import { m004EventArchive } from './004-event-archive';
 import { m005Sync } from './005-sync';
 import { m006OptionalContact } from './006-optional-contact';
 import { m007EventQueue } from './007-event-queue';
+import { m008FaceEmbeddings } from './008-face-embeddings';
 
 // The ordered registry: append a new file here, never edit a shipped migration.
 export const migrations: readonly Migration[] = [
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = [
   m005Sync,
   m006OptionalContact,
   m007EventQueue,
+  m008FaceEmbeddings,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
