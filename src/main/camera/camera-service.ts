@@ -124,6 +124,7 @@ export class CameraService {
       frames: this.frames,
       error: this.error,
       sample: cam instanceof ReplayCamera ? cam.sampleLabel : null,
+      currentOrderId: this.current?.orderId ?? null,
     };
   }
 
@@ -368,7 +369,9 @@ export class CameraService {
    * camera goes to this order; with none it goes to 未归属.
    */
   setCurrentOrder(target: CaptureTarget | null): { orderId: string | null } {
+    const changed = (this.current?.orderId ?? null) !== (target?.orderId ?? null);
     this.current = target;
+    if (changed) this.emit();
     return { orderId: target?.orderId ?? null };
   }
 

@@ -1,173 +1,131 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError } from '../../shared/api-error';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { Res } from '../../shared/contract';
-import type { PhotoView } from '../../shared/contract/views';
 import { chsiProfile } from '../../shared/spec/profile';
-import { BACKDROP_MODES, type BackdropMode } from '../../shared/spec/backdrop';
+import type { BackdropMode } from '../../shared/spec/backdrop';
 import { useClient } from '../api/context';
-import { t } from '../i18n/zh-CN/index';
+import { problemOf } from '../components/problem';
+import { t } from '../i18n';
+import { CameraHelp } from '../station/camera-help';
 import { CameraPicker } from '../station/camera-picker';
+import { useCameraStatus } from '../station/camera-status';
+import { clampFrames, readAutoCapture, saveAutoCapture } from '../station/capture-prefs';
+import { CaptureResult } from '../station/capture-result';
+import { CaptureShutter } from '../station/capture-shutter';
+import {
+  acceptStep,
+  captureReducer,
+  currentOrderRequest,
+  INITIAL_CAPTURE,
+  keyIntent,
+  shotForScreen,
+  shouldAutoCapture,
+  shutterBlock,
+} from '../station/capture-state';
+import { CaptureTray } from '../station/capture-tray';
 import { defaultCrop } from '../station/crop-box';
 import { Guides } from '../station/guides';
 import { LiveChecks, useLiveChecks } from '../station/live-checks';
-import { useLiveSource } from '../station/live-source';
+import { useLiveSource, type LiveSource } from '../station/live-source';
 import { LiveView, type LiveViewHandle } from '../station/live-view';
-import { precheckReasons } from '../station/precheck-reasons';
+import { usePush } from '../station/push-hub';
+import { matchesShortcut } from '../station/shortcuts';
 import { StationBar } from '../station/station-bar';
 import { goTo, updateStation, useStation } from '../station/station-store';
 import { useOrder } from '../station/use-order';
-import { matchesShortcut } from '../station/shortcuts';
-import { clampFrames, readAutoCapture, saveAutoCapture } from '../station/capture-prefs';
 import { PageHeader } from '../components/page-header';
 
-type Phase = 'idle' | 'shooting' | 'processing';
+// 拍摄: live view with guides and live checks, the shutter (Space / auto), 成片与初审, and for a camera whose
+// shutter is on the camera (hot folder) the student in front of it and the 未归属 tray. Rules: station/capture-state.
 
 export function CapturePage() {
   const client = useClient();
   const station = useStation();
   const source = useLiveSource();
+  const camera = useCameraStatus();
   const { detail, reload } = useOrder(station.orderId);
   const live = useRef<LiveViewHandle>(null);
-  const [phase, setPhase] = useState<Phase>('idle');
-  const [error, setError] = useState<string | null>(null);
-  const [result, setResult] = useState<{ original: PhotoView; final: PhotoView | null } | null>(null);
+  const [state, dispatch] = useReducer(captureReducer, INITIAL_CAPTURE);
   const [prefs, setPrefs] = useState(readAutoCapture);
-  const { auto, frames: autoFrames } = prefs;
-  const setAuto = (on: boolean) => setPrefs((p) => ({ ...p, auto: on }));
-  const setAutoFrames = (n: number) => setPrefs((p) => ({ ...p, frames: clampFrames(n) }));
   useEffect(() => saveAutoCapture(prefs), [prefs]);
-  // The station's backdrop mode (main keeps it): decides whether the raw backdrop colour blocks auto-capture.
-  const [backdrop, setBackdrop] = useState<BackdropMode | null>(null);
-  useEffect(() => {
-    client.call('vision.settings', {}).then(
-      (s) => setBackdrop(s.backdrop),
-      () => undefined,
-    );
-  }, [client]);
-  const changeBackdrop = (mode: BackdropMode) =>
-    client.call('vision.setBackdrop', { backdrop: mode }).then(
-      (s) => setBackdrop(s.backdrop),
-      (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
-    );
+  const backdrop = useBackdrop((e) => dispatch({ type: 'error', error: e }));
   const checks = useLiveChecks(source, live);
-
   const order = detail?.order ?? null;
+  const cameraKind = source === 'browser' ? 'browser' : (camera?.selected?.kind ?? null);
+  const hotFolder = cameraKind === 'hotfolder';
+
+  useCurrentOrder(station.orderId, station.operator, source);
+  useEffect(() => dispatch({ type: 'sitter', orderId: station.orderId }), [station.orderId]);
+  // a shot taken on the camera itself (hot folder) and stored for the student on screen shows as the result
+  usePush((ev) => {
+    if (ev.name !== 'camera.shot') return;
+    const action = shotForScreen(ev.data, station.orderId);
+    if (action) {
+      dispatch(action);
+      reload();
+    }
+  });
+
+  const stored = useCallback(
+    (orderId: string, r: Res<'photos.capture'>) => {
+      dispatch({ type: 'stored', orderId, result: r });
+      reload();
+    },
+    [reload],
+  );
 
   const shoot = useCallback(async () => {
-    if (!station.orderId || phase !== 'idle') return;
-    if (!station.operator.trim()) return setError(t.station.needOperator);
-    setError(null);
-    // a new shot replaces the previous photo and verdict at once: a refused capture must not leave them showing
-    setResult(null);
-    setPhase('shooting');
+    const block = shutterBlock(state, station);
+    if (block === 'noOperator') return dispatch({ type: 'error', error: t.station.needOperator });
+    if (block || !station.orderId) return;
+    const orderId = station.orderId;
+    dispatch({ type: 'shoot' });
     try {
       let r: Res<'photos.capture'>;
       if (source === 'browser') {
         const frame = live.current?.grab();
         if (!frame) throw new Error(t.capture.checksWaiting);
         const imageBase64 = frame.toDataURL('image/jpeg', 0.95).split(',')[1] ?? '';
-        setPhase('processing');
-        r = await client.call('photos.capture', { orderId: station.orderId, imageBase64, operator: station.operator });
+        dispatch({ type: 'processing' });
+        r = await client.call('photos.capture', { orderId, imageBase64, operator: station.operator });
       } else {
         // the station camera's file goes from the camera to the order in main, never through the window
-        r = await client.call('camera.captureForOrder', { orderId: station.orderId, operator: station.operator });
+        r = await client.call('camera.captureForOrder', { orderId, operator: station.operator });
       }
-      setResult({ original: r.original, final: r.final });
-      reload();
+      stored(orderId, r);
     } catch (err) {
-      setError(err instanceof ApiError || err instanceof Error ? err.message : String(err));
-    } finally {
-      setPhase('idle');
+      dispatch({ type: 'failed', error: problemOf(err).message });
     }
-  }, [client, station.orderId, station.operator, phase, source, reload]);
+  }, [client, station, state, source, stored]);
 
   const accept = useCallback(() => {
-    if (result?.final?.precheck !== 'passed') return;
-    if (!order?.paid) return goTo('payment');
+    const step = acceptStep(state, order?.paid ?? null);
+    if (!step) return;
+    if (step === 'payment') return goTo('payment');
     updateStation({ orderId: null });
     if (source === 'station') void client.call('camera.next', {}).catch(() => undefined);
     goTo('checkin');
-  }, [result, order, source, client]);
+  }, [state, order, source, client]);
 
-  // Space is the shutter anywhere but in a text field: on a focused button (e.g. just after "下一位") it must
-  // not press that button again, so its keyup is swallowed too. Enter accepts a passing photo, R retakes.
+  const retake = useCallback(() => dispatch({ type: 'retake' }), []);
+  useShutterKeys(state, shoot, accept, retake);
+
   useEffect(() => {
-    const isField = (el: EventTarget | null) =>
-      (el as HTMLElement | null)?.closest?.('input, textarea, select') != null;
-    const onDown = (e: KeyboardEvent) => {
-      if (isField(e.target) || e.repeat) return;
-      const onButton = (e.target as HTMLElement | null)?.closest?.('button') != null;
-      if (matchesShortcut(e, 'accept') && !onButton && result?.final?.precheck === 'passed') {
-        e.preventDefault();
-        return accept();
-      }
-      if (matchesShortcut(e, 'retake') && result) {
-        e.preventDefault();
-        return setResult(null);
-      }
-      if (e.code !== 'Space') return;
-      e.preventDefault();
+    if (
+      shouldAutoCapture({
+        auto: prefs.auto,
+        frames: prefs.frames,
+        passStreak: checks.passStreak,
+        state,
+        cameraKind,
+      })
+    )
       void shoot();
-    };
-    const onUp = (e: KeyboardEvent) => {
-      if (e.code === 'Space' && !isField(e.target)) e.preventDefault();
-    };
-    window.addEventListener('keydown', onDown);
-    window.addEventListener('keyup', onUp);
-    return () => {
-      window.removeEventListener('keydown', onDown);
-      window.removeEventListener('keyup', onUp);
-    };
-  }, [shoot, accept, result]);
+  }, [prefs, checks.passStreak, state, cameraKind, shoot]);
 
-  // Auto-capture: every check passing for N analysed frames in a row, and no photo taken yet for this sitting.
-  useEffect(() => {
-    if (auto && !result && checks.passStreak >= autoFrames && phase === 'idle') void shoot();
-  }, [auto, autoFrames, checks.passStreak, result, phase, shoot]);
-
-  useEffect(() => setResult(null), [station.orderId]);
-
-  const final = result?.final ?? null;
-  const reasons = final ? precheckReasons(final.checks) : [];
-
-  const resultCard = (
-    <section className="card" data-testid="capture-result">
-      <h2>{t.capture.resultTitle}</h2>
-      {!result && <p className="muted">{t.capture.resultEmpty}</p>}
-      {result && !final && <div className="banner-warn">{t.capture.noFinal}</div>}
-      {final && (
-        <>
-          <div className="result-photo">
-            <img src={final.url} alt="" />
-            {final.precheck === 'passed' && <div className="badge-passed">{t.capture.passed}</div>}
-          </div>
-          {final.precheck !== 'passed' && (
-            <>
-              <p className="banner-error">{t.capture.failed}</p>
-              <ul className="reasons">
-                {reasons.map((r) => (
-                  <li key={r}>{r}</li>
-                ))}
-              </ul>
-            </>
-          )}
-        </>
-      )}
-      {result && <p className="muted small">{t.capture.originalSaved(result.original.version)}</p>}
-      <div className="actions">
-        {result && (
-          <button type="button" onClick={() => setResult(null)}>
-            {t.capture.retake} <span className="kbd">R</span>
-          </button>
-        )}
-        {final?.precheck === 'passed' && (
-          <button type="button" className="primary" autoFocus onClick={accept}>
-            {order?.paid ? t.capture.nextStudent : t.capture.toPayment} <span className="kbd">Enter</span>
-          </button>
-        )}
-      </div>
-    </section>
-  );
+  const resultCard = <CaptureResult state={state} paid={order?.paid ?? false} onRetake={retake} onAccept={accept} />;
+  const currentStudent = order
+    ? { orderId: order.id, label: `${order.name || order.nameMasked}（${order.studentNo}）` }
+    : null;
 
   return (
     <div className="page">
@@ -193,71 +151,127 @@ export function CapturePage() {
       <div className="capture-layout">
         <section className="card">
           <CameraPicker />
+          {source === 'station' && camera?.error && <CameraHelp kind={camera.selected?.kind ?? null} />}
           <LiveView ref={live} source={source}>
             {(aspect: number) => <Guides crop={checks.crop ?? defaultCrop(aspect)} profile={chsiProfile} />}
           </LiveView>
-          <div className="shutter-row">
-            <button
-              type="button"
-              className="primary shutter"
-              onClick={() => void shoot()}
-              disabled={!station.orderId || phase !== 'idle'}
-            >
-              {phase === 'shooting'
-                ? t.capture.shooting
-                : phase === 'processing'
-                  ? t.capture.processing
-                  : t.capture.shutter}
-            </button>
-            <span className="muted small">
-              <span className="kbd">Space</span> {t.capture.spaceHint}
-            </span>
-            <label className="small">
-              <input type="checkbox" checked={auto} onChange={(e) => setAuto(e.target.checked)} /> {t.capture.auto}
-            </label>
-            <label className="small">
-              {t.capture.autoFrames}{' '}
-              <input
-                type="number"
-                min={1}
-                max={60}
-                value={autoFrames}
-                style={{ width: 64 }}
-                onChange={(e) => setAutoFrames(Number(e.target.value) || 1)}
-              />
-            </label>
-            {backdrop && (
-              <label className="small" title={t.capture.backdropHint}>
-                {t.capture.backdrop}{' '}
-                <select
-                  data-testid="backdrop-mode"
-                  value={backdrop}
-                  onChange={(e) => void changeBackdrop(e.target.value as BackdropMode)}
-                >
-                  {BACKDROP_MODES.map((m) => (
-                    <option key={m} value={m}>
-                      {t.capture.backdropModes[m]}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            )}
-          </div>
-          {error && (
+          {hotFolder && (
+            <div className="banner-info" role="status" data-testid="hot-folder-hint">
+              {station.orderId ? t.camera.hotFolderShutter : t.camera.hotFolderNoStudent}
+            </div>
+          )}
+          <CaptureShutter
+            phase={state.phase}
+            disabled={!station.orderId || state.phase !== 'idle'}
+            onShoot={() => void shoot()}
+            auto={prefs.auto}
+            onAuto={(on) => setPrefs((p) => ({ ...p, auto: on }))}
+            autoFrames={prefs.frames}
+            onAutoFrames={(n) => setPrefs((p) => ({ ...p, frames: clampFrames(n) }))}
+            backdrop={backdrop.mode}
+            onBackdrop={backdrop.change}
+          />
+          {state.error && (
             <div className="banner-error" role="alert">
-              {error}
+              {state.error}
             </div>
           )}
         </section>
         <aside className="capture-aside">
-          {result && resultCard}
+          {state.result && resultCard}
+          {source === 'station' && (
+            <CaptureTray
+              current={currentStudent}
+              operator={station.operator}
+              alwaysShow={hotFolder}
+              onAssigned={stored}
+            />
+          )}
           <section className="card">
             <h2>{t.capture.checksTitle}</h2>
             <LiveChecks state={checks} />
           </section>
-          {!result && resultCard}
+          {!state.result && resultCard}
         </aside>
       </div>
     </div>
   );
+}
+
+/**
+ * Tells the station camera which student is in front of it while this page shows one (a shot taken on the camera
+ * goes to that order), and that nobody is when the student changes or the page is left. Calls go out in order.
+ */
+function useCurrentOrder(orderId: string | null, operator: string, source: LiveSource): void {
+  const client = useClient();
+  const chain = useRef<Promise<unknown>>(Promise.resolve());
+  useEffect(() => {
+    const send = (req: ReturnType<typeof currentOrderRequest>) => {
+      chain.current = chain.current.then(() => client.call('camera.setCurrentOrder', req)).catch(() => undefined);
+    };
+    const req = currentOrderRequest({ orderId, operator, source });
+    send(req);
+    return () => {
+      if (req.orderId) send({ orderId: null });
+    };
+  }, [client, orderId, operator, source]);
+}
+
+/** The station's backdrop mode (main keeps it): decides whether the raw backdrop colour blocks auto-capture. */
+function useBackdrop(onError: (message: string) => void) {
+  const client = useClient();
+  const [mode, setMode] = useState<BackdropMode | null>(null);
+  useEffect(() => {
+    client.call('vision.settings', {}).then(
+      (s) => setMode(s.backdrop),
+      () => undefined,
+    );
+  }, [client]);
+  const change = (m: BackdropMode) =>
+    void client.call('vision.setBackdrop', { backdrop: m }).then(
+      (s) => setMode(s.backdrop),
+      (err: unknown) => onError(problemOf(err).message),
+    );
+  return { mode, change };
+}
+
+/** Space shoots, Enter accepts a passing photo, R retakes (rules in keyIntent). */
+function useShutterKeys(
+  state: Parameters<typeof keyIntent>[2],
+  shoot: () => Promise<unknown>,
+  accept: () => void,
+  retake: () => void,
+): void {
+  useEffect(() => {
+    const isField = (el: EventTarget | null) =>
+      (el as HTMLElement | null)?.closest?.('input, textarea, select') != null;
+    const onDown = (e: KeyboardEvent) => {
+      // a key pressed in the app's own dialogs (未归属: 丢弃原因) is not the shutter
+      if ((e.target as HTMLElement | null)?.closest?.('dialog') != null) return;
+      const intent = keyIntent(
+        {
+          isAccept: matchesShortcut(e, 'accept'),
+          isRetake: matchesShortcut(e, 'retake'),
+          isSpace: e.code === 'Space',
+          repeat: e.repeat,
+        },
+        { inField: isField(e.target), onButton: (e.target as HTMLElement | null)?.closest?.('button') != null },
+        state,
+      );
+      if (!intent) return;
+      e.preventDefault();
+      if (intent === 'accept') accept();
+      else if (intent === 'retake') retake();
+      else void shoot();
+    };
+    const onUp = (e: KeyboardEvent) => {
+      if (e.code === 'Space' && !isField(e.target)) e.preventDefault();
+    };
+    window.addEventListener('keydown', onDown);
+    window.addEventListener('keyup', onUp);
+    return () => {
+      window.removeEventListener('keydown', onDown);
+      window.removeEventListener('keyup', onUp);
+    };
+  }, [state, shoot, accept, retake]);
 }

@@ -3,9 +3,7 @@ import type { Res } from '../../shared/contract';
 import type { StationSettingsView } from '../../shared/contract/settings';
 import { StationCode } from '../../shared/contract/settings';
 import { Operator } from '../../shared/contract/fields';
-import type { CameraDevice } from '../../shared/contract/camera';
 import { PAPER_SIZES, type PaperSize } from '../../shared/receipt/receipt-data';
-import { BACKDROP_MODES, type BackdropMode } from '../../shared/spec/backdrop';
 import { useClient } from '../api/context';
 import { Field } from '../components/field';
 import { Banner, ErrorBanner } from '../components/banner';
@@ -13,6 +11,7 @@ import { PageHeader } from '../components/page-header';
 import { problemOf, type Problem } from '../components/use-api-call';
 import { LOCALES, catalogueOf, locale, switchLocale, t, type Locale } from '../i18n';
 import './admin.css';
+import { CameraSection } from './settings/camera-section';
 
 // 设置: station code, operators, receipt printer + paper (test print), default camera, backdrop mode, whether
 // e-mail/phone are required at check-in, the data folder, the UI language. Each card saves on its own.
@@ -66,7 +65,7 @@ export function SettingsPage() {
           </div>
           <div className="stack">
             <ReceiptCard />
-            <CameraCard view={view} onSaved={setView} />
+            <CameraSection view={view} onSaved={setView} />
             <LanguageCard />
           </div>
         </div>
@@ -358,93 +357,6 @@ function ReceiptCard() {
         </button>
       </div>
     </form>
-  );
-}
-
-function CameraCard({ view, onSaved }: CardProps) {
-  const client = useClient();
-  const [devices, setDevices] = useState<CameraDevice[] | null>(null);
-  const [backdrop, setBackdrop] = useState<BackdropMode | null>(null);
-  const [status, setStatus] = useState<Status>(null);
-  const list = useCallback(
-    (refresh: boolean) =>
-      client.call('camera.list', { refresh }).then(
-        (r) => setDevices(r.devices),
-        (e: unknown) => setStatus(errStatus(problemOf(e))),
-      ),
-    [client],
-  );
-  useEffect(() => {
-    void list(false);
-    client.call('vision.settings', {}).then(
-      (s) => setBackdrop(s.backdrop),
-      (e: unknown) => setStatus(errStatus(problemOf(e))),
-    );
-  }, [client, list]);
-
-  async function chooseCamera(id: string) {
-    try {
-      onSaved(await client.call('settings.update', { defaultCameraId: id || null }));
-      setStatus(okStatus(t.settings.camera.saved));
-    } catch (err) {
-      setStatus(errStatus(problemOf(err)));
-    }
-  }
-  async function chooseBackdrop(mode: BackdropMode) {
-    const before = backdrop;
-    setBackdrop(mode);
-    try {
-      setBackdrop((await client.call('vision.setBackdrop', { backdrop: mode })).backdrop);
-      setStatus(okStatus(t.settings.camera.backdropSaved));
-    } catch (err) {
-      setBackdrop(before);
-      setStatus(errStatus(problemOf(err)));
-    }
-  }
-  const known = devices?.some((d) => d.id === view.defaultCameraId) ?? true;
-  return (
-    <section className="card" aria-label={t.settings.camera.title}>
-      <h2>{t.settings.camera.title}</h2>
-      <div className="inline-form">
-        <Field label={t.settings.camera.defaultCamera} hint={t.settings.camera.cameraHint}>
-          <select
-            name="defaultCamera"
-            value={view.defaultCameraId ?? ''}
-            onChange={(e) => void chooseCamera(e.target.value)}
-          >
-            <option value="">{t.settings.camera.auto}</option>
-            {view.defaultCameraId && !known && (
-              <option value={view.defaultCameraId}>
-                {view.defaultCameraId} {t.settings.camera.notConnected}
-              </option>
-            )}
-            {devices?.map((d) => (
-              <option key={d.id} value={d.id}>
-                {t.camera.kinds[d.kind] ?? d.kind} · {d.label}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <button type="button" onClick={() => void list(true)}>
-          {t.settings.camera.refresh}
-        </button>
-      </div>
-      {backdrop && (
-        <div className="field" style={{ marginTop: 12 }}>
-          <span className="field-label">{t.settings.camera.backdrop}</span>
-          <div className="radio-list" role="radiogroup" aria-label={t.settings.camera.backdrop}>
-            {BACKDROP_MODES.map((m) => (
-              <label key={m} className="check">
-                <input type="radio" name="backdrop" checked={backdrop === m} onChange={() => void chooseBackdrop(m)} />
-                {t.capture.backdropModes[m]}
-              </label>
-            ))}
-          </div>
-          <span className="field-hint">{t.capture.backdropHint}</span>
-        </div>
-      )}
-      <StatusLine status={status} />
-    </section>
   );
 }
 

@@ -34,6 +34,8 @@ export const CameraStatus = z.object({
   error: z.string().nullable(),
   /** Replay: which sample is showing, e.g. "2/5". */
   sample: z.string().nullable(),
+  /** The student in front of the camera (camera.setCurrentOrder): where a shot taken on the camera goes; null = 未归属. */
+  currentOrderId: z.string().nullable(),
 });
 export type CameraStatus = z.infer<typeof CameraStatus>;
 

@@ -1,0 +1,138 @@
+import type { Res } from '../../shared/contract';
+import type { CameraKind } from '../../shared/contract/camera';
+import type { PhotoView } from '../../shared/contract/views';
+
+// The 拍摄 page's rules, without React: what the shutter may do, what a stored shot changes, when auto-capture
+// fires, what Enter / R / Space mean, and which order the station camera is told is in front of it.
+
+export type Phase = 'idle' | 'shooting' | 'processing';
+
+export interface ShotResult {
+  original: PhotoView;
+  final: PhotoView | null;
+}
+
+export interface CaptureState {
+  phase: Phase;
+  error: string | null;
+  result: ShotResult | null;
+  /** The order the result belongs to: a result never shows for another student. */
+  resultFor: string | null;
+}
+
+export const INITIAL_CAPTURE: CaptureState = { phase: 'idle', error: null, result: null, resultFor: null };
+
+export type CaptureAction =
+  /** The shutter was pressed: the previous photo and verdict go at once (a refused capture must not leave them). */
+  | { type: 'shoot' }
+  /** The still is taken; production and 初审 are running. */
+  | { type: 'processing' }
+  /** Stored for `orderId` (the shutter, a shot taken on the camera, or a 未归属 shot assigned). */
+  | { type: 'stored'; orderId: string; result: Res<'photos.capture'> }
+  | { type: 'failed'; error: string }
+  | { type: 'error'; error: string | null }
+  | { type: 'retake' }
+  /** Another student is in front of the camera (or none). */
+  | { type: 'sitter'; orderId: string | null };
+
+export function captureReducer(s: CaptureState, a: CaptureAction): CaptureState {
+  switch (a.type) {
+    case 'shoot':
+      return { ...s, phase: 'shooting', error: null, result: null, resultFor: null };
+    case 'processing':
+      return s.phase === 'shooting' ? { ...s, phase: 'processing' } : s;
+    case 'stored':
+      return {
+        ...s,
+        phase: 'idle',
+        error: null,
+        result: { original: a.result.original, final: a.result.final },
+        resultFor: a.orderId,
+      };
+    case 'failed':
+      return { ...s, phase: 'idle', error: a.error };
+    case 'error':
+      return { ...s, error: a.error };
+    case 'retake':
+      return { ...s, result: null, resultFor: null };
+    case 'sitter':
+      return a.orderId === s.resultFor ? s : { ...s, result: null, resultFor: null, error: null };
+  }
+}
+
+/** What the shutter may do now: shoot, or why not. */
+export function shutterBlock(
+  s: CaptureState,
+  station: { orderId: string | null; operator: string },
+): 'noOrder' | 'busy' | 'noOperator' | null {
+  if (!station.orderId) return 'noOrder';
+  if (s.phase !== 'idle') return 'busy';
+  if (!station.operator.trim()) return 'noOperator';
+  return null;
+}
+
+/** The 初审 passed: Enter / the button leads on (to 收费 when unpaid, else to the next student). */
+export function acceptStep(s: CaptureState, paid: boolean | null): 'payment' | 'next' | null {
+  if (s.result?.final?.precheck !== 'passed') return null;
+  return paid ? 'next' : 'payment';
+}
+
+/**
+ * Auto-capture: every live check passing for `frames` analysed frames in a row, no photo yet for this sitting,
+ * the shutter idle, a camera the station can trigger (a hot folder's shutter is on the camera), and the gate of
+ * the check-in rules (`gate`, when given) open.
+ */
+export function shouldAutoCapture(input: {
+  auto: boolean;
+  frames: number;
+  passStreak: number;
+  state: CaptureState;
+  cameraKind: CameraKind | 'browser' | null;
+  gate?: boolean;
+}): boolean {
+  if (!input.auto || input.state.result || input.state.phase !== 'idle') return false;
+  if (input.cameraKind === 'hotfolder') return false;
+  if (input.gate === false) return false;
+  return input.passStreak >= input.frames;
+}
+
+export type KeyIntent = 'accept' | 'retake' | 'shoot' | null;
+
+/**
+ * Space is the shutter anywhere but in a text field (on a focused button its keyup is swallowed too, so it does not
+ * press that button again); Enter accepts a passing photo unless a button has focus; R retakes.
+ */
+export function keyIntent(
+  key: { isAccept: boolean; isRetake: boolean; isSpace: boolean; repeat: boolean },
+  where: { inField: boolean; onButton: boolean },
+  s: CaptureState,
+): KeyIntent {
+  if (where.inField || key.repeat) return null;
+  if (key.isAccept && !where.onButton && s.result?.final?.precheck === 'passed') return 'accept';
+  if (key.isRetake && s.result) return 'retake';
+  if (key.isSpace) return 'shoot';
+  return null;
+}
+
+/**
+ * What camera.setCurrentOrder is told: the student on 拍摄 while the station camera is the source and an operator
+ * is named; else nobody (a shot taken on the camera then waits in 未归属 instead of going to a stale student).
+ */
+export function currentOrderRequest(input: {
+  orderId: string | null;
+  operator: string;
+  source: 'station' | 'browser';
+}): { orderId: string; operator: string } | { orderId: null } {
+  const operator = input.operator.trim();
+  if (input.source !== 'station' || !input.orderId || !operator) return { orderId: null };
+  return { orderId: input.orderId, operator };
+}
+
+/** A camera.shot push: stored for the student on screen → show it; for anyone else it is not this page's result. */
+export function shotForScreen(
+  shot: { outcome: 'order' | 'tray'; orderId: string | null; result: Res<'photos.capture'> | null },
+  currentOrderId: string | null,
+): CaptureAction | null {
+  if (shot.outcome !== 'order' || !shot.result || !shot.orderId || shot.orderId !== currentOrderId) return null;
+  return { type: 'stored', orderId: shot.orderId, result: shot.result };
+}
