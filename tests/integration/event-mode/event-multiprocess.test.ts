@@ -113,7 +113,7 @@ async function retrying<T>(fn: () => Promise<T>, what: string): Promise<T> {
     try {
       return await fn();
     } catch (err) {
-      if (err instanceof CallError || i > 240) throw new Error(`${what}: ${String(err)}`);
+      if (err instanceof CallError || i > 240) throw new Error(`${what}: ${String(err)}`, { cause: err });
       await new Promise((r) => setTimeout(r, 250));
     }
   }
