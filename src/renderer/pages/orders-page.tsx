@@ -13,6 +13,7 @@ import { StationBar } from '../station/station-bar';
 import { goTo, updateStation, useStation } from '../station/station-store';
 import { useOrder } from '../station/use-order';
 import { PageHeader } from '../components/page-header';
+import './orders.css';
 
 const PAGE = 50;
 
@@ -85,12 +86,19 @@ export function OrdersPage() {
           {error && <div className="banner-error">{error}</div>}
           {list?.orders.length === 0 && <p className="muted">{t.orders.empty}</p>}
           {list && list.orders.length > 0 && (
-            <table className="table" data-testid="orders-table">
+            <table className="table orders-table" data-testid="orders-table">
+              <colgroup>
+                <col className="order-no" />
+                <col />
+                <col className="state" />
+                <col className="flag" />
+                <col className="flag" />
+                <col className="time" />
+              </colgroup>
               <thead>
                 <tr>
                   <th>{t.orders.columns.orderNo}</th>
-                  <th>{t.orders.columns.name}</th>
-                  <th>{t.orders.columns.studentNo}</th>
+                  <th title={`${t.orders.columns.name} / ${t.orders.columns.studentNo}`}>{t.orders.columns.student}</th>
                   <th>{t.orders.columns.state}</th>
                   <th>{t.orders.columns.paid}</th>
                   <th>{t.orders.columns.photo}</th>
@@ -99,21 +107,7 @@ export function OrdersPage() {
               </thead>
               <tbody>
                 {list.orders.map((o) => (
-                  <tr
-                    key={o.id}
-                    className={selected === o.id ? 'selected' : undefined}
-                    onClick={() => setSelected(o.id)}
-                  >
-                    <td className="mono">{o.orderNo}</td>
-                    <td>{o.name || o.nameMasked}</td>
-                    <td className="mono">{o.studentNo}</td>
-                    <td>
-                      <span className={`state-pill ${o.state}`}>{o.stateLabel}</span>
-                    </td>
-                    <td>{o.paid ? t.orders.paid : t.orders.unpaid}</td>
-                    <td>{o.finalPhotoSha256 ? t.orders.yes : t.orders.no}</td>
-                    <td className="small">{businessTime(o.createdAt)}</td>
-                  </tr>
+                  <OrderRow key={o.id} order={o} selected={selected === o.id} onSelect={() => setSelected(o.id)} />
                 ))}
               </tbody>
             </table>
@@ -133,6 +127,36 @@ export function OrdersPage() {
       </div>
     </div>
   );
+}
+
+/** One line of the list: the cells stay on one line (ellipsis), the full text is in each cell's title. */
+function OrderRow({ order: o, selected, onSelect }: { order: OrderView; selected: boolean; onSelect: () => void }) {
+  const name = o.name || o.nameMasked;
+  const created = businessTime(o.createdAt);
+  return (
+    <tr className={selected ? 'selected' : undefined} onClick={onSelect}>
+      <td className="mono order-no" title={o.orderNo}>
+        {o.orderNo}
+      </td>
+      <td title={`${name} · ${o.studentNo}`}>
+        <span className="student-name">{name}</span>
+        <span className="student-no mono">{o.studentNo}</span>
+      </td>
+      <td title={o.stateLabel}>
+        <span className={`state-pill ${o.state}`}>{o.stateLabel}</span>
+      </td>
+      <td className={o.paid ? undefined : 'flag-no'}>{o.paid ? t.orders.paid : t.orders.unpaid}</td>
+      <td className={o.finalPhotoSha256 ? undefined : 'flag-no'}>{o.finalPhotoSha256 ? t.orders.yes : t.orders.no}</td>
+      <td className="small" title={created}>
+        {shortTime(created)}
+      </td>
+    </tr>
+  );
+}
+
+/** 2026-12-02 05:16 → 12-02 05:16 (the year is in the cell's title). */
+function shortTime(chinaTime: string): string {
+  return /^\d{4}-/.test(chinaTime) ? chinaTime.slice(5) : chinaTime;
 }
 
 function OrderDetail({ orderId }: { orderId: string }) {

@@ -10,6 +10,7 @@ export const orders: Catalogue['orders'] = {
   total: (n: number) => `${n} in total`,
   more: 'Load more',
   columns: {
+    student: 'Student',
     orderNo: 'Order',
     name: 'Name',
     studentNo: 'Student no.',

@@ -8,6 +8,7 @@ export const orders = {
   total: (n: number) => `共 ${n} 条`,
   more: '加载更多',
   columns: {
+    student: '学生',
     orderNo: '订单号',
     name: '姓名',
     studentNo: '学号',
