@@ -2,6 +2,8 @@ import sharp from 'sharp';
 import { runChecks, verdictOf } from '../../shared/checks/run-checks';
 import { faceGeometry } from '../../shared/checks/face-geometry';
 import type { CheckResult } from '../../shared/checks/types';
+import { parseHexColor } from '../../shared/color/lab';
+import { backgroundIslands, ISLAND_MAX_PX, type IslandMeasure } from '../../shared/photo/cutout-islands';
 import { checkJpegFile } from '../../shared/photo/file-checks';
 import type { PhotoProfile } from '../../shared/spec/profile';
 import type { RawImage } from '../../shared/image/raw-image';
@@ -20,6 +22,8 @@ export interface ReviewResult {
   reasons: ReviewReason[];
   measured: { headTop: number; eyeLine: number; faceWidth: number; centerOffset: number } | null;
   checks: CheckResult[];
+  /** What is left of the old background in the new one (blobs apart from the person), measured on the final. */
+  islands: IslandMeasure;
 }
 
 export async function decodeFinal(jpeg: Buffer): Promise<RawImage> {
@@ -41,6 +45,14 @@ export async function reviewPhoto(jpeg: Buffer, profile: PhotoProfile, vision: P
   const analysis = await vision.analyze(image);
   const checks = runChecks(analysis, image, profile);
   for (const c of checks) if (c.status === 'fail') reasons.push({ code: c.id, message: c.message });
+  // The backdrop of a final photo is production's paint: a blob of anything else apart from the person is old
+  // background the matte kept (visible above ISLAND_MAX_PX).
+  const islands = backgroundIslands(image, parseHexColor(profile.output.background));
+  if (islands.largest > ISLAND_MAX_PX)
+    reasons.push({
+      code: 'cutout.islands',
+      message: `背景中残留原背景斑块（最大 ${islands.largest} 像素），请在纯色背景前重拍`,
+    });
   const g = faceGeometry(analysis);
   const measured = g
     ? {
@@ -50,7 +62,7 @@ export async function reviewPhoto(jpeg: Buffer, profile: PhotoProfile, vision: P
         centerOffset: round1(g.centerX - analysis.width / 2),
       }
     : null;
-  return { passed: reasons.length === 0 && verdictOf(checks) === 'pass', reasons, measured, checks };
+  return { passed: reasons.length === 0 && verdictOf(checks) === 'pass', reasons, measured, checks, islands };
 }
 
 const round1 = (v: number) => Math.round(v * 10) / 10;

@@ -1,5 +1,6 @@
 import { result, NO_FACE, type CheckContext } from './context';
 import { keypoint } from './body-checks';
+import { defaultCropOptions } from '../photo/crop-plan';
 import type { CheckId, CheckResult } from './types';
 
 // Framing of the final photo; for raw captures evaluated in the crop production would make — the same planner
@@ -7,6 +8,22 @@ import type { CheckId, CheckResult } from './types';
 
 /** Output px of slack for the range limits: the crop plan may land exactly on a limit. */
 const EPS = 0.5;
+
+/**
+ * Raw frames: how far production's predicted position may miss its range before the check fails — the planner's own
+ * safety margin (defaultCropOptions.margin / faceWidthMargin), which it keeps for the 初审's re-measurement noise.
+ * A miss within it warns: the 初审 of the final photo may measure it either side (portrait-02: a compromised plan
+ * predicts the head top at 43.8 px, its 初审 measures 53.8 px and passes).
+ */
+const rawSlack = (ctx: CheckContext, faceWidth = false) =>
+  ctx.plan?.mode === 'raw' ? (faceWidth ? defaultCropOptions.faceWidthMargin : defaultCropOptions.margin) : EPS;
+
+/** Range verdict with the slack: outside by more → fail, outside by less (raw frames) → warn. */
+function grade(v: number, min: number, max: number, slack: number): 'pass' | 'warn' | 'fail' | 'low' | 'high' {
+  if (v < min - slack) return 'low';
+  if (v > max + slack) return 'high';
+  return v < min - EPS || v > max + EPS ? 'warn' : 'pass';
+}
 
 const pct = (v: number, h: number) => (v / h) * 100;
 const range = (min: number, max: number, h: number) => `${pct(min, h).toFixed(1)}..${pct(max, h).toFixed(1)}%`;
@@ -37,12 +54,13 @@ export function checkHeadroom(ctx: CheckContext): CheckResult {
     width: ctx.geo.faceWidth,
     height: 20,
   };
-  let status: 'pass' | 'fail' = 'pass';
-  let msg = '头顶留白合适';
-  if (v < r.min - EPS) {
+  const gr = grade(v, r.min, r.max, rawSlack(ctx));
+  let status: 'pass' | 'warn' | 'fail' = gr === 'warn' ? 'warn' : 'pass';
+  let msg = gr === 'warn' ? '头顶留白接近限值，请稍调整相机高度' : '头顶留白合适';
+  if (gr === 'low') {
     status = 'fail';
     msg = ctx.plan.mode === 'raw' ? '头顶空间不足，请把相机稍向上或让学生坐低一些' : '头顶离上边缘太近';
-  } else if (v > r.max + EPS) {
+  } else if (gr === 'high') {
     status = 'fail';
     msg = ctx.plan.mode === 'raw' ? '头顶上方空白过多，请把相机稍向下' : '头顶离上边缘太远';
   }
@@ -61,12 +79,13 @@ export function checkEyeLine(ctx: CheckContext): CheckResult {
   const v = ctx.plan.out.eyeLine;
   const g = ctx.geo;
   const region = { x: g.rightEye.x - 10, y: g.eyeLineY - 10, width: g.leftEye.x - g.rightEye.x + 20, height: 20 };
-  let status: 'pass' | 'fail' = 'pass';
-  let msg = '眼睛高度合适';
-  if (v < r.min - EPS) {
+  const gr = grade(v, r.min, r.max, rawSlack(ctx));
+  let status: 'pass' | 'warn' | 'fail' = gr === 'warn' ? 'warn' : 'pass';
+  let msg = gr === 'warn' ? '眼睛高度接近限值' : '眼睛高度合适';
+  if (gr === 'low') {
     status = 'fail';
     msg = ctx.plan.mode === 'raw' ? '眼睛位置偏高，请把相机稍向上' : '眼睛位置偏高';
-  } else if (v > r.max + EPS) {
+  } else if (gr === 'high') {
     status = 'fail';
     msg = ctx.plan.mode === 'raw' ? '眼睛位置偏低，请把相机稍向下' : '眼睛位置偏低';
   }
@@ -89,12 +108,13 @@ export function checkFaceSize(ctx: CheckContext): CheckResult {
     width: g.faceWidth,
     height: g.chin.y - g.foreheadTop.y,
   };
-  let status: 'pass' | 'fail' = 'pass';
-  let msg = '人像大小合适';
-  if (v < r.min - EPS) {
+  const gr = grade(v, r.min, r.max, rawSlack(ctx, true));
+  let status: 'pass' | 'warn' | 'fail' = gr === 'warn' ? 'warn' : 'pass';
+  let msg = gr === 'warn' ? '人像大小接近限值' : '人像大小合适';
+  if (gr === 'low') {
     status = 'fail';
     msg = '人像太小，请拉近镜头';
-  } else if (v > r.max + EPS) {
+  } else if (gr === 'high') {
     status = 'fail';
     msg = ctx.plan.mode === 'raw' ? '离相机太近，请让学生稍向后坐或拉远镜头' : '人像太大';
   }
