@@ -9,6 +9,7 @@ import { HotFolderDriver } from './hot-folder-camera';
 import { ReplayDriver } from './replay-camera';
 import { findSampleDir } from './replay-samples';
 import { UnassignedTray } from './unassigned-tray';
+import { WebcamStillsDriver } from './webcam-stills';
 
 export interface CameraServiceEnvironment {
   bus: PushBus;
@@ -35,7 +36,18 @@ export function cameraDrivers(opts: {
   if (opts.env.STUDIO_CAMERA === 'replay') return [replay];
   const folder = () => opts.hotFolder?.() ?? (opts.env.STUDIO_HOT_FOLDER || null);
   const state = opts.dataDir ? { stateDir: path.join(opts.dataDir, 'camera'), log: opts.log } : null;
-  return [new Gphoto2Driver(), new HotFolderDriver(folder, state), new FsWebcamDriver(), replay];
+  return [new Gphoto2Driver(), new HotFolderDriver(folder, state), webcamDriver(opts.env), replay];
+}
+
+/**
+ * Webcam stills: fswebcam on Linux; imagesnap on macOS and CommandCam on Windows (node-webcam's tools).
+ * STUDIO_WEBCAM_TOOL=fswebcam|imagesnap|commandcam picks one on any system (tests, a stand-in executable).
+ */
+function webcamDriver(env: NodeJS.ProcessEnv): CameraDriver {
+  const tool = env.STUDIO_WEBCAM_TOOL;
+  if (tool === 'imagesnap' || tool === 'commandcam') return new WebcamStillsDriver({ tool });
+  if (tool === 'fswebcam' || process.platform === 'linux') return new FsWebcamDriver();
+  return new WebcamStillsDriver();
 }
 
 /**
