@@ -213,4 +213,23 @@ test('each check-in path reaches a captured, paid order; times are China time wi
   await page.getByRole('button', { name: '对账', exact: true }).click();
   await page.getByRole('button', { name: '全部日期' }).click();
   for (const p of payments) await expect(page.getByText(chinaTime(p.createdAt)).first()).toBeVisible();
+
+  // 6. contact details optional at the station (设置): 手动登记 without e-mail and phone opens the order;
+  // 订单 shows them as not given (the student completes them later)
+  await api('settings.update', { contactFieldsRequired: false });
+  await page.keyboard.press('F2');
+  await page.getByRole('button', { name: '手动登记' }).click();
+  await page.locator('input[name=name]').fill('赵一');
+  await page.locator('input[name=studentNo]').fill('852021102088');
+  await page.locator('select[name=gender]').selectOption('男');
+  await page.locator('input[name=idNumber]').fill('11010519491231002X');
+  await page.locator('select[name=educationLevel]').selectOption('本科');
+  await page.locator('input[name=campusType]').fill('本部');
+  await page.locator('input[name=idLast4]').fill('002X');
+  await expect(page.getByRole('form', { name: '学生个人信息' })).toContainText('可留空，学生稍后在学生页面补填');
+  await page.getByRole('button', { name: /确认信息并去拍摄/ }).click();
+  await expect(page.getByTestId('current-student')).toContainText('852021102088');
+  await page.getByRole('button', { name: '订单', exact: true }).click();
+  await page.getByTestId('orders-table').getByText('852021102088').click();
+  await expect(page.getByTestId('order-detail').getByText('未填写（学生稍后补填）')).toHaveCount(2);
 });
