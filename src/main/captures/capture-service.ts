@@ -6,6 +6,8 @@ import type { OrderView, PhotoView } from '../../shared/contract/views';
 import type { Db } from '../db/open';
 import type { OrderService } from '../orders';
 import type { OutboxRepo } from '../outbox';
+import type { FaceConsistency } from '../../shared/vision/face-consistency';
+import type { CaptureFaceHook } from './face-hook';
 import type { PhotoProducer } from './photo-producer';
 import { toPhotoView, type PhotoRow, type PhotoRepo } from './photo-repo';
 import { sniffImageMime, type PhotoStore } from './photo-store';
@@ -55,15 +57,27 @@ export class CaptureService {
     }
   }
 
+  /** Face consistency (issue 13, src/main/faces), plugged in by studio.ts; null = captures are not checked. */
+  faces: CaptureFaceHook | null = null;
+
   /** Store the original capture, then the final version when photo production is available. */
   async capture(
     orderId: string,
     bytes: Buffer,
     profileId: string,
     operator: string,
-  ): Promise<{ original: PhotoView; final: PhotoView | null; order: OrderView }> {
+  ): Promise<{ original: PhotoView; final: PhotoView | null; order: OrderView; face?: FaceConsistency | null }> {
     this.assertCanAdd(orderId);
     const info = await this.inspect(bytes);
+    // Face consistency beside production: its warnings come with the answer, the embedding is kept with the
+    // original once that is stored. It never fails or holds back the capture.
+    const faces = this.faces;
+    const face = faces
+      ? faces.check(orderId, bytes).catch((err: unknown) => {
+          this.log(`face check failed for order ${orderId}`, err);
+          return null;
+        })
+      : null;
     const original = this.storeOriginal(orderId, bytes, info, profileId, operator);
     let final: PhotoView | null = null;
     const produce = this.producer;
@@ -89,7 +103,16 @@ export class CaptureService {
         if (err instanceof ApiError) throw err;
       }
     }
-    return { original, final, order: this.orders.publish(orderId) };
+    const faceCheck = face ? await face : null;
+    if (faces && faceCheck) {
+      try {
+        faces.keep(original.id, orderId, faceCheck);
+      } catch (err) {
+        this.log(`face embedding not kept for photo ${original.id}`, err);
+      }
+    }
+    const order = this.orders.publish(orderId);
+    return faces ? { original, final, order, face: faceCheck?.consistency ?? null } : { original, final, order };
   }
 
   storeOriginal(

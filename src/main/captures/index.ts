@@ -3,6 +3,7 @@
 export { captureHandlers } from './capture-handlers';
 export { CaptureService } from './capture-service';
 export { isMediaPath, mediaResponse, serveMedia } from './media';
+export type { CaptureFaceHook, FaceCheckResult } from './face-hook';
 export type { PhotoProducer } from './photo-producer';
 export { PhotoRepo, toPhotoView, type PhotoRow } from './photo-repo';
 export { scanPhotos, type ScanReport } from './photo-scan';

@@ -28,6 +28,8 @@ import { settingsHandlers } from '../settings/settings-handlers';
 import { StatsService } from '../stats/stats-service';
 import { statsHandlers } from '../stats/stats-handlers';
 import { createEventMode, discoverHosts, eventModeHandlers, type EventMode } from '../event-mode';
+import { FaceService, type FaceEmbedder } from '../faces';
+import { embedFace } from '../vision/face-embedder';
 
 export interface StudioOptions {
   dataDir: string;
@@ -43,6 +45,12 @@ export interface StudioOptions {
    * (its worker starts on the first capture); null = captures store originals only. Tests give a stand-in.
    */
   producer?: PhotoProducer | null;
+  /**
+   * Face identity embedding of each capture, for face consistency (issue 13). Default: the studio's vision when
+   * photo production is the default too, else none (tests with a stand-in producer start no vision for it);
+   * null = captures are not face-checked.
+   */
+  faceEmbedder?: FaceEmbedder | null;
   /** Run the sync worker in the background (desktop window, `studio host`); CLI commands run it on demand. */
   syncWorker?: boolean;
   /** Sync timings (tests). */
@@ -63,6 +71,8 @@ export interface Studio {
   readonly sync: SyncService;
   /** Event mode (issue 13): station roles, the 拍摄号 queue, LAN pairing; bind guards in `eventMode.guards`. */
   readonly eventMode: EventMode;
+  /** Face consistency of captures (issue 13); null without a face embedder. Embeddings never leave the station. */
+  readonly faces: FaceService | null;
   /** The vision service (issue 3); its worker thread starts on first use. */
   vision(): Vision;
   /**
@@ -91,6 +101,14 @@ export function createStudio(opts: StudioOptions): Studio {
   };
   const producer = opts.producer === undefined ? productionOn(getVision) : opts.producer;
   const records = createRecords({ db, dataDir: opts.dataDir, events, bus, now, log, producer });
+  const faceEmbedder: FaceEmbedder | null =
+    opts.faceEmbedder !== undefined
+      ? opts.faceEmbedder
+      : opts.producer === undefined
+        ? (bytes) => embedFace(getVision(), bytes)
+        : null;
+  const faces = faceEmbedder ? new FaceService(db, faceEmbedder, now) : null;
+  records.photos.faces = faces;
   const documents = createDocuments({
     db,
     dataDir: opts.dataDir,
@@ -127,6 +145,8 @@ export function createStudio(opts: StudioOptions): Studio {
     photos: records.photos,
     decoders: () => records.decoders,
   });
+  // the same check before an event-mode binding: its warnings hold the binding until the photographer confirms
+  if (faces) eventMode.guards.push((c) => faces.warnings(c.orderId, c.bytes));
   const backdrop = backdropSetting(records.settings);
   // one live analysis for the window's frames (vision.analyzeFrame) and the station camera's (in-process)
   const liveFrames = createLiveFrames(getVision, backdrop);
@@ -178,6 +198,7 @@ export function createStudio(opts: StudioOptions): Studio {
     camera,
     sync,
     eventMode,
+    faces,
     vision: getVision,
     close() {
       eventMode.stop();

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { CaptureFaceHook } from '../captures';
 import type { Db } from '../db/open';
 import type { FaceEmbedding } from '../../shared/vision/analysis';
 import { faceConsistency, type FaceConsistency } from '../../shared/vision/face-consistency';
@@ -13,19 +14,13 @@ export interface FaceCheck {
   consistency: FaceConsistency;
 }
 
-/** What the capture flow calls (CaptureService.faces): check before binding, keep once the original is stored. */
-export interface CaptureFaceHook {
-  check(orderId: string, bytes: Buffer): Promise<FaceCheck>;
-  keep(photoId: string, orderId: string, check: FaceCheck): void;
-}
-
 const CACHE = 8;
 
 /**
  * Face consistency of captures (issue 13). The embedding is computed once per photo bytes (a small cache by
  * SHA-256: the event-mode bind guard and the capture that follows it see the same bytes).
  */
-export class FaceService implements CaptureFaceHook {
+export class FaceService implements CaptureFaceHook<FaceCheck> {
   readonly repo: FaceRepo;
   private readonly cache = new Map<string, Promise<FaceEmbedding | null>>();
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, ImageBase64, Operator, ProfileId } from './fields';
+import { FaceConsistencyView } from './face';
 import { OrderView, PhotoView } from './views';
 
 // Captures: an order's stored photo versions (src/main/captures). Method names stay photos.* for the UI.
@@ -13,7 +14,13 @@ export const capturesContract = {
       profileId: ProfileId,
       operator: Operator,
     }),
-    response: z.object({ original: PhotoView, final: PhotoView.nullable(), order: OrderView }),
+    response: z.object({
+      original: PhotoView,
+      final: PhotoView.nullable(),
+      order: OrderView,
+      /** Face consistency of this capture (issue 13); null when it could not be checked, absent without a model. */
+      face: FaceConsistencyView.nullable().optional(),
+    }),
   },
   /** Add a final version produced elsewhere (e.g. the photo editor) from an existing original. */
   'photos.addFinal': {
