@@ -28,8 +28,47 @@ export interface IslandMeasure {
  * person is the largest blob, plus any blob touching the bottom edge of at least a fifth its size (the body goes on
  * below the photo). Pure; one pass of labelling plus one box filter, ~10 ms for 480×640.
  */
-export function backgroundIslands(img: RawImage, backdrop: readonly [number, number, number]): IslandMeasure {
-  const { width: w, height: h, data, channels } = img;
+export function backgroundIslands(img: Pixels, backdrop: readonly [number, number, number]): IslandMeasure {
+  const f = findIslands(img, backdrop);
+  let largest = 0;
+  let best = 0;
+  let count = 0;
+  for (let k = 1; k < f.sizes.length; k++) {
+    if (!f.island[k]) continue;
+    if (f.sizes[k]! >= 3) count++;
+    if (f.sizes[k]! > largest) {
+      largest = f.sizes[k]!;
+      best = k;
+    }
+  }
+  const b = best ? f.boxes[best]! : null;
+  return { largest, count, box: b ? { x: b[0], y: b[1], width: b[2] - b[0] + 1, height: b[3] - b[1] + 1 } : null };
+}
+
+/**
+ * Production's clean-up after compositing: every island (as backgroundIslands finds them) painted with the backdrop
+ * colour, in place. Returns the number of pixels painted.
+ */
+export function paintIslands(img: Pixels, backdrop: readonly [number, number, number]): number {
+  const f = findIslands(img, backdrop);
+  const ch = img.channels ?? 3;
+  let painted = 0;
+  for (let i = 0; i < f.label.length; i++) {
+    if (!f.island[f.label[i]!]) continue;
+    img.data[i * ch] = backdrop[0];
+    img.data[i * ch + 1] = backdrop[1];
+    img.data[i * ch + 2] = backdrop[2];
+    painted++;
+  }
+  return painted;
+}
+
+/** Pixels of a final photo (RawImage, or the compositor's RGB buffer). */
+type Pixels = Pick<RawImage, 'width' | 'height' | 'data'> & { channels?: number };
+
+function findIslands(img: Pixels, backdrop: readonly [number, number, number]) {
+  const { width: w, height: h, data } = img;
+  const channels = img.channels ?? 3;
   const n = w * h;
   const fg = new Uint8Array(n);
   const [br, bg, bb] = backdrop;
@@ -94,17 +133,6 @@ export function backgroundIslands(img: RawImage, backdrop: readonly [number, num
   const near = boxMean(person, w, h, ISLAND_NEAR_PX);
   const touchesPerson = new Uint8Array(sizes.length);
   for (let i = 0; i < n; i++) if (label[i] && near[i]! > 1e-6) touchesPerson[label[i]!] = 1;
-  let largest = 0;
-  let best = 0;
-  let count = 0;
-  for (let k = 1; k < sizes.length; k++) {
-    if (isPerson[k] || touchesPerson[k]) continue;
-    if (sizes[k]! >= 3) count++;
-    if (sizes[k]! > largest) {
-      largest = sizes[k]!;
-      best = k;
-    }
-  }
-  const b = best ? boxes[best]! : null;
-  return { largest, count, box: b ? { x: b[0], y: b[1], width: b[2] - b[0] + 1, height: b[3] - b[1] + 1 } : null };
+  const island = sizes.map((_, k) => k !== 0 && !isPerson[k] && !touchesPerson[k]);
+  return { label, sizes, boxes, island };
 }

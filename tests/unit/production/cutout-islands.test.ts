@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRawImage } from '../../../src/shared/image/raw-image';
-import { backgroundIslands, ISLAND_MAX_PX } from '../../../src/shared/photo/cutout-islands';
+import { backgroundIslands, ISLAND_MAX_PX, paintIslands } from '../../../src/shared/photo/cutout-islands';
 
 const BLUE = [0x28, 0xbe, 0xfa] as const;
 
@@ -38,5 +38,19 @@ describe('backgroundIslands (初审: old background left in the new one)', () =>
     const { img, paint } = finalPhoto();
     paint(50, 30, 90, 60, [0x30, 0xb4, 0xf0]);
     expect(backgroundIslands(img, BLUE).largest).toBe(0);
+  });
+});
+
+describe('paintIslands (production clean-up after compositing)', () => {
+  it('paints the islands with the backdrop, leaves the person and the strands next to it', () => {
+    const { img, paint } = finalPhoto();
+    paint(60, 20, 66, 25, [40, 30, 20]);
+    paint(150, 100, 156, 140, [20, 20, 20]);
+    const before = Uint8Array.from(img.data);
+    expect(paintIslands(img, BLUE)).toBe(30);
+    expect(backgroundIslands(img, BLUE).largest).toBe(0);
+    expect([...img.data.subarray((22 * 480 + 62) * 3, (22 * 480 + 62) * 3 + 3)]).toEqual([...BLUE]);
+    const strand = (120 * 480 + 152) * 3;
+    expect([...img.data.subarray(strand, strand + 3)]).toEqual([...before.subarray(strand, strand + 3)]);
   });
 });
