@@ -1,5 +1,6 @@
 import { t } from '../i18n';
 import type { CaptureState } from './capture-state';
+import { FaceWarning } from './face-warning';
 import { precheckReasons } from './precheck-reasons';
 
 /** 成片与初审: the 480×640 final photo with its verdict, retake, and the way on (收费 / 下一位). */
@@ -16,6 +17,7 @@ export function CaptureResult(props: {
     <section className="card" data-testid="capture-result">
       <h2>{t.capture.resultTitle}</h2>
       {!result && <p className="muted">{t.capture.resultEmpty}</p>}
+      <FaceWarning face={result?.face} />
       {result && !final && <div className="banner-warn">{t.capture.noFinal}</div>}
       {final && (
         <>

@@ -1,5 +1,6 @@
 import type { Res } from '../../shared/contract';
 import type { CameraKind } from '../../shared/contract/camera';
+import type { FaceConsistencyView } from '../../shared/contract/face';
 import type { PhotoView } from '../../shared/contract/views';
 
 // The 拍摄 page's rules, without React: what the shutter may do, what a stored shot changes, when auto-capture
@@ -10,6 +11,8 @@ export type Phase = 'idle' | 'shooting' | 'processing';
 export interface ShotResult {
   original: PhotoView;
   final: PhotoView | null;
+  /** 人脸一致性 of the capture (issue 13), when it was checked. */
+  face?: FaceConsistencyView | null;
 }
 
 export interface CaptureState {
@@ -46,7 +49,7 @@ export function captureReducer(s: CaptureState, a: CaptureAction): CaptureState 
         ...s,
         phase: 'idle',
         error: null,
-        result: { original: a.result.original, final: a.result.final },
+        result: { original: a.result.original, final: a.result.final, face: a.result.face ?? null },
         resultFor: a.orderId,
       };
     case 'failed':

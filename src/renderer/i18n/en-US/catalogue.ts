@@ -12,6 +12,7 @@ import { exportPage } from './export';
 import { settings } from './settings';
 import { stats } from './stats';
 import { help } from './help';
+import { face } from './face';
 
 // English, the second language: the same keys as zh-CN (src/renderer/i18n/zh-CN), one file per feature.
 // Whoever adds a zh-CN entry adds its English here too — typecheck fails until they do.
@@ -29,6 +30,7 @@ export const enUS: Catalogue = {
   settings,
   stats,
   help,
+  face,
 };
 
 /** The shell's entries (zh-CN common.ts): everything that is not a feature of its own. */
@@ -46,4 +48,5 @@ export type CommonEntries = Omit<
   | 'settings'
   | 'stats'
   | 'help'
+  | 'face'
 >;

@@ -11,6 +11,7 @@ import { exportPage } from './export';
 import { settings } from './settings';
 import { stats } from './stats';
 import { help } from './help';
+import { face } from './face';
 
 // All UI text, zh-CN: the source catalogue. Its shape is the type every other language must fill in
 // (src/renderer/i18n/catalogue.ts), so an entry added here without its en-US twin is a compile error.
@@ -28,4 +29,5 @@ export const zhCN = {
   settings,
   stats,
   help,
+  face,
 } as const;
