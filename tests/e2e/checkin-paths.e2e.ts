@@ -232,4 +232,21 @@ test('each check-in path reaches a captured, paid order; times are China time wi
   await page.getByRole('button', { name: '订单', exact: true }).click();
   await page.getByTestId('orders-table').getByText('852021102088').click();
   await expect(page.getByTestId('order-detail').getByText('未填写（学生稍后补填）')).toHaveCount(2);
+
+  // 7. 按班级: the one order left to charge (no photo yet) is picked from the class list; money follows the photo,
+  // so the reason is asked first
+  await page.getByRole('button', { name: '收费', exact: true }).click();
+  await page.getByRole('tab', { name: '按班级' }).click();
+  const classList = page.getByTestId('class-list');
+  await expect(classList.getByRole('row')).toHaveCount(2); // header + 赵一
+  await expect(classList).toContainText('852021102088');
+  await page.getByRole('button', { name: '全选' }).click();
+  await expect(page.getByTestId('amount')).toContainText('¥15.00');
+  await expect(page.getByTestId('photo-not-passed')).toContainText('1 人');
+  await page.getByRole('button', { name: /确认收款/ }).click();
+  const dialog = page.getByTestId('reason-dialog');
+  await dialog.getByLabel('先收费的原因').fill('班级统一收费，稍后拍摄');
+  await dialog.getByRole('button', { name: '确认收费' }).click();
+  await expect(page.getByText('已收款 ¥15.00（1 人）')).toBeVisible();
+  await expect(page.getByText('没有待支付的订单。')).toBeVisible();
 });
