@@ -5,7 +5,7 @@ import { useClient } from '../api/context';
 import { t } from '../i18n/zh-CN/index';
 import { chsiProfile } from '../../shared/spec/profile';
 import type { BackdropMode } from '../../shared/spec/backdrop';
-import { autoCaptureReady } from '../../shared/domain/auto-capture';
+import { autoCaptureReady, gatesAutoCapture } from '../../shared/domain/auto-capture';
 import { cropFromSummary, type FrameBox } from './crop-box';
 import type { LiveSource } from './live-source';
 import type { LiveViewHandle } from './live-view';
@@ -22,6 +22,8 @@ export interface LiveChecksState {
    */
   passStreak: number;
   crop: FrameBox | null;
+  /** The backdrop mode the auto-capture rule used (null: not known yet, every failure holds it back). */
+  backdrop: BackdropMode | null;
 }
 
 /**
@@ -35,7 +37,13 @@ export function useLiveChecks(
   backdropMode?: BackdropMode | null,
 ): LiveChecksState {
   const client = useClient();
-  const [state, setState] = useState<LiveChecksState>({ latest: null, unavailable: false, passStreak: 0, crop: null });
+  const [state, setState] = useState<LiveChecksState>({
+    latest: null,
+    unavailable: false,
+    passStreak: 0,
+    crop: null,
+    backdrop: null,
+  });
   const streak = useRef(0);
   const backdrop = useRef<BackdropMode | null>(backdropMode ?? null);
   useEffect(() => {
@@ -61,13 +69,13 @@ export function useLiveChecks(
     const ready = backdrop.current ? autoCaptureReady(r.checks, backdrop.current) : r.allPass;
     streak.current = ready ? streak.current + 1 : 0;
     const crop = cropFromSummary(r.analysis, chsiProfile.geometry, chsiProfile.output);
-    setState({ latest: r, unavailable: false, passStreak: streak.current, crop });
+    setState({ latest: r, unavailable: false, passStreak: streak.current, crop, backdrop: backdrop.current });
   };
 
   useEffect(() => {
     let stopped = false;
     streak.current = 0;
-    setState({ latest: null, unavailable: false, passStreak: 0, crop: null });
+    setState({ latest: null, unavailable: false, passStreak: 0, crop: null, backdrop: backdrop.current });
     client.call('vision.status', {}).then(
       (s) => {
         if (!stopped && s.started && !s.ready && s.missing.length > 0) setState((x) => ({ ...x, unavailable: true }));
@@ -136,6 +144,11 @@ export function LiveChecks({ state }: { state: LiveChecksState }) {
               <span>
                 <span className="check-name">{checkLabel(c)}</span>
                 <span className="check-msg"> — {c.message}</span>
+                {state.backdrop && c.status === 'fail' && !gatesAutoCapture(c, state.backdrop) && (
+                  <span className="check-msg muted" data-testid="not-gating">
+                    （{t.capture.notGating}）
+                  </span>
+                )}
               </span>
             </li>
           ))}

@@ -24,6 +24,7 @@ export const capture: Catalogue['capture'] = {
   checksWaiting: 'Waiting for the picture…',
   checksUnavailable: 'Live checks are off (vision not ready): check the framing by eye.',
   allPass: 'All checks pass: ready to shoot',
+  notGating: 'fixed in the final photo; does not hold back auto-capture',
   resultTitle: 'Final photo and pre-check',
   resultEmpty: 'The 480×640 final photo and its pre-check appear here after a shot.',
   passed: 'Pre-check passed',

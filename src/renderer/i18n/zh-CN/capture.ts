@@ -19,6 +19,8 @@ export const capture = {
   checksWaiting: '等待画面…',
   checksUnavailable: '实时检测未启用（视觉模块未就绪），请目视核对取景框。',
   allPass: '全部通过，可以拍摄',
+  /** a failing live check the final photo repairs (background under the replace backdrop) */
+  notGating: '成片会处理，不影响自动拍摄',
   resultTitle: '成片与初审',
   resultEmpty: '拍摄后在这里显示 480×640 成片与初审结果。',
   passed: '初审合格',
