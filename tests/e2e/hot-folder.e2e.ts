@@ -132,10 +132,8 @@ test('hot folder: a shot written slowly becomes the current order’s original o
   expect(originals[0]!.width).toBe(1500);
 
   // 下一位 → nobody is current: an unexpected shot goes to 未归属
-  await page.evaluate(() => {
-    const s = JSON.parse(localStorage.getItem('studio.station') ?? '{}') as Record<string, unknown>;
-    localStorage.setItem('studio.station', JSON.stringify({ ...s, orderId: null }));
-  });
+  const nobody = JSON.stringify({ eventId: event.id, orderId: null, operator: '孙老师' });
+  await page.evaluate(`localStorage.setItem('studio.station', ${JSON.stringify(nobody)})`);
   await page.reload();
   await expect
     .poll(async () => (await api<{ currentOrderId: string | null }>('camera.status', {})).currentOrderId)

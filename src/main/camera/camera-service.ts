@@ -47,6 +47,8 @@ export interface CameraServiceOptions {
   settings?: CameraSettings | null;
   /** A shot taken on the camera itself has been stored (for an order or in 未归属): the windows show it. */
   onShotStored?: (shot: CameraShot) => void;
+  /** After an unplugged camera, how often the device list is read again to find it replugged (ms). */
+  reconnectMs?: number;
 }
 
 interface OrderWaiter {
@@ -73,6 +75,7 @@ export class CameraService {
   private frames = 0;
   private error: string | null = null;
   private latest: Buffer | null = null;
+  private latestAt = 0;
   private analyzer: FrameAnalyzer | null;
   private subject = 0;
   private pendingFrame: Buffer | null = null;
@@ -90,6 +93,9 @@ export class CameraService {
   private readonly settings: CameraSettings | null;
   private readonly onShotStored: (shot: CameraShot) => void;
   private current: CaptureTarget | null = null;
+  private readonly reconnectMs: number;
+  private reconnectTimer: NodeJS.Timeout | null = null;
+  private closed = false;
   private readonly orderWaiters: OrderWaiter[] = [];
 
   constructor(opts: CameraServiceOptions) {
@@ -104,6 +110,7 @@ export class CameraService {
     this.shotTimeoutMs = opts.shotTimeoutMs ?? 120_000;
     this.settings = opts.settings ?? null;
     this.onShotStored = opts.onShotStored ?? (() => {});
+    this.reconnectMs = opts.reconnectMs ?? 3000;
   }
 
   /** Bumped whenever the sitter or the camera changes, so live smoothing starts afresh for the new subject. */
@@ -113,6 +120,11 @@ export class CameraService {
 
   get latestFrame(): Buffer | null {
     return this.latest;
+  }
+
+  /** When the latest frame arrived from the camera (ms since the epoch; 0 = none yet). */
+  get latestFrameAt(): number {
+    return this.latestAt;
   }
 
   status(): CameraStatus {
@@ -228,7 +240,7 @@ export class CameraService {
     this.frames = 0;
     this.error = null;
     try {
-      await cam.startLive((jpeg) => this.onFrame(jpeg), {
+      await cam.startLive((jpeg, at) => this.onFrame(jpeg, at), {
         fps: this.fps,
         onError: (err) => this.onLiveError(cam, err),
       });
@@ -255,12 +267,52 @@ export class CameraService {
     this.liveRunning = false;
     void cam.stopLive();
     this.emit();
+    if (isGone(err)) this.scheduleReconnect();
   }
 
-  private onFrame(jpeg: Buffer): void {
+  /**
+   * The camera was unplugged (or slept): read the device list again every few seconds until the same camera is
+   * back (its USB port usually changes on replug), reopen it and resume live view if anyone is watching.
+   */
+  private scheduleReconnect(): void {
+    if (this.reconnectTimer || this.closed) return;
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null;
+      void this.serial(() => this.reconnect()).then(
+        (back) => {
+          if (!back) this.scheduleReconnect();
+        },
+        (err: unknown) => {
+          this.log('camera: reconnect failed', err);
+          this.scheduleReconnect();
+        },
+      );
+    }, this.reconnectMs);
+    this.reconnectTimer.unref();
+  }
+
+  /** Reopens the selected camera once it is listed again; false while it is still gone. */
+  private async reconnect(): Promise<boolean> {
+    const gone = this.camera;
+    if (!gone || this.closed) return true;
+    const again = findAgain(await this.list(true), gone.device);
+    if (!again) return false;
+    const wanted = this.viewers.size > 0 || this.explicitLive;
+    this.liveRunning = false;
+    await this.open(again);
+    this.error = null;
+    if (wanted) await this.startCamera();
+    this.subject++;
+    this.log(`camera: ${again.label} is back on ${again.port}`);
+    this.emit();
+    return true;
+  }
+
+  private onFrame(jpeg: Buffer, at: number): void {
     this.frames++;
     this.latest = jpeg;
-    for (const v of this.viewers) v(jpeg);
+    this.latestAt = at;
+    for (const v of this.viewers) v(jpeg, at);
     if (this.analyzer) {
       this.pendingFrame = jpeg;
       if (!this.analyzing) this.analysisDone = this.pumpAnalysis();
@@ -295,7 +347,7 @@ export class CameraService {
       this.viewers.delete(listener);
       throw err;
     }
-    if (this.latest) listener(this.latest);
+    if (this.latest) listener(this.latest, this.latestAt);
     return () => {
       this.viewers.delete(listener);
       if (this.viewers.size === 0 && !this.explicitLive) {
@@ -322,9 +374,19 @@ export class CameraService {
       const cam = await this.ensureCamera();
       try {
         return await cam.capture();
-      } catch (err) {
+      } catch (first) {
+        let err: unknown = first;
+        // replugged since (a new USB port): find it again and shoot once more before giving up
+        if (isGone(err) && (await this.reconnect().catch(() => false)) && this.camera && this.camera !== cam) {
+          try {
+            return await this.camera.capture();
+          } catch (again) {
+            err = again;
+          }
+        }
         this.error = messageOf(err);
         this.emit();
+        if (isGone(err)) this.scheduleReconnect();
         throw toApiError(err);
       }
     });
@@ -452,6 +514,9 @@ export class CameraService {
 
   /** Stops live view and waits for the analysis in flight, so the vision worker is idle when it is closed. */
   async close(): Promise<void> {
+    this.closed = true;
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = null;
     if (this.idleStop) clearTimeout(this.idleStop);
     this.viewers.clear();
     for (const w of this.orderWaiters.splice(0)) {
@@ -470,6 +535,18 @@ export class CameraService {
 
 function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
+}
+
+function isGone(err: unknown): boolean {
+  return err instanceof CameraError && (err.code === 'disconnected' || err.code === 'no_camera');
+}
+
+/** The same camera in a fresh device list: the same id, else the same kind and model (replugged on a new port). */
+function findAgain(devices: CameraDevice[], was: CameraDevice): CameraDevice | undefined {
+  return (
+    devices.find((d) => d.id === was.id) ??
+    devices.find((d) => d.kind === was.kind && (d.model ?? d.label) === (was.model ?? was.label))
+  );
 }
 
 function toApiError(err: unknown): Error {

@@ -2,7 +2,11 @@ import type { CameraDevice } from '../../shared/contract/camera';
 
 export type { CameraDevice, CameraKind } from '../../shared/contract/camera';
 
-export type FrameListener = (jpeg: Buffer) => void;
+/**
+ * One live-view frame and when it arrived from the camera (ms since the epoch, taken as its last byte came in):
+ * live analysis and the latency figures measure from here, not from when a slow listener got to it.
+ */
+export type FrameListener = (jpeg: Buffer, at: number) => void;
 
 /** A shot nobody asked for (the shutter on the camera); resolves once it is stored, saying where. */
 export type ShotHandler = (shot: {

@@ -45,7 +45,7 @@ export class FsWebcamCamera implements Camera {
     this.liveArgs = { onFrame, ...opts };
     const size = this.opts.liveSize ?? '1280x720';
     if (!this.device.port.startsWith('/dev/')) {
-      this.ticker.start(opts.fps, async () => onFrame(await this.grab(size, 0)), opts.onError);
+      this.ticker.start(opts.fps, async () => onFrame(await this.grab(size, 0), Date.now()), opts.onError);
       return;
     }
     const args = ['-hide_banner', '-loglevel', 'error', '-f', 'v4l2', '-framerate', String(opts.fps)];
@@ -53,7 +53,7 @@ export class FsWebcamCamera implements Camera {
     const child = spawn(this.opts.ffmpegBin ?? 'ffmpeg', args, { stdio: ['ignore', 'pipe', 'pipe'] });
     this.ffmpeg = child;
     let stderr = '';
-    const parser = new MjpegParser(onFrame);
+    const parser = new MjpegParser((jpeg) => onFrame(jpeg, Date.now()));
     child.stdout.on('data', (d: Buffer) => parser.push(d));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', (e) => opts.onError(e));

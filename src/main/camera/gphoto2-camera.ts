@@ -12,7 +12,14 @@ export interface Gphoto2Options {
   /** The gphoto2 executable (tests may point at another build). */
   bin?: string;
   timeoutMs?: number;
+  /**
+   * Live view is restarted after this long: cameras end movie capture at about 30 minutes (Canon's 29 min 59 s
+   * clip limit), which would otherwise look like an unplugged camera. Default 25 minutes; tests use seconds.
+   */
+  movieLimitMs?: number;
 }
+
+export const DEFAULT_MOVIE_LIMIT_MS = 25 * 60_000;
 
 /**
  * A tethered DSLR through the gphoto2 CLI. Live view is `--capture-movie --stdout` (MJPEG); the camera's USB
@@ -25,6 +32,10 @@ export class Gphoto2Camera implements Camera {
   private live: { onFrame: FrameListener; fps: number; onError: (err: Error) => void } | null = null;
   private lastEmit = 0;
   private readonly bin: string;
+  private restartTimer: NodeJS.Timeout | null = null;
+  /** How many times live view was restarted ahead of the movie limit (status, tests). */
+  restarts = 0;
+  private retiring: ChildProcess | null = null;
 
   constructor(
     readonly device: CameraDevice,
@@ -58,21 +69,40 @@ export class Gphoto2Camera implements Camera {
       const now = performance.now();
       if (now - this.lastEmit + 1 < minGap) return;
       this.lastEmit = now;
-      live.onFrame(jpeg);
+      live.onFrame(jpeg, Date.now());
     });
     child.stdout.on('data', (d: Buffer) => parser.push(d));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', (e: NodeJS.ErrnoException) =>
       live.onError(e.code === 'ENOENT' ? new CameraError('not_installed', '未安装 gphoto2') : e),
     );
+    // restart ahead of the camera's movie limit: stop this clip cleanly, start the next one
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    this.restartTimer = setTimeout(
+      () => void this.restartMovie(live),
+      this.opts.movieLimitMs ?? DEFAULT_MOVIE_LIMIT_MS,
+    );
+    this.restartTimer.unref();
     child.on('close', (code, signal) => {
       if (this.movie === child) this.movie = null;
       // An exit we did not ask for: the cable was pulled, the camera slept, or live view is unsupported.
-      if (this.live === live && signal === null) live.onError(gphoto2Error(stderr || `exit ${code}`, '实时取景'));
+      if (this.live === live && signal === null && child !== this.retiring)
+        live.onError(gphoto2Error(stderr || `exit ${code}`, '实时取景'));
     });
   }
 
+  private async restartMovie(live: NonNullable<Gphoto2Camera['live']>): Promise<void> {
+    if (this.live !== live || !this.movie) return;
+    this.retiring = this.movie; // the exit we cause is not an error
+    await this.stopMovie();
+    if (this.live !== live) return; // a capture or stop came in meanwhile and owns live view now
+    this.restarts++;
+    this.spawnMovie();
+  }
+
   private stopMovie(): Promise<void> {
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    this.restartTimer = null;
     const child = this.movie;
     this.movie = null;
     if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();

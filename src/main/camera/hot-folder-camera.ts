@@ -91,7 +91,7 @@ export class HotFolderCamera implements Camera {
           const jpeg = sharp(shot.jpeg).rotate().resize({ height: LIVE_HEIGHT }).jpeg({ quality: 80 }).toBuffer();
           this.liveOf = { sha: shot.sha256, jpeg };
         }
-        onFrame(await this.liveOf.jpeg);
+        onFrame(await this.liveOf.jpeg, Date.now());
       },
       opts.onError,
     );

@@ -41,7 +41,7 @@ export class ReplayCamera implements Camera {
 
   async startLive(onFrame: FrameListener, opts: { fps: number; onError: (err: Error) => void }): Promise<void> {
     await this.sample(); // decode before the first tick so frames come at a steady rate
-    this.ticker.start(opts.fps, async () => onFrame((await this.sample()).live), opts.onError);
+    this.ticker.start(opts.fps, async () => onFrame((await this.sample()).live, Date.now()), opts.onError);
   }
 
   async stopLive(): Promise<void> {

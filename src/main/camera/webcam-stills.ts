@@ -109,7 +109,8 @@ export class WebcamStillsCamera implements Camera {
       Math.min(opts.fps, 1),
       async () => {
         const still = await this.capture();
-        onFrame(await sharp(still).resize({ height: LIVE_HEIGHT }).jpeg({ quality: 80 }).toBuffer());
+        const at = Date.now();
+        onFrame(await sharp(still).resize({ height: LIVE_HEIGHT }).jpeg({ quality: 80 }).toBuffer(), at);
       },
       opts.onError,
     );
