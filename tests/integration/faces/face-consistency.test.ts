@@ -12,7 +12,8 @@ import { tempDir } from '../../helpers/temp-dir';
 // Face consistency in the capture flow (issue 13), with the real face models on the shared portraits (never
 // copied): person A (portrait-01) is captured on A's order; then person B (portrait-04) on A's order → the
 // "different person" warning; A again (a re-shot copy) → no warning; B on B's order → "matches another student"
-// (the photo of B still bound to A's order); A on B's order → both warnings (swapped numbers). The embeddings stay in the local database, never in the outbox (sync queue).
+// (the photo of B still bound to A's order); A on B's order → both warnings (swapped numbers); in event mode the same
+// check is a bind guard: the binding waits for the photographer's confirmation. The embeddings stay in the local database, never in the outbox (sync queue).
 const portraits = path.resolve(__dirname, '../../../../shared/portraits');
 const t = tempDir('studio-faces-');
 let studio: Studio;
@@ -109,6 +110,36 @@ describe('face consistency in the capture flow', () => {
     expect(r.face?.warnings.map((w) => w.kind)).toEqual(['different_person', 'matches_other_student']);
     const swap = r.face!.warnings[1]!;
     expect(swap).toMatchObject({ kind: 'matches_other_student', orderId: orderA, nameMasked: '黄*正' });
+  }, 120_000);
+
+  it('event mode: binding B to C’s 拍摄号 after C’s capture (of A) is held until the photographer confirms', async () => {
+    // order A already holds a photo of B (the mistaken capture above), so a fresh order C with one capture
+    const orderC = await order('王芳', '1003', '370102200001011237');
+    await capture(orderC, A);
+    const ticket = await call<{ id: string; label: string; qrPayload: string }>('queue.issue', {
+      eventId: event.id,
+      orderId: orderC,
+      operator: '登记员',
+    });
+    await call('queue.callNext', { eventId: event.id, operator: '王摄影' });
+    const req = {
+      eventId: event.id,
+      ticketId: ticket.id,
+      by: 'ticket_qr',
+      proof: ticket.qrPayload,
+      imageBase64: (await sharp(B).resize(450).jpeg({ quality: 88 }).toBuffer()).toString('base64'),
+      operator: '王摄影',
+    };
+    const held = await call<{ status: string; warnings: string[]; bindingId: string }>('queue.bind', req);
+    expect(held.status).toBe('warning');
+    expect(held.warnings.join()).toContain('不是同一人');
+    const bound = await call<{ status: string; warnings: string[] }>('queue.bind', {
+      ...req,
+      bindingId: held.bindingId,
+      confirmWarnings: true,
+    });
+    expect(bound.status).toBe('bound');
+    expect(bound.warnings).toEqual(held.warnings);
   }, 120_000);
 
   it('no embedding in the outbox (sync queue) or in any API answer', async () => {
