@@ -9,10 +9,14 @@ import type { OutboxRepo } from '../outbox';
 import type { FaceConsistency } from '../../shared/vision/face-consistency';
 import type { CaptureFaceHook } from './face-hook';
 import type { PhotoProducer } from './photo-producer';
+import { StageClock } from './stage-clock';
 import { toPhotoView, type PhotoRow, type PhotoRepo } from './photo-repo';
 import { sniffImageMime, type PhotoStore } from './photo-store';
 
 export const MAX_PHOTO_BYTES = 22 * 1024 * 1024;
+
+/** Where a capture's time went: stage → ms (see StageClock), `total` from the call to the answer. */
+export type CaptureTimings = Record<string, number>;
 
 export interface FinalInput {
   orderId: string;
@@ -44,11 +48,17 @@ export class CaptureService {
       throw new ApiError('conflict', `订单状态为「${this.orders.view(orderId).stateLabel}」，不能再拍照或上传照片`);
   }
 
-  private async inspect(bytes: Buffer): Promise<{ mime: string; width: number | null; height: number | null }> {
+  /** The checks that need no decoding: empty, too large, not an image. */
+  private sniff(bytes: Buffer): string {
     if (bytes.length === 0) throw new ApiError('invalid_request', '照片数据为空');
     if (bytes.length > MAX_PHOTO_BYTES) throw new ApiError('invalid_request', '照片过大（上限 22 MB）');
     const mime = sniffImageMime(bytes);
     if (!mime) throw new ApiError('invalid_request', '照片数据不是 JPG/PNG/WebP 图片');
+    return mime;
+  }
+
+  private async inspect(bytes: Buffer): Promise<{ mime: string; width: number | null; height: number | null }> {
+    const mime = this.sniff(bytes);
     try {
       const meta = await sharp(bytes).metadata();
       return { mime, width: meta.width ?? null, height: meta.height ?? null };
@@ -57,72 +67,105 @@ export class CaptureService {
     }
   }
 
+  /** Observer of every capture's stage clock (the shutter benchmark, diagnostics); never changes the outcome. */
+  onTimeline: ((orderId: string, clock: StageClock) => void) | null = null;
+
   /** Face consistency (issue 13, src/main/faces), plugged in by studio.ts; null = captures are not checked. */
   faces: CaptureFaceHook | null = null;
 
-  /** Store the original capture, then the final version when photo production is available. */
+  /**
+   * Store the original capture and, when photo production is available, its final version with 初审. Production
+   * starts at once and runs while the original is written; the original is durable and its row committed before
+   * the final's row (which points at it), and before anything is answered or pushed: a photo is never lost, even
+   * when production fails or refuses.
+   */
   async capture(
     orderId: string,
     bytes: Buffer,
     profileId: string,
     operator: string,
-  ): Promise<{ original: PhotoView; final: PhotoView | null; order: OrderView; face?: FaceConsistency | null }> {
-    this.assertCanAdd(orderId);
-    const info = await this.inspect(bytes);
-    // Face consistency beside production: its warnings come with the answer, the embedding is kept with the
-    // original once that is stored. It never fails or holds back the capture.
-    const faces = this.faces;
-    const face = faces
-      ? faces.check(orderId, bytes).catch((err: unknown) => {
-          this.log(`face check failed for order ${orderId}`, err);
-          return null;
-        })
-      : null;
-    const original = this.storeOriginal(orderId, bytes, info, profileId, operator);
-    let final: PhotoView | null = null;
-    const produce = this.producer;
-    if (produce) {
-      try {
-        const out = await produce(bytes, profileId);
-        const finalInfo = await this.inspect(out.jpeg);
-        final = this.addFinalChecked(
-          {
-            orderId,
-            sourcePhotoId: original.id,
-            jpeg: out.jpeg,
-            profileId,
-            precheck: out.precheck,
-            checks: out.checks,
-            operator,
-          },
-          finalInfo,
-        );
-      } catch (err) {
-        // the original is safe; the operator can retake or the final can be added later
-        this.log(`photo production failed for order ${orderId}`, err);
-        if (err instanceof ApiError) throw err;
+  ): Promise<{
+    original: PhotoView;
+    final: PhotoView | null;
+    order: OrderView;
+    timings: CaptureTimings;
+    face?: FaceConsistency | null;
+  }> {
+    const clock = new StageClock();
+    try {
+      this.assertCanAdd(orderId);
+      this.sniff(bytes);
+      const produce = this.producer;
+      const produced = produce ? clock.time('production', () => produce(bytes, profileId)) : null;
+      // a failure here is reported below, after the original is stored (or instead of it when that fails)
+      produced?.catch(() => undefined);
+      // Face consistency beside production: its warnings come with the answer, the embedding is kept with the
+      // original once that is stored. It never fails or holds back the capture.
+      const faces = this.faces;
+      const face = faces
+        ? clock
+            .time('face', () => faces.check(orderId, bytes))
+            .catch((err: unknown) => {
+              this.log(`face check failed for order ${orderId}`, err);
+              return null;
+            })
+        : null;
+      const original = await clock.time('store', async () => {
+        const info = await this.inspect(bytes);
+        return this.storeOriginal(orderId, bytes, info, profileId, operator);
+      });
+      let final: PhotoView | null = null;
+      if (produced) {
+        try {
+          const out = await produced;
+          for (const [k, ms] of Object.entries(out.timings ?? {})) clock.parts[`production.${k}`] = ms;
+          final = await clock.time('storeFinal', async () =>
+            this.addFinalChecked(
+              {
+                orderId,
+                sourcePhotoId: original.id,
+                jpeg: out.jpeg,
+                profileId,
+                precheck: out.precheck,
+                checks: out.checks,
+                operator,
+              },
+              await this.inspect(out.jpeg),
+            ),
+          );
+        } catch (err) {
+          // the original is safe; the operator can retake or the final can be added later
+          this.log(`photo production failed for order ${orderId}`, err);
+          if (err instanceof ApiError) throw err;
+        }
       }
-    }
-    const faceCheck = face ? await face : null;
-    if (faces && faceCheck) {
-      try {
-        faces.keep(original.id, orderId, faceCheck);
-      } catch (err) {
-        this.log(`face embedding not kept for photo ${original.id}`, err);
+      const faceCheck = face ? await face : null;
+      if (faces && faceCheck) {
+        try {
+          faces.keep(original.id, orderId, faceCheck);
+        } catch (err) {
+          this.log(`face embedding not kept for photo ${original.id}`, err);
+        }
       }
+      const order = await clock.time('push', () => this.orders.publish(orderId));
+      const timings = clock.durations();
+      return faces
+        ? { original, final, order, timings, face: faceCheck?.consistency ?? null }
+        : { original, final, order, timings };
+    } finally {
+      this.onTimeline?.(orderId, clock);
     }
-    const order = this.orders.publish(orderId);
-    return faces ? { original, final, order, face: faceCheck?.consistency ?? null } : { original, final, order };
   }
 
-  storeOriginal(
+  /** The file durably stored (written, fsynced, renamed) before its row is committed. */
+  async storeOriginal(
     orderId: string,
     bytes: Buffer,
     info: { mime: string; width: number | null; height: number | null },
     profileId: string,
     operator: string,
-  ): PhotoView {
-    const sha = this.store.put(bytes);
+  ): Promise<PhotoView> {
+    const sha = await this.store.putAsync(bytes);
     const row: PhotoRow = {
       id: randomUUID(),
       order_id: orderId,
@@ -157,15 +200,18 @@ export class CaptureService {
     this.assertCanAdd(input.orderId);
     const info = await this.inspect(input.jpeg);
     if (info.mime !== 'image/jpeg') throw new ApiError('invalid_request', '最终照片须为 JPG 格式');
-    const final = this.addFinalChecked(input, info);
+    const final = await this.addFinalChecked(input, info);
     return { final, order: this.orders.publish(input.orderId) };
   }
 
-  private addFinalChecked(input: FinalInput, info?: { width: number | null; height: number | null }): PhotoView {
+  private async addFinalChecked(
+    input: FinalInput,
+    info?: { width: number | null; height: number | null },
+  ): Promise<PhotoView> {
     const source = this.repo.get(input.sourcePhotoId);
     if (!source || source.order_id !== input.orderId || source.kind !== 'original')
       throw new ApiError('invalid_request', '原始照片不存在或不属于该订单', 'sourcePhotoId');
-    const sha = this.store.put(input.jpeg);
+    const sha = await this.store.putAsync(input.jpeg);
     const row: PhotoRow = {
       id: randomUUID(),
       order_id: input.orderId,

@@ -5,6 +5,8 @@ export interface PrecheckedFinal {
   jpeg: Buffer;
   precheck: 'passed' | 'failed';
   checks: unknown;
+  /** Production's own stage laps (decode, analyze, crop …), ms; carried into the capture's timings. */
+  timings?: Record<string, number>;
 }
 
 export type PhotoProducer = (source: Buffer, profileId: string) => Promise<PrecheckedFinal>;

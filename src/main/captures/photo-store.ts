@@ -12,6 +12,7 @@ import {
   statSync,
   writeSync,
 } from 'node:fs';
+import { mkdir, open, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 // Content-addressed photo files: <data>/photos/<first 2 hex>/<sha256>. A file is written to a temp name,
@@ -34,6 +35,19 @@ export function sniffImageMime(bytes: Uint8Array): 'image/jpeg' | 'image/png' | 
   )
     return 'image/webp';
   return null;
+}
+
+async function fsyncDirAsync(dir: string): Promise<void> {
+  try {
+    const fh = await open(dir, 'r');
+    try {
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+  } catch {
+    // directories cannot be opened for fsync on Windows; NTFS journals the rename itself
+  }
 }
 
 function fsyncDir(dir: string): void {
@@ -81,6 +95,30 @@ export class PhotoStore {
     }
     renameSync(tmp, target);
     fsyncDir(dir);
+    return sha;
+  }
+
+  /**
+   * put() off the event loop: the same temp file, fsync, rename and directory fsync, on libuv's pool, so photo
+   * production (vision workers, sharp) keeps running while a 24 MP original is made durable.
+   */
+  async putAsync(bytes: Uint8Array): Promise<string> {
+    const sha = sha256(bytes);
+    const target = this.pathOf(sha);
+    const existing = await stat(target).catch(() => null);
+    if (existing && existing.size === bytes.length) return sha;
+    const dir = path.dirname(target);
+    await mkdir(dir, { recursive: true });
+    const tmp = path.join(this.tmpDir, `${sha}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    const fh = await open(tmp, 'wx');
+    try {
+      await fh.writeFile(bytes);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await rename(tmp, target);
+    await fsyncDirAsync(dir);
     return sha;
   }
 

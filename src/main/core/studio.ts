@@ -18,6 +18,7 @@ import { createVision, type Vision } from '../vision/vision-service';
 import { visionHandlers } from '../vision/vision-handlers';
 import { createLiveFrames } from '../vision/live-frames';
 import type { PhotoProducer } from '../captures/photo-producer';
+import { CapturePriority, yieldingToCaptures } from '../captures/capture-priority';
 import { backdropSetting } from '../vision/backdrop-setting';
 import { productionHandlers } from '../production/production-handlers';
 import type { Handlers } from '../kernel/handlers';
@@ -99,7 +100,12 @@ export function createStudio(opts: StudioOptions): Studio {
     if (closing && !vision) throw new Error('工作站正在关闭');
     return (vision ??= createVision());
   };
-  const producer = opts.producer === undefined ? productionOn(getVision) : opts.producer;
+  // a capture in production comes before live-view analysis (see CapturePriority)
+  const priority = new CapturePriority();
+  const baseProducer = opts.producer === undefined ? productionOn(getVision) : opts.producer;
+  const producer: PhotoProducer | null = baseProducer
+    ? (source, profileId) => priority.during(() => baseProducer(source, profileId))
+    : null;
   const records = createRecords({ db, dataDir: opts.dataDir, events, bus, now, log, producer });
   const faceEmbedder: FaceEmbedder | null =
     opts.faceEmbedder !== undefined
@@ -149,7 +155,13 @@ export function createStudio(opts: StudioOptions): Studio {
   if (faces) eventMode.guards.push((c) => faces.warnings(c.orderId, c.bytes));
   const backdrop = backdropSetting(records.settings);
   // one live analysis for the window's frames (vision.analyzeFrame) and the station camera's (in-process)
-  const liveFrames = createLiveFrames(getVision, backdrop);
+  const liveFrames = yieldingToCaptures(createLiveFrames(getVision, backdrop), priority, () => ({
+    dropped: true,
+    frame: 0,
+    allPass: false,
+    checks: [],
+    analysis: null,
+  }));
   const camera = createCameraService({
     bus,
     log,
@@ -216,6 +228,7 @@ function productionOn(getVision: () => Vision): PhotoProducer {
       jpeg: p.jpeg,
       precheck: p.passed ? 'passed' : 'failed',
       checks: { reasons: p.reasons, geometry: p.geometry },
+      timings: p.timings,
     };
   };
 }

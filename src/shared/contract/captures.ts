@@ -18,6 +18,8 @@ export const capturesContract = {
       original: PhotoView,
       final: PhotoView.nullable(),
       order: OrderView,
+      /** Where the capture's time went: stage → ms (inspect, store, production …, total). Diagnostics only. */
+      timings: z.record(z.string(), z.number()).optional(),
       /** Face consistency of this capture (issue 13); null when it could not be checked, absent without a model. */
       face: FaceConsistencyView.nullable().optional(),
     }),
