@@ -1,6 +1,7 @@
 import type { CropPlan } from '../../shared/photo/crop-plan';
 import type { RgbImage } from '../../shared/photo/composite';
 import sharp from 'sharp';
+import type { RawImage } from '../../shared/image/raw-image';
 import { openImage, type SourceInfo } from './decode';
 
 export interface CroppedPixels {
@@ -9,13 +10,18 @@ export interface CroppedPixels {
   valid: Uint8Array;
 }
 
-/** Cut the plan's rectangle out of the source and resample it to the output size (sRGB, 8-bit RGB). */
+/**
+ * Cut the plan's rectangle out of the source and resample it to the output size (sRGB, 8-bit RGB). With `decoded`
+ * (the source already decoded at a reduced size, see decodeBase) a downscaling crop is cut from those pixels and
+ * the file is not decoded again; a crop that needs more detail than they have still reads the file.
+ */
 export async function cropPixels(
   source: Buffer,
   info: SourceInfo,
   plan: CropPlan,
   output: { width: number; height: number },
   background: string,
+  decoded?: RawImage & { scale: number },
 ): Promise<CroppedPixels> {
   const { width: W, height: H } = output;
   const s = plan.scale;
@@ -32,7 +38,20 @@ export async function cropPixels(
   // a 24–48 MP capture at 1/2–1/8 size); the final resample to the exact output size stays Lanczos.
   const k = Math.min(8, 2 ** Math.floor(Math.log2(Math.max(1, 1 / s))));
   let pipeline;
-  if (k > 1) {
+  if (decoded && decoded.channels === 3 && s <= decoded.scale) {
+    const kw = decoded.width;
+    const kh = decoded.height;
+    const l = Math.min(kw - 1, Math.floor((ex0 * kw) / info.width));
+    const t = Math.min(kh - 1, Math.floor((ey0 * kh) / info.height));
+    const r = Math.max(l + 1, Math.min(kw, Math.ceil((ex1 * kw) / info.width)));
+    const b = Math.max(t + 1, Math.min(kh, Math.ceil((ey1 * kh) / info.height)));
+    pipeline = sharp(decoded.data, { raw: { width: kw, height: kh, channels: 3 } }).extract({
+      left: l,
+      top: t,
+      width: r - l,
+      height: b - t,
+    });
+  } else if (k > 1) {
     const kw = Math.max(1, Math.round(info.width / k));
     const kh = Math.max(1, Math.round(info.height / k));
     const l = Math.min(kw - 1, Math.floor((ex0 * kw) / info.width));

@@ -54,3 +54,40 @@ export async function decodeScaled(
     scale: out.width / info.width,
   };
 }
+
+/**
+ * The one decode of a capture that production needs: sRGB 8-bit RGB at 1/`shrink` of the source (JPEG/WebP
+ * shrink-on-load, so a 24 MP file is decoded at 6 MP without ever holding the full-size pixels). The analysis
+ * copy and the crop are both cut from it (scaledFrom, cropPixels), instead of decoding the file twice.
+ */
+export async function decodeBase(
+  source: Buffer,
+  info: SourceInfo,
+  shrink: number,
+  background: string,
+): Promise<RawImage & { scale: number }> {
+  return decodeScaled(source, info, Math.max(info.width, info.height) / Math.max(1, shrink), background);
+}
+
+/** A copy of decoded pixels whose long side is at most `longSide`; `scale` stays relative to the source. */
+export async function scaledFrom(
+  base: RawImage & { scale: number },
+  longSide: number,
+): Promise<RawImage & { scale: number }> {
+  const k = Math.min(1, longSide / Math.max(base.width, base.height));
+  // a copy even at full size: the analyzer may take the pixels it is given (transferred to its worker)
+  if (k === 1) return { ...base, data: base.data.slice() };
+  const w = Math.max(1, Math.round(base.width * k));
+  const h = Math.max(1, Math.round(base.height * k));
+  const { data, info: out } = await sharp(base.data, { raw: { width: base.width, height: base.height, channels: 3 } })
+    .resize(w, h, { fit: 'fill' })
+    .raw({ depth: 'uchar' })
+    .toBuffer({ resolveWithObject: true });
+  return {
+    width: out.width,
+    height: out.height,
+    channels: 3,
+    data: new Uint8Array(data.buffer, data.byteOffset, data.length),
+    scale: (base.scale * out.width) / base.width,
+  };
+}

@@ -6,7 +6,7 @@ import { refusal, type Refusal, type RefusalCode } from '../../shared/photo/refu
 import { measureSubject, scaleSubject } from '../../shared/photo/subject';
 import { resolveProfile } from '../kernel/request-fields';
 import { cropPixels } from './crop-pixels';
-import { decodeScaled, LIMIT_INPUT_PIXELS, probeImage, type SourceInfo } from './decode';
+import { decodeBase, decodeScaled, LIMIT_INPUT_PIXELS, probeImage, scaledFrom, type SourceInfo } from './decode';
 import { encodeWithinBounds } from './encode';
 import { refineMask } from './mask-refine';
 import type { PhotoAnalyzer } from './photo-analyzer';
@@ -84,9 +84,19 @@ export async function producePhoto(
     throw new PhotoRefusedError(/pixel limit/i.test(String(err)) ? 'image_too_large' : 'unreadable_image');
   }
   if (info.width * info.height > LIMIT_INPUT_PIXELS) throw new PhotoRefusedError('image_too_large');
-  const small = await decodeScaled(source, info, ANALYSIS_LONG_SIDE, out.background).catch(() => {
+  // A camera-sized file (long side ≥ 2× the analysis copy's) is decoded once, at half size (shrink-on-load): the
+  // analysis copy and the crop are both cut from those pixels. A smaller source is read as before.
+  const halve = Math.max(info.width, info.height) >= 2 * ANALYSIS_LONG_SIDE;
+  let base: Awaited<ReturnType<typeof decodeBase>> | undefined;
+  let small: Awaited<ReturnType<typeof decodeBase>>;
+  try {
+    if (halve) {
+      base = await decodeBase(source, info, 2, out.background);
+      small = await scaledFrom(base, ANALYSIS_LONG_SIDE);
+    } else small = await decodeScaled(source, info, ANALYSIS_LONG_SIDE, out.background);
+  } catch {
     throw new PhotoRefusedError('unreadable_image');
-  });
+  }
   lap('decode');
   const analysis = await vision.analyze(small);
   lap('analyze');
@@ -100,7 +110,7 @@ export async function producePhoto(
   const planned = planFinalCrop(subject, out, profile.geometry, { ...defaultCropOptions, ...options.crop });
   if (!planned.ok) throw new PhotoRefusedError(planned.refusal.code);
   const plan = planned.plan;
-  const crop = await cropPixels(source, info, plan, out, out.background).catch(() => {
+  const crop = await cropPixels(source, info, plan, out, out.background, base).catch(() => {
     throw new PhotoRefusedError('unreadable_image');
   });
   lap('crop');
