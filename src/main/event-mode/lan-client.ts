@@ -19,6 +19,8 @@ export const LINK_KEYS = {
   stationId: 'lan_station_id',
 } as const;
 
+const BIND_TIMEOUT_MS = 120_000;
+
 /** The host did not answer (network, timeout, host down): the call can be retried, nothing was refused. */
 export class HostUnreachable extends Error {}
 
@@ -101,7 +103,9 @@ export class LanClient {
     const l = this.link();
     if (!l) throw new ApiError('unavailable', '本工作站尚未加入主机', 'address');
     try {
-      const out = await this.post(`${l.hostUrl}/lan/api/${method}`, l.token, request);
+      // a binding waits for the host's photo production (初审) of the capture: give it time
+      const timeout = method === 'queue.bind' ? Math.max(this.timeoutMs, BIND_TIMEOUT_MS) : this.timeoutMs;
+      const out = await this.post(`${l.hostUrl}/lan/api/${method}`, l.token, request, timeout);
       this.online = true;
       this.lastError = null;
       if (method === 'queue.list') {
@@ -122,14 +126,14 @@ export class LanClient {
     return this.cache.get(eventId) ?? null;
   }
 
-  private async post(url: string, token: string | null, body: unknown): Promise<unknown> {
+  private async post(url: string, token: string | null, body: unknown, timeoutMs = this.timeoutMs): Promise<unknown> {
     let res: Response;
     try {
       res = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify(body),
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (err) {
       throw new HostUnreachable(`主机无应答：${(err as Error).message}`);

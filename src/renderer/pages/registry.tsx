@@ -10,6 +10,8 @@ import { ExportPage } from './export-page';
 import { StatsPage } from './stats-page';
 import { SettingsPage } from './settings-page';
 import { HelpPage } from './help-page';
+import { EventDeskPage } from './event-desk-page';
+import { EventQueuePage } from './event-queue-page';
 
 export interface PageEntry {
   route: string;
@@ -21,6 +23,8 @@ export interface PageEntry {
 export const pages: PageEntry[] = [
   { route: 'events', label: t.nav.events, render: () => <EventsPage /> },
   { route: 'checkin', label: t.station.nav.checkin, render: () => <CheckinPage /> },
+  { route: 'event-desk', label: t.eventMode.deskTitle, render: () => <EventDeskPage /> },
+  { route: 'event-queue', label: t.eventMode.queueTitle, render: () => <EventQueuePage /> },
   { route: 'capture', label: t.station.nav.capture, render: () => <CapturePage /> },
   { route: 'payment', label: t.station.nav.payment, render: () => <PaymentPage /> },
   { route: 'orders', label: t.station.nav.orders, render: () => <OrdersPage /> },

@@ -12,7 +12,9 @@ import { exportPage } from './export';
 import { settings } from './settings';
 import { stats } from './stats';
 import { help } from './help';
+import { sync } from './sync';
 import { face } from './face';
+import { eventMode } from './event-mode';
 
 // English, the second language: the same keys as zh-CN (src/renderer/i18n/zh-CN), one file per feature.
 // Whoever adds a zh-CN entry adds its English here too — typecheck fails until they do.
@@ -30,7 +32,9 @@ export const enUS: Catalogue = {
   settings,
   stats,
   help,
+  sync,
   face,
+  eventMode,
 };
 
 /** The shell's entries (zh-CN common.ts): everything that is not a feature of its own. */
@@ -48,5 +52,7 @@ export type CommonEntries = Omit<
   | 'settings'
   | 'stats'
   | 'help'
+  | 'sync'
   | 'face'
+  | 'eventMode'
 >;

@@ -11,7 +11,9 @@ import { exportPage } from './export';
 import { settings } from './settings';
 import { stats } from './stats';
 import { help } from './help';
+import { sync } from './sync';
 import { face } from './face';
+import { eventMode } from './event-mode';
 
 // All UI text, zh-CN: the source catalogue. Its shape is the type every other language must fill in
 // (src/renderer/i18n/catalogue.ts), so an entry added here without its en-US twin is a compile error.
@@ -29,5 +31,7 @@ export const zhCN = {
   settings,
   stats,
   help,
+  sync,
   face,
+  eventMode,
 } as const;

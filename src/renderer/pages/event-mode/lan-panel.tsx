@@ -1,0 +1,219 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { LanStatusView } from '../../../shared/contract/event-mode';
+import { businessTime } from '../../../shared/domain/business-time';
+import { STATION_ROLES, type StationRole } from '../../../shared/domain/shooting-queue';
+import { useClient } from '../../api/context';
+import { Field } from '../../components/field';
+import { problemOf, type Problem } from '../../components/use-api-call';
+import { t } from '../../i18n';
+import { subscribeShared } from '../../station/push-hub';
+import { QrSvg } from './qr-svg';
+
+const ROLE_LABEL: Record<StationRole, string> = {
+  desk: t.eventMode.lan.roleDesk,
+  capture: t.eventMode.lan.roleCapture,
+  cashier: t.eventMode.lan.roleCashier,
+};
+
+/** 活动组网: this station's roles; as host: the pairing code and paired stations; as station: join / status. */
+export function LanPanel({ onStatus }: { onStatus?: (s: LanStatusView) => void }) {
+  const client = useClient();
+  const [status, setStatus] = useState<LanStatusView | null>(null);
+  const [roles, setRoles] = useState<StationRole[]>([]);
+  const [name, setName] = useState('');
+  const [address, setAddress] = useState('');
+  const [code, setCode] = useState('');
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [found, setFound] = useState<{ name: string; url: string }[] | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const show = useCallback(
+    (s: LanStatusView) => {
+      setStatus(s);
+      onStatus?.(s);
+    },
+    [onStatus],
+  );
+
+  useEffect(() => {
+    void client.call('lan.status', {}).then((s) => {
+      show(s);
+      setRoles(s.roles);
+      setName(s.stationName);
+    });
+    return subscribeShared(client, (ev) => {
+      if (ev.name === 'lan.status') show(ev.data);
+    });
+  }, [client, show]);
+
+  async function act(fn: () => Promise<LanStatusView>) {
+    setBusy(true);
+    setProblem(null);
+    try {
+      show(await fn());
+    } catch (err) {
+      setProblem(problemOf(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+  const errorAt = (field: string) => problem?.fields[field] ?? null;
+  const L = t.eventMode.lan;
+  if (!status) return null;
+  const modeLabel = { standalone: L.modeStandalone, host: L.modeHost, joined: L.modeJoined }[status.mode];
+
+  return (
+    <section className="card" data-testid="lan-panel">
+      <h2>{L.title}</h2>
+      <div className="event-row">
+        <span className="muted">{L.mode}</span>
+        <strong data-testid="lan-mode">{modeLabel}</strong>
+        {status.mode === 'joined' && (
+          <span className={status.online === false ? 'lan-offline' : ''} data-testid="lan-online">
+            {L.host} {status.hostUrl} · {status.stationNo !== null && L.stationNo(status.stationNo)} ·{' '}
+            {status.online === false ? L.offline : L.online}
+          </span>
+        )}
+      </div>
+      <div className="event-row">
+        <span className="muted">{L.roles}</span>
+        {STATION_ROLES.map((r) => (
+          <label key={r}>
+            <input
+              type="checkbox"
+              checked={roles.includes(r)}
+              onChange={(e) => setRoles(e.target.checked ? [...roles, r] : roles.filter((x) => x !== r))}
+            />{' '}
+            {ROLE_LABEL[r]}
+          </label>
+        ))}
+        <input aria-label={L.stationName} value={name} onChange={(e) => setName(e.target.value)} maxLength={40} />
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => void act(() => client.call('lan.setRoles', { roles, stationName: name || undefined }))}
+        >
+          {L.save}
+        </button>
+      </div>
+
+      {status.mode !== 'joined' && (
+        <div className="event-row">
+          {status.pairing ? (
+            <>
+              <div>
+                <div className="muted">{L.pairingCode}</div>
+                <div className="pairing-code" data-testid="pairing-code">
+                  {status.pairing.code}
+                </div>
+                <div className="muted">{L.pairingUntil(businessTime(status.pairing.expiresAt))}</div>
+                <div className="muted">
+                  {L.addresses}：{status.pairing.addresses.join('、') || L.noAddress}
+                </div>
+                <div className="muted">{L.pairingHelp}</div>
+              </div>
+              <QrSvg payload={status.pairing.qrPayload} size={112} label={L.pairingCode} />
+              <button type="button" disabled={busy} onClick={() => void act(() => client.call('lan.closePairing', {}))}>
+                {L.closePairing}
+              </button>
+            </>
+          ) : (
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => void act(() => client.call('lan.openPairing', { minutes: 10 }))}
+            >
+              {L.openPairing}
+            </button>
+          )}
+        </div>
+      )}
+      {status.stations.length > 0 && (
+        <div>
+          <div className="muted">{L.stations}</div>
+          <ul>
+            {status.stations.map((s) => (
+              <li key={s.id}>
+                {L.stationNo(s.stationNo)} {s.name} {s.revoked ? '（已撤销）' : ''}
+                {!s.revoked && (
+                  <button
+                    type="button"
+                    disabled={busy}
+                    onClick={() => void act(() => client.call('lan.revoke', { stationId: s.id }))}
+                  >
+                    {L.revoke}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      {status.mode === 'standalone' && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void act(() => client.call('lan.join', { address, code, stationName: name || status.stationName }));
+          }}
+        >
+          <h3>{L.joinTitle}</h3>
+          <div className="event-row">
+            <Field label={L.address} hint={L.addressHint} error={errorAt('address')}>
+              <input value={address} onChange={(e) => setAddress(e.target.value)} data-testid="join-address" />
+            </Field>
+            <Field label={L.code} error={errorAt('code')}>
+              <input
+                value={code}
+                onChange={(e) => setCode(e.target.value)}
+                inputMode="numeric"
+                maxLength={8}
+                data-testid="join-code"
+              />
+            </Field>
+            <button type="submit" className="primary" disabled={busy}>
+              {L.join}
+            </button>
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => {
+                setFound(null);
+                void client.call('lan.discover', { waitMs: 1500 }).then((r) => setFound(r.hosts));
+              }}
+            >
+              {L.discover}
+            </button>
+          </div>
+          {found && found.length === 0 && <div className="muted">{L.noneFound}</div>}
+          {found?.map((h) => (
+            <button key={h.url} type="button" onClick={() => setAddress(h.url)}>
+              {h.name} {h.url}
+            </button>
+          ))}
+        </form>
+      )}
+      {status.mode === 'joined' && (
+        <div className="event-row">
+          <span>{L.pending(status.pending)}</span>
+          <button type="button" disabled={busy} onClick={() => void act(() => client.call('lan.flush', {}))}>
+            {L.flush}
+          </button>
+          <button type="button" disabled={busy} onClick={() => void act(() => client.call('lan.leave', {}))}>
+            {L.leave}
+          </button>
+        </div>
+      )}
+      {status.refused.length > 0 && (
+        <div className="banner-error">
+          {L.refused}：{status.refused.map((r) => r.message).join('；')}
+        </div>
+      )}
+      {problem && !problem.fields.address && !problem.fields.code && (
+        <div className="banner-error" role="alert">
+          {problem.message}
+        </div>
+      )}
+    </section>
+  );
+}
