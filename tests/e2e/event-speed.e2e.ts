@@ -85,6 +85,8 @@ test('five students through the keyboard alone (keystrokes and seconds per stude
   await page.getByLabel('画面来源').selectOption('station');
   await page.getByLabel('相机').selectOption('replay:samples');
   await page.getByLabel('全部通过时自动拍摄').check();
+  // a station is switched on before the first student arrives: the live checks run (the models are loaded)
+  await expect(page.getByTestId('live-checks')).toBeVisible({ timeout: 120_000 });
   await page.locator('body').click();
 
   const results: { student: string; keys: number; seconds: number; passed: boolean; fallback: string[] }[] = [];
