@@ -7,19 +7,28 @@ import type { Bonjour } from 'bonjour-service';
 
 export const MDNS_TYPE = 'collection-studio';
 
+/** `iface`: the interface to multicast on (tests: 127.0.0.1, so nothing leaves the machine); default all. */
+export interface MdnsOptions {
+  iface?: string;
+}
 
-async function bonjour(): Promise<Bonjour | null> {
+async function bonjour(o: MdnsOptions = {}): Promise<Bonjour | null> {
   try {
     const mod = await import('bonjour-service');
-    return new mod.Bonjour();
+    return new mod.Bonjour(o.iface ? ({ interface: o.iface, bind: '0.0.0.0', loopback: true } as object) : {});
   } catch {
     return null;
   }
 }
 
 /** Announce this host; returns a stop function (no-op when multicast is not available). */
-export async function advertiseHost(name: string, port: number, log: (m: string, e?: unknown) => void) {
-  const b = await bonjour();
+export async function advertiseHost(
+  name: string,
+  port: number,
+  log: (m: string, e?: unknown) => void,
+  o: MdnsOptions = {},
+) {
+  const b = await bonjour(o);
   if (!b) return async () => {};
   try {
     const svc = b.publish({ name: `${name}-${port}`, type: MDNS_TYPE, port, txt: { v: '1' } });
@@ -37,8 +46,8 @@ export async function advertiseHost(name: string, port: number, log: (m: string,
 }
 
 /** Hosts that answered within waitMs. */
-export async function discoverHosts(waitMs: number): Promise<{ name: string; url: string }[]> {
-  const b = await bonjour();
+export async function discoverHosts(waitMs: number, o: MdnsOptions = {}): Promise<{ name: string; url: string }[]> {
+  const b = await bonjour(o);
   if (!b) return [];
   const found = new Map<string, { name: string; url: string }>();
   await new Promise<void>((resolve) => {
