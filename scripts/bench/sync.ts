@@ -6,7 +6,7 @@
 //      are there and back 2 s later: time from the reconnect to the end, and how many photo bytes went twice.
 // BENCH_ORDERS=2000 by default; the default sync timings (backoff 1 s … 60 s) are used.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -92,8 +92,10 @@ async function serverProcess(dataDir: string) {
   };
   const station = token(['--station', 'S1']);
   const admin = token(['--admin', 'bench']);
-  const child = spawn(process.execPath, [bin, 'server', '--port', '0', '--data', dataDir], {
-    stdio: ['ignore', 'pipe', 'ignore'],
+  // BENCH_SERVER_NODE_ARGS: e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server process
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, bin, 'server', '--port', '0', '--data', dataDir], {
+    stdio: ['ignore', 'pipe', process.env.CENTRAL_DEBUG_BATCH ? 'inherit' : 'ignore'],
     env: process.env,
   });
   let out = '';
@@ -114,7 +116,7 @@ async function serverProcess(dataDir: string) {
       child.on('exit', () => resolve());
       child.kill('SIGTERM');
     });
-  return { url, port: Number(new URL(url).port), station, stats, stop };
+  return { url, port: Number(new URL(url).port), station, stats, stop, cpuSeconds: () => procCpuSeconds(child.pid) };
 }
 
 async function syncRun(stationDir: string, serverDir: string, cutAtHalf: boolean) {
@@ -123,6 +125,7 @@ async function syncRun(stationDir: string, serverDir: string, cutAtHalf: boolean
   const studio = createStudio({ dataDir: stationDir, log: () => {} });
   await studio.dispatch('sync.configure', { serverUrl: proxy.url, token: server.station }, ctx);
   const t0 = performance.now();
+  const cpu0 = { station: process.cpuUsage(), server: server.cpuSeconds() };
   let reconnectAt: number | null = null;
   const watcher = cutAtHalf
     ? (async () => {
@@ -136,6 +139,12 @@ async function syncRun(stationDir: string, serverDir: string, cutAtHalf: boolean
   const summary = await studio.sync.runOnce();
   await watcher;
   const t1 = performance.now();
+  const stationCpu = process.cpuUsage(cpu0.station);
+  const serverCpu1 = server.cpuSeconds();
+  const cpu = {
+    station: (stationCpu.user + stationCpu.system) / 1e6,
+    server: serverCpu1 === null || cpu0.server === null ? null : serverCpu1 - cpu0.server,
+  };
   const stats = await server.stats();
   const result = {
     seconds: (t1 - t0) / 1000,
@@ -143,6 +152,8 @@ async function syncRun(stationDir: string, serverDir: string, cutAtHalf: boolean
     summary,
     stats,
     patchBytes: proxy.patchBytes,
+    requests: proxy.requests,
+    cpu,
   };
   await studio.close();
   await proxy.close();
@@ -163,18 +174,36 @@ function reuseSeed(from: string, to: string) {
   return { summary: { orders, pendingReview }, seconds: 0, photoBytes };
 }
 
+/** CPU seconds (user + system) a process used so far, from /proc (Linux); null elsewhere. */
+function procCpuSeconds(pid: number | undefined): number | null {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = f.slice(f.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return null;
+  }
+}
+
 function sleep(ms: number) {
   return new Promise((r) => setTimeout(r, ms));
 }
 
 async function main() {
   const stationA = path.join(root, 'station-a');
-  // BENCH_SEED_DIR: a station seeded by an earlier run (copied, never changed) — the sync figures without re-seeding
-  const seeded = process.env.BENCH_SEED_DIR
-    ? reuseSeed(process.env.BENCH_SEED_DIR, stationA)
+  // BENCH_SEED_DIR: a station seeded by an earlier run (copied, never changed) — the sync figures without
+  // re-seeding; when the directory does not exist yet it is seeded there first and kept.
+  const seedDir = process.env.BENCH_SEED_DIR;
+  if (seedDir && !existsSync(seedDir)) {
+    const s = await seed(seedDir, await portraits60k(path.join(root, 'portraits')));
+    console.log(`seeded ${seedDir} in ${s.seconds.toFixed(1)} s (kept for BENCH_SEED_DIR)`);
+  }
+  const seeded = seedDir
+    ? reuseSeed(seedDir, stationA)
     : await seed(stationA, await portraits60k(path.join(root, 'portraits')));
+  if (process.env.BENCH_SEED_ONLY) return;
   const stationB = path.join(root, 'station-b');
-  cpSync(stationA, stationB, { recursive: true });
+  if (!process.env.BENCH_SKIP_CUT) cpSync(stationA, stationB, { recursive: true });
   const mb = seeded.photoBytes.b / 1e6;
   console.log(
     `seeded ${seeded.summary.orders} orders (${seeded.summary.pendingReview} 待审核), ${seeded.photoBytes.n} photos, ${mb.toFixed(1)} MB in ${seeded.seconds.toFixed(1)} s`,
@@ -185,14 +214,20 @@ async function main() {
     `full sync: ${full.seconds.toFixed(1)} s — ${(N / full.seconds).toFixed(0)} orders/s, ${(full.patchBytes / 1e6 / full.seconds).toFixed(1)} MB/s` +
       ` (server: ${full.stats.orders} orders, ${full.stats.photos} photos, ${(full.stats.photoBytes / 1e6).toFixed(1)} MB; pending ${full.summary.pending}, parked ${full.summary.parked})`,
   );
-
-  const cut = await syncRun(stationB, path.join(root, 'server-b'), true);
-  const resent = cut.patchBytes - cut.stats.photoBytes;
   console.log(
-    `cut at 50 %: total ${cut.seconds.toFixed(1)} s, ${cut.afterReconnectSeconds?.toFixed(1)} s from the reconnect to the end` +
-      ` (server: ${cut.stats.orders} orders, ${cut.stats.photos} photos); photo bytes sent ${cut.patchBytes} for ${cut.stats.photoBytes} stored` +
-      ` → ${resent} bytes again (only the uploads cut in flight)`,
+    `  ${full.requests} HTTP requests (${(full.requests / N).toFixed(1)} per order); CPU: station ${full.cpu.station.toFixed(1)} s` +
+      ` (incl. the fault proxy), server ${full.cpu.server?.toFixed(1) ?? '?'} s; load average ${os.loadavg()[0]!.toFixed(1)}`,
   );
+
+  // BENCH_SKIP_CUT: only the full sync
+  const cut = process.env.BENCH_SKIP_CUT ? null : await syncRun(stationB, path.join(root, 'server-b'), true);
+  const resent = cut ? cut.patchBytes - cut.stats.photoBytes : null;
+  if (cut)
+    console.log(
+      `cut at 50 %: total ${cut.seconds.toFixed(1)} s, ${cut.afterReconnectSeconds?.toFixed(1)} s from the reconnect to the end` +
+        ` (server: ${cut.stats.orders} orders, ${cut.stats.photos} photos); photo bytes sent ${cut.patchBytes} for ${cut.stats.photoBytes} stored` +
+        ` → ${resent} bytes again (only the uploads cut in flight)`,
+    );
   console.log(
     JSON.stringify({
       orders: N,
@@ -200,8 +235,12 @@ async function main() {
       fullSeconds: Number(full.seconds.toFixed(1)),
       ordersPerSecond: Number((N / full.seconds).toFixed(0)),
       mbPerSecond: Number((full.patchBytes / 1e6 / full.seconds).toFixed(1)),
-      afterCutSeconds: cut.afterReconnectSeconds === null ? null : Number(cut.afterReconnectSeconds.toFixed(1)),
+      requestsPerOrder: Number((full.requests / N).toFixed(1)),
+      stationCpuSeconds: Number(full.cpu.station.toFixed(1)),
+      serverCpuSeconds: full.cpu.server === null ? null : Number(full.cpu.server.toFixed(1)),
+      afterCutSeconds: cut?.afterReconnectSeconds == null ? null : Number(cut.afterReconnectSeconds.toFixed(1)),
       resentBytes: resent,
+      loadAverage: Number(os.loadavg()[0]!.toFixed(1)),
       database: process.env.DATABASE_URL ? 'postgres' : 'sqlite',
     }),
   );

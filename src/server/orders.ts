@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { OrderAccepted, OrderSnapshot } from '../shared/central';
 import type { CentralDatabase } from './db/schema';
 import type { Clock } from './clock';
+import type { WriteBatcher } from './db/write-batch';
 
 // PUT /v1/orders/{uuid}: one atomic conditional upsert (INSERT … ON CONFLICT DO UPDATE … WHERE stored
 // revision < new revision AND same station), the same statement in SQLite and PostgreSQL, so two racing
@@ -14,6 +15,7 @@ export class OrderStore {
   constructor(
     private readonly db: Kysely<CentralDatabase>,
     private readonly now: Clock,
+    private readonly writes: WriteBatcher,
   ) {}
 
   async put(stationId: number, uuid: string, snapshot: OrderSnapshot): Promise<PutOrderResult> {
@@ -35,37 +37,40 @@ export class OrderStore {
       reviewed_photo_sha256: null,
       done_at: null,
     };
-    await this.db
-      .insertInto('orders')
-      .values(row)
-      .onConflict((oc) =>
-        oc
-          .column('uuid')
-          .doUpdateSet((eb) => ({
-            order_no: eb.ref('excluded.order_no'),
-            revision: eb.ref('excluded.revision'),
-            state: eb.ref('excluded.state'),
-            event_id: eb.ref('excluded.event_id'),
-            school_code: eb.ref('excluded.school_code'),
-            snapshot_json: eb.ref('excluded.snapshot_json'),
-            final_photo_sha256: eb.ref('excluded.final_photo_sha256'),
-            original_photo_sha256: eb.ref('excluded.original_photo_sha256'),
-            id_last4: eb.ref('excluded.id_last4'),
-            received_at: eb.ref('excluded.received_at'),
-          }))
-          .where((eb) =>
-            eb.and([
-              eb('orders.revision', '<', eb.ref('excluded.revision')),
-              eb('orders.station_id', '=', eb.ref('excluded.station_id')),
-            ]),
-          ),
-      )
-      .execute();
-    const stored = await this.db
-      .selectFrom('orders')
-      .select(['station_id', 'revision', 'received_at'])
-      .where('uuid', '=', uuid)
-      .executeTakeFirstOrThrow();
+    // the upsert and the read of what won, in the write batch's transaction (answered after its commit)
+    const stored = await this.writes.run(async (tx) => {
+      await tx
+        .insertInto('orders')
+        .values(row)
+        .onConflict((oc) =>
+          oc
+            .column('uuid')
+            .doUpdateSet((eb) => ({
+              order_no: eb.ref('excluded.order_no'),
+              revision: eb.ref('excluded.revision'),
+              state: eb.ref('excluded.state'),
+              event_id: eb.ref('excluded.event_id'),
+              school_code: eb.ref('excluded.school_code'),
+              snapshot_json: eb.ref('excluded.snapshot_json'),
+              final_photo_sha256: eb.ref('excluded.final_photo_sha256'),
+              original_photo_sha256: eb.ref('excluded.original_photo_sha256'),
+              id_last4: eb.ref('excluded.id_last4'),
+              received_at: eb.ref('excluded.received_at'),
+            }))
+            .where((eb) =>
+              eb.and([
+                eb('orders.revision', '<', eb.ref('excluded.revision')),
+                eb('orders.station_id', '=', eb.ref('excluded.station_id')),
+              ]),
+            ),
+        )
+        .execute();
+      return tx
+        .selectFrom('orders')
+        .select(['station_id', 'revision', 'received_at'])
+        .where('uuid', '=', uuid)
+        .executeTakeFirstOrThrow();
+    });
     if (Number(stored.station_id) !== stationId) return { kind: 'other_station' };
     if (stored.revision > snapshot.revision) return { kind: 'stale', storedRevision: stored.revision };
     // stored.revision === snapshot.revision: this push, or a replay of it — the same answer either way

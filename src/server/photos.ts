@@ -11,6 +11,7 @@ import { MAX_PHOTO_BYTES, SHA256_PATTERN, photoShaFromMetadata } from '../shared
 import type { CentralDatabase } from './db/schema';
 import type { Clock } from './clock';
 import { bearerToken, type TokenStore } from './tokens';
+import type { WriteBatcher } from './db/write-batch';
 
 // Photos by tus 1.0 (@tus/server + @tus/file-store). The upload id IS the photo's sha256, so the upload
 // URL is /v1/photos/{sha256} and a station can always HEAD it first. Guards around the library:
@@ -29,6 +30,8 @@ export const CHECKSUM_MISMATCH_BODY = '照片内容与 sha256 不符，已删除
 export interface PhotoUploadsOptions {
   directory: string;
   db: Kysely<CentralDatabase>;
+  /** Group commit of the `photos` rows (answered after the commit). */
+  writes: WriteBatcher;
   tokens: TokenStore;
   now: Clock;
   maxBytes?: number;
@@ -105,16 +108,19 @@ export class PhotoUploads {
       // the uploader's token was revoked between its last PATCH's auth and now: keep the bytes, record later
       return;
     }
-    const r = await this.options.db
-      .insertInto('photos')
-      .values({
-        sha256: sha,
-        bytes: upload.size!,
-        station_id: stationId,
-        completed_at: this.options.now().toISOString(),
-      })
-      .onConflict((oc) => oc.column('sha256').doNothing())
-      .executeTakeFirst();
+    const values = {
+      sha256: sha,
+      bytes: upload.size!,
+      station_id: stationId,
+      completed_at: this.options.now().toISOString(),
+    };
+    const r = await this.options.writes.run((tx) =>
+      tx
+        .insertInto('photos')
+        .values(values)
+        .onConflict((oc) => oc.column('sha256').doNothing())
+        .executeTakeFirst(),
+    );
     if (Number(r.numInsertedOrUpdatedRows ?? 0) > 0)
       this.options.onEvent?.({ type: 'photo.stored', sha256: sha, bytes: upload.size! });
   }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from './app';
 import { openCentralDb, type CentralDb } from './db/connect';
+import { WriteBatcher } from './db/write-batch';
 import { OrderStore } from './orders';
 import { PhotoUploads } from './photos';
 import { ReviewStore } from './reviews';
@@ -47,7 +48,8 @@ export async function openCentral(options: CentralServicesOptions): Promise<Cent
   const tokens = new TokenStore(central.db, now);
   const photosDir = path.join(options.dataDir, 'photos');
   fs.mkdirSync(photosDir, { recursive: true });
-  const orders = new OrderStore(central.db, now);
+  const writes = new WriteBatcher(central.db);
+  const orders = new OrderStore(central.db, now, writes);
   const reviews = new ReviewStore(central.db, now);
   const log =
     options.log ??
@@ -59,11 +61,21 @@ export async function openCentral(options: CentralServicesOptions): Promise<Cent
     tokens,
     orders,
     reviews,
-    photos: new PhotoUploads({ directory: photosDir, db: central.db, tokens, now, maxBytes: options.maxPhotoBytes }),
+    photos: new PhotoUploads({
+      directory: photosDir,
+      db: central.db,
+      writes,
+      tokens,
+      now,
+      maxBytes: options.maxPhotoBytes,
+    }),
     users: new ConsoleUsers(central.db, now),
     mailer,
     dataDir: options.dataDir,
     async close() {
+      await writes.idle();
+      if (process.env.CENTRAL_DEBUG_BATCH)
+        process.stderr.write(`write batches: ${writes.writes} writes in ${writes.commits} commits\n`);
       if (mailer) {
         await mailer.flush();
         mailer.close();

@@ -28,6 +28,11 @@ export interface PhotoUploadInput {
   bytes: Buffer;
   /** The upload URL stored from an earlier attempt (resume), or null. */
   storedUrl: string | null;
+  /**
+   * Never tried by this station (and recorded so before this call): created with its bytes in one POST, without
+   * asking the server first. Otherwise the upload starts with HEAD.
+   */
+  fresh: boolean;
   /** Called as soon as the server told the upload's URL: store it before any byte is sent. */
   onUploadUrl: (url: string) => void;
   onProgress: (bytesSent: number, bytesTotal: number) => void;
@@ -96,9 +101,10 @@ export class CentralClient {
   }
 
   /**
-   * tus 1.0 upload (tus-js-client). Starts with HEAD on the stored URL — or, the first time, on the photo's own
-   * URL /v1/photos/{sha256} — so a photo the server already holds complete is never sent again and a partial one
-   * continues at the server's Upload-Offset; only when the server does not know it does a POST create it.
+   * tus 1.0 upload (tus-js-client). A fresh photo: one POST with the bytes (creation-with-upload). Any other starts
+   * with HEAD on the stored URL — or on the photo's own URL /v1/photos/{sha256} — so a photo the server already
+   * holds complete is never sent again and a partial one continues at the server's Upload-Offset; only when the
+   * server does not know it does a POST (with the bytes) create it.
    */
   uploadPhoto(input: PhotoUploadInput, orderNo: string | null): Promise<PhotoUploadResult> {
     const what = `上传照片${orderNo ? `（订单 ${orderNo}）` : ''}`;
@@ -106,7 +112,8 @@ export class CentralClient {
     return new Promise<PhotoUploadResult>((resolve, reject) => {
       const upload = new Upload(input.bytes, {
         endpoint: this.url(CENTRAL_PATHS.photos),
-        uploadUrl: input.storedUrl ?? this.url(CENTRAL_PATHS.photo(input.sha256)),
+        uploadUrl: input.fresh ? null : (input.storedUrl ?? this.url(CENTRAL_PATHS.photo(input.sha256))),
+        uploadDataDuringCreation: true,
         uploadSize: input.bytes.length,
         metadata: { sha256: input.sha256 },
         headers: { Authorization: `Bearer ${this.opts.token}` },
@@ -119,6 +126,9 @@ export class CentralClient {
         },
         onBeforeRequest: (req: HttpRequest) => {
           if (req.getMethod() === 'PATCH') patchStart = Number(req.getHeader('Upload-Offset'));
+          // creation-with-upload: the POST carries the bytes from 0
+          else if (req.getMethod() === 'POST' && req.getHeader('Content-Type') === 'application/offset+octet-stream')
+            patchStart = 0;
         },
         onProgress: (sent, total) => input.onProgress(sent, total),
         onSuccess: () => resolve({ bytesSent: patchStart === null ? 0 : input.bytes.length - patchStart }),

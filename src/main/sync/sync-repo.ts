@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open';
 
 // The sync worker's data access: the outbox rows are the queue (written by every change's own transaction), plus
@@ -47,20 +48,30 @@ const ROWS_OF_ORDER = `(
 ) AND id <= @maxId`;
 
 export class SyncRepo {
+  /** Prepared statements by SQL text (the worker runs the same few statements thousands of times). */
+  private readonly statements = new Map<string, Statement<unknown[]>>();
+
   constructor(private readonly db: Db) {}
+
+  private sql(text: string): Statement<unknown[]> {
+    let st = this.statements.get(text);
+    if (!st) {
+      st = this.db.prepare(text);
+      this.statements.set(text, st);
+    }
+    return st;
+  }
 
   /** Pending rows due now, oldest first, each mapped to the order(s) it concerns. */
   dueRows(nowIso: string, limit: number): QueueRow[] {
-    const rows = this.db
-      .prepare(
-        `SELECT ob.id, ob.topic, ob.attempts,
+    const rows = this.sql(
+      `SELECT ob.id, ob.topic, ob.attempts,
            CASE WHEN ob.topic = 'payment.upsert' THEN po.order_id ELSE ob.aggregate_id END AS order_id
          FROM (SELECT * FROM outbox WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
                ORDER BY id LIMIT ?) ob
          LEFT JOIN payment_orders po ON ob.topic = 'payment.upsert' AND po.payment_id = ob.aggregate_id
          ORDER BY ob.id`,
-      )
-      .all(nowIso, limit) as { id: number; topic: string; attempts: number; order_id: string | null }[];
+    ).all(nowIso, limit) as { id: number; topic: string; attempts: number; order_id: string | null }[];
     return rows.map((r) => ({ id: r.id, topic: r.topic, orderId: r.order_id, attempts: r.attempts }));
   }
 
@@ -77,14 +88,14 @@ export class SyncRepo {
   }
 
   earliestDue(): string | null {
-    const r = this.db
-      .prepare("SELECT min(next_attempt_at) AS t FROM outbox WHERE status = 'pending' AND next_attempt_at IS NOT NULL")
-      .get() as { t: string | null };
+    const r = this.sql(
+      "SELECT min(next_attempt_at) AS t FROM outbox WHERE status = 'pending' AND next_attempt_at IS NOT NULL",
+    ).get() as { t: string | null };
     return r.t;
   }
 
   maxOutboxId(): number {
-    return (this.db.prepare('SELECT coalesce(max(id), 0) AS m FROM outbox').get() as { m: number }).m;
+    return (this.sql('SELECT coalesce(max(id), 0) AS m FROM outbox').get() as { m: number }).m;
   }
 
   /**
@@ -94,151 +105,135 @@ export class SyncRepo {
   ackOrder(orderId: string, maxId: number, revision: number, at: string): number {
     return this.db
       .transaction(() => {
-        this.db
-          .prepare(
-            `INSERT INTO sync_orders (order_id, acked_outbox_id, acked_revision, acked_at) VALUES (?, ?, ?, ?)
+        this.sql(
+          `INSERT INTO sync_orders (order_id, acked_outbox_id, acked_revision, acked_at) VALUES (?, ?, ?, ?)
              ON CONFLICT(order_id) DO UPDATE SET
                acked_outbox_id = max(acked_outbox_id, excluded.acked_outbox_id),
                acked_revision = max(acked_revision, excluded.acked_revision),
                acked_at = excluded.acked_at`,
-          )
-          .run(orderId, maxId, revision, at);
-        return this.db
-          .prepare(
-            `UPDATE outbox SET status = 'sent', sent_at = @at, last_error = NULL, park_code = NULL, next_attempt_at = NULL
+        ).run(orderId, maxId, revision, at);
+        return this.sql(
+          `UPDATE outbox SET status = 'sent', sent_at = @at, last_error = NULL, park_code = NULL, next_attempt_at = NULL
              WHERE status IN ('pending', 'parked') AND ${ROWS_OF_ORDER}
                AND NOT (topic = 'payment.upsert' AND EXISTS (
                  SELECT 1 FROM payment_orders po LEFT JOIN sync_orders s ON s.order_id = po.order_id
                  WHERE po.payment_id = outbox.aggregate_id
                    AND (s.acked_outbox_id IS NULL OR s.acked_outbox_id < outbox.id)))`,
-          )
-          .run({ orderId, maxId, at }).changes;
+        ).run({ orderId, maxId, at }).changes;
       })
       .immediate();
   }
 
   /** A 4xx no retry can fix: the rows stay, parked with the message, until retried. */
   parkOrder(orderId: string, maxId: number, message: string, code: string | null): number {
-    return this.db
-      .prepare(
-        `UPDATE outbox SET status = 'parked', last_error = @message, park_code = @code, attempts = attempts + 1,
+    return this.sql(
+      `UPDATE outbox SET status = 'parked', last_error = @message, park_code = @code, attempts = attempts + 1,
            next_attempt_at = NULL
          WHERE status = 'pending' AND ${ROWS_OF_ORDER}`,
-      )
-      .run({ orderId, maxId, message, code }).changes;
+    ).run({ orderId, maxId, message, code }).changes;
   }
 
   /** A retryable failure: try this order again at `nextAt`. */
   deferOrder(orderId: string, maxId: number, message: string, nextAt: string): void {
-    this.db
-      .prepare(
-        `UPDATE outbox SET attempts = attempts + 1, last_error = @message, next_attempt_at = @nextAt
+    this.sql(
+      `UPDATE outbox SET attempts = attempts + 1, last_error = @message, next_attempt_at = @nextAt
          WHERE status = 'pending' AND ${ROWS_OF_ORDER}`,
-      )
-      .run({ orderId, maxId, message, nextAt });
+    ).run({ orderId, maxId, message, nextAt });
   }
 
   /** Rows that concern no order (unknown topic, payment without allocation): parked, never dropped. */
   parkRow(id: number, message: string): void {
-    this.db
-      .prepare(
-        "UPDATE outbox SET status = 'parked', last_error = ?, park_code = 'local', attempts = attempts + 1 WHERE id = ?",
-      )
-      .run(message, id);
+    this.sql(
+      "UPDATE outbox SET status = 'parked', last_error = ?, park_code = 'local', attempts = attempts + 1 WHERE id = ?",
+    ).run(message, id);
   }
 
   /** Put parked rows back in the queue (all, or only those parked for one reason, e.g. 'unauthorized'). */
   requeueParked(code?: string): number {
     const sql = `UPDATE outbox SET status = 'pending', next_attempt_at = NULL, park_code = NULL
                  WHERE status = 'parked'${code ? ' AND park_code = ?' : ''}`;
-    return (code ? this.db.prepare(sql).run(code) : this.db.prepare(sql).run()).changes;
+    return (code ? this.sql(sql).run(code) : this.sql(sql).run()).changes;
   }
 
   /** Due again now (after a new configuration or an explicit "sync now"). */
   clearBackoff(): void {
-    this.db.prepare("UPDATE outbox SET next_attempt_at = NULL WHERE status = 'pending'").run();
+    this.sql("UPDATE outbox SET next_attempt_at = NULL WHERE status = 'pending'").run();
   }
 
   pendingByTopic(): Record<string, number> {
-    const rows = this.db
-      .prepare("SELECT topic, count(*) AS n FROM outbox WHERE status = 'pending' GROUP BY topic")
-      .all() as { topic: string; n: number }[];
+    const rows = this.sql("SELECT topic, count(*) AS n FROM outbox WHERE status = 'pending' GROUP BY topic").all() as {
+      topic: string;
+      n: number;
+    }[];
     return Object.fromEntries(rows.map((r) => [r.topic, r.n]));
   }
 
   count(status: 'pending' | 'sent' | 'parked'): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM outbox WHERE status = ?').get(status) as { n: number }).n;
+    return (this.sql('SELECT count(*) AS n FROM outbox WHERE status = ?').get(status) as { n: number }).n;
   }
 
   parked(limit = 100): ParkedRow[] {
-    return this.db
-      .prepare(
-        `SELECT ob.id, ob.topic, ob.aggregate_id, ob.last_error, ob.park_code, ob.attempts, ob.created_at,
+    return this.sql(
+      `SELECT ob.id, ob.topic, ob.aggregate_id, ob.last_error, ob.park_code, ob.attempts, ob.created_at,
            coalesce(o.order_no, (SELECT o2.order_no FROM payment_orders po JOIN orders o2 ON o2.id = po.order_id
                                  WHERE po.payment_id = ob.aggregate_id LIMIT 1)) AS order_no
          FROM outbox ob LEFT JOIN orders o ON o.id = ob.aggregate_id
          WHERE ob.status = 'parked' ORDER BY ob.id LIMIT ?`,
-      )
-      .all(limit) as ParkedRow[];
+    ).all(limit) as ParkedRow[];
   }
 
   lastError(): { message: string; at: string } | null {
-    const r = this.db
-      .prepare(
-        `SELECT last_error, coalesce(next_attempt_at, created_at) AS at FROM outbox
+    const r = this.sql(
+      `SELECT last_error, coalesce(next_attempt_at, created_at) AS at FROM outbox
          WHERE status != 'sent' AND last_error IS NOT NULL ORDER BY id DESC LIMIT 1`,
-      )
-      .get() as { last_error: string; at: string } | undefined;
+    ).get() as { last_error: string; at: string } | undefined;
     return r ? { message: r.last_error, at: r.at } : null;
   }
 
   // ---- uploads --------------------------------------------------------------------------------------------
 
   upload(sha256: string): UploadRow | null {
-    return (
-      (this.db.prepare('SELECT * FROM sync_uploads WHERE sha256 = ?').get(sha256) as UploadRow | undefined) ?? null
-    );
+    return (this.sql('SELECT * FROM sync_uploads WHERE sha256 = ?').get(sha256) as UploadRow | undefined) ?? null;
+  }
+
+  /** Records a photo about to be uploaded; true when it had no row yet (never tried by this station). */
+  markUpload(sha256: string, bytes: number): boolean {
+    return this.sql('INSERT OR IGNORE INTO sync_uploads (sha256, bytes) VALUES (?, ?)').run(sha256, bytes).changes > 0;
   }
 
   ensureUpload(sha256: string, bytes: number): UploadRow {
-    this.db.prepare('INSERT OR IGNORE INTO sync_uploads (sha256, bytes) VALUES (?, ?)').run(sha256, bytes);
+    this.sql('INSERT OR IGNORE INTO sync_uploads (sha256, bytes) VALUES (?, ?)').run(sha256, bytes);
     return this.upload(sha256)!;
   }
 
   setUploadUrl(sha256: string, url: string): void {
-    this.db.prepare('UPDATE sync_uploads SET upload_url = ? WHERE sha256 = ?').run(url, sha256);
+    this.sql('UPDATE sync_uploads SET upload_url = ? WHERE sha256 = ?').run(url, sha256);
   }
 
   uploadAttempt(sha256: string, bytesSent: number, error: string | null): void {
-    this.db
-      .prepare(
-        'UPDATE sync_uploads SET attempts = attempts + 1, sent_bytes = sent_bytes + ?, last_error = ? WHERE sha256 = ?',
-      )
-      .run(bytesSent, error, sha256);
+    this.sql(
+      'UPDATE sync_uploads SET attempts = attempts + 1, sent_bytes = sent_bytes + ?, last_error = ? WHERE sha256 = ?',
+    ).run(bytesSent, error, sha256);
   }
 
   completeUpload(sha256: string, bytesSent: number, at: string): void {
-    this.db
-      .prepare(
-        `UPDATE sync_uploads SET status = 'complete', completed_at = ?, sent_bytes = sent_bytes + ?, last_error = NULL,
+    this.sql(
+      `UPDATE sync_uploads SET status = 'complete', completed_at = ?, sent_bytes = sent_bytes + ?, last_error = NULL,
            attempts = attempts + 1 WHERE sha256 = ?`,
-      )
-      .run(at, bytesSent, sha256);
+    ).run(at, bytesSent, sha256);
   }
 
   uploadTotals(): { photos: number; bytes: number } {
-    const r = this.db
-      .prepare(
-        `SELECT coalesce(sum(status = 'complete'), 0) AS photos, coalesce(sum(sent_bytes), 0) AS bytes FROM sync_uploads`,
-      )
-      .get() as { photos: number; bytes: number };
+    const r = this.sql(
+      `SELECT coalesce(sum(status = 'complete'), 0) AS photos, coalesce(sum(sent_bytes), 0) AS bytes FROM sync_uploads`,
+    ).get() as { photos: number; bytes: number };
     return r;
   }
 
   // ---- reviews --------------------------------------------------------------------------------------------
 
   hasReview(cursor: string): boolean {
-    return !!this.db.prepare('SELECT 1 FROM sync_reviews WHERE cursor = ?').get(cursor);
+    return !!this.sql('SELECT 1 FROM sync_reviews WHERE cursor = ?').get(cursor);
   }
 
   addReview(r: {
@@ -253,26 +248,24 @@ export class SyncRepo {
     note: string;
     receivedAt: string;
   }): void {
-    this.db
-      .prepare(
-        `INSERT INTO sync_reviews (cursor, order_uuid, order_id, decision, reason, reviewer, decided_at, applied, note,
+    this.sql(
+      `INSERT INTO sync_reviews (cursor, order_uuid, order_id, decision, reason, reviewer, decided_at, applied, note,
            received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        r.cursor,
-        r.orderUuid,
-        r.orderId,
-        r.decision,
-        r.reason,
-        r.reviewer,
-        r.decidedAt,
-        r.applied ? 1 : 0,
-        r.note,
-        r.receivedAt,
-      );
+    ).run(
+      r.cursor,
+      r.orderUuid,
+      r.orderId,
+      r.decision,
+      r.reason,
+      r.reviewer,
+      r.decidedAt,
+      r.applied ? 1 : 0,
+      r.note,
+      r.receivedAt,
+    );
   }
 
   reviewsApplied(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM sync_reviews WHERE applied = 1').get() as { n: number }).n;
+    return (this.sql('SELECT count(*) AS n FROM sync_reviews WHERE applied = 1').get() as { n: number }).n;
   }
 }

@@ -47,7 +47,7 @@ export interface SyncTuning {
 }
 
 export const DEFAULT_TUNING: SyncTuning = {
-  concurrency: 4,
+  concurrency: 16,
   batch: 500,
   backoff: DEFAULT_BACKOFF,
   pollMs: 2000,
@@ -99,6 +99,21 @@ interface PassResult {
 
 const UNAUTHORIZED_CODES = ['unauthorized', 'cert_pin'];
 const BATCH = 64;
+/** Orders read (and their fresh photos recorded) per transaction ahead of sending. */
+const PREPARE = 32;
+
+type PreparedUnit =
+  | { order: null; maxId: number; fresh: Set<string>; event?: undefined }
+  | {
+      order: OrderRowWithFacts & { revision: number };
+      maxId: number;
+      event: ReturnType<EventRepo['get']>;
+      final: PhotoRow | null;
+      original: PhotoRow | null;
+      payments: ReturnType<PaymentRepo['listByOrder']>;
+      /** Photos this station never tried to upload before (recorded in the same transaction). */
+      fresh: Set<string>;
+    };
 
 export class SyncService {
   readonly repo: SyncRepo;
@@ -298,10 +313,16 @@ export class SyncService {
     this.emitStatus();
     let next = 0;
     let consecutiveRetries = 0;
+    const prepared = new Map<string, PreparedUnit>();
     const worker = async () => {
       while (next < units.length && !result.auth && !result.down && this.running) {
-        const unit = units[next++]!;
-        const outcome = await this.processUnit(client, unit, result);
+        const i = next++;
+        const unit = units[i]!;
+        if (!prepared.has(unit.orderId))
+          for (const [id, p] of this.prepare(units.slice(i, i + PREPARE))) prepared.set(id, p);
+        const read = prepared.get(unit.orderId)!;
+        prepared.delete(unit.orderId);
+        const outcome = await this.processUnit(client, read, unit, result);
         if (outcome === 'deferred') {
           result.retryFailures++;
           if (++consecutiveRetries >= this.tuning.downAfter) result.down = true;
@@ -320,17 +341,44 @@ export class SyncService {
     return result;
   }
 
-  private async processUnit(client: CentralClient, unit: WorkUnit, result: PassResult): Promise<UnitOutcome> {
-    const read = this.deps.db.transaction(() => {
-      const order = this.deps.orders.repo.get(unit.orderId) as (OrderRowWithFacts & { revision: number }) | null;
-      const maxId = this.repo.maxOutboxId();
-      if (!order) return { order: null, maxId } as const;
-      const event = this.deps.events.get(order.event_id);
-      const final = this.finalPhotoOf(order);
-      const original = final?.source_photo_id ? this.deps.photos.get(final.source_photo_id) : null;
-      const payments = this.deps.payments.listByOrder(order.id);
-      return { order, maxId, event, final, original, payments } as const;
-    })();
+  /**
+   * Reads the next PREPARE units' orders in ONE transaction (the snapshot of each as it is now, and the outbox id
+   * it covers), and records in it an upload row for every photo the station has never tried to upload. Such a
+   * "fresh" photo goes in one request (tus creation-with-upload: the bytes in the POST) without asking the server
+   * first; any other — tried before, perhaps partly stored, perhaps complete — starts with HEAD. The row is
+   * committed before a byte is sent, so after a crash the photo is never taken as fresh again.
+   */
+  private prepare(units: readonly WorkUnit[]): Map<string, PreparedUnit> {
+    return this.deps.db
+      .transaction(() => {
+        const maxId = this.repo.maxOutboxId();
+        const out = new Map<string, PreparedUnit>();
+        for (const unit of units) {
+          const order = this.deps.orders.repo.get(unit.orderId) as (OrderRowWithFacts & { revision: number }) | null;
+          const fresh = new Set<string>();
+          if (!order) {
+            out.set(unit.orderId, { order: null, maxId, fresh });
+            continue;
+          }
+          const event = this.deps.events.get(order.event_id);
+          const final = this.finalPhotoOf(order);
+          const original = final?.source_photo_id ? this.deps.photos.get(final.source_photo_id) : null;
+          const payments = this.deps.payments.listByOrder(order.id);
+          for (const p of final ? [original, final] : [])
+            if (p && this.repo.markUpload(p.sha256, p.bytes)) fresh.add(p.sha256);
+          out.set(unit.orderId, { order, maxId, event, final, original, payments, fresh });
+        }
+        return out;
+      })
+      .immediate();
+  }
+
+  private async processUnit(
+    client: CentralClient,
+    read: PreparedUnit,
+    unit: WorkUnit,
+    result: PassResult,
+  ): Promise<UnitOutcome> {
     const { maxId } = read;
     if (!read.order || !read.event) {
       result.parkedRows += this.repo.parkOrder(unit.orderId, maxId, '本机找不到该订单或其采集活动', 'local');
@@ -347,9 +395,11 @@ export class SyncService {
       });
       const valid = validateSnapshot(snapshot);
       if (!valid.ok) throw new SyncError('park', valid.message, null, 'local');
-      // photos before the order that points at them
-      if (read.original && read.final) await this.ensureUploaded(client, read.original, order.order_no);
-      if (read.final) await this.ensureUploaded(client, read.final, order.order_no);
+      // photos before the order that points at them (the two photos of one order travel side by side)
+      const photos = read.final ? [read.original, read.final].filter((p): p is PhotoRow => !!p) : [];
+      const uploads = photos.map((p) => this.ensureUploaded(client, p, order.order_no, read.fresh));
+      const failed = (await Promise.allSettled(uploads)).find((r) => r.status === 'rejected');
+      if (failed) throw failed.reason;
       await client.putOrder(order.id, snapshot, order.order_no); // 200, or 409 = the server has newer: done too
       const at = this.deps.now().toISOString();
       this.later(() => {
@@ -392,17 +442,23 @@ export class SyncService {
   }
 
   /** One upload per photo at a time: orders sharing a photo (the same file) wait for the first one's upload. */
-  private ensureUploaded(client: CentralClient, photo: PhotoRow, orderNo: string): Promise<void> {
+  private ensureUploaded(
+    client: CentralClient,
+    photo: PhotoRow,
+    orderNo: string,
+    fresh: ReadonlySet<string>,
+  ): Promise<void> {
     const running = this.inFlight.get(photo.sha256);
-    if (running) return running.catch(() => undefined).then(() => this.ensureUploaded(client, photo, orderNo));
-    const p = this.uploadOnce(client, photo, orderNo).finally(() => {
+    if (running)
+      return running.catch(() => undefined).then(() => this.ensureUploaded(client, photo, orderNo, new Set()));
+    const p = this.uploadOnce(client, photo, orderNo, fresh.has(photo.sha256)).finally(() => {
       if (this.inFlight.get(photo.sha256) === p) this.inFlight.delete(photo.sha256);
     });
     this.inFlight.set(photo.sha256, p);
     return p;
   }
 
-  private async uploadOnce(client: CentralClient, photo: PhotoRow, orderNo: string): Promise<void> {
+  private async uploadOnce(client: CentralClient, photo: PhotoRow, orderNo: string, fresh: boolean): Promise<void> {
     const up = this.repo.upload(photo.sha256);
     if (up?.status === 'complete' || this.completed.has(photo.sha256)) return; // the server holds it: never again
     let bytes: Buffer;
@@ -426,6 +482,7 @@ export class SyncService {
           sha256: photo.sha256,
           bytes,
           storedUrl: up?.upload_url ?? null,
+          fresh: fresh && !up?.upload_url && (up?.attempts ?? 0) === 0,
           onUploadUrl: (url) =>
             this.later(() => {
               this.repo.ensureUpload(photo.sha256, photo.bytes);

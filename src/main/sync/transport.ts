@@ -60,7 +60,7 @@ export interface TransportOptions {
 }
 
 export function createAgent(opts: TransportOptions): http.Agent {
-  const common = { keepAlive: true, maxSockets: 8 };
+  const common = { keepAlive: true, maxSockets: 32 };
   if (opts.serverUrl.startsWith('https:')) {
     return opts.fingerprint ? pinnedAgent(opts.fingerprint, common) : new https.Agent(common);
   }

@@ -39,7 +39,22 @@ export async function openCentralDb(options: CentralDbOptions): Promise<CentralD
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    db = new Kysely<CentralDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
+    // Kysely prepares every query anew; the server runs the same few statements for every request (no query
+    // of the server streams, so a cached statement is never busy when it is run again)
+    const statements = new Map<string, Database.Statement>();
+    const database = {
+      close: () => sqlite.close(),
+      prepare: (text: string) => {
+        let st = statements.get(text);
+        if (!st) {
+          if (statements.size >= 500) statements.clear(); // queries with IN lists of any length: bounded
+          st = sqlite.prepare(text);
+          statements.set(text, st);
+        }
+        return st;
+      },
+    };
+    db = new Kysely<CentralDatabase>({ dialect: new SqliteDialect({ database }) });
   }
   try {
     await migrateCentral(db, dialect);

@@ -17,6 +17,20 @@ async function create(s: TestServer, token: string, bytes: Buffer, sha = sha256(
   });
 }
 
+/** tus creation-with-upload: the POST carries the bytes (what the station does for a photo never tried before). */
+async function createWith(s: TestServer, token: string, bytes: Buffer, sha = sha256(bytes)) {
+  return s.call('POST', '/v1/photos', {
+    token,
+    raw: bytes,
+    headers: {
+      ...TUS,
+      'Upload-Length': String(bytes.length),
+      'Upload-Metadata': encodePhotoMetadata(sha),
+      'Content-Type': 'application/offset+octet-stream',
+    },
+  });
+}
+
 async function patch(s: TestServer, token: string, sha: string, offset: number, chunk: Buffer) {
   return s.call('PATCH', `/v1/photos/${sha}`, {
     token,
@@ -80,6 +94,32 @@ describe.each(backends())('tus photo uploads ($name)', (backend) => {
     expect((await patch(srv(), token, sha, 0, bytes)).status).toBe(409);
     expect(readFileSync(path.join(srv().dataDir, 'photos', sha)).equals(bytes)).toBe(true);
     expect((await stats(srv())).stations.find((x) => x.station === '重复机')).toMatchObject({ photos: 1 });
+  });
+
+  it('creation-with-upload: one POST with the bytes stores and verifies the photo; a repeated one resets nothing', async () => {
+    const token = await srv().stationToken('一次机');
+    const bytes = photoBytes(25_000, 59);
+    const sha = sha256(bytes);
+    const created = await createWith(srv(), token, bytes);
+    expect(created.status).toBe(201);
+    expect(created.headers.get('location')).toBe(`/v1/photos/${sha}`);
+    expect(created.headers.get('upload-offset')).toBe('25000');
+    expect(await srv().server.services.photos.isStored(sha)).toBe(true);
+    // the repeat-POST guard holds with bytes in the POST too: pointed at the complete upload, nothing appended
+    for (let i = 0; i < 2; i++) {
+      const again = await createWith(srv(), token, bytes);
+      expect(again.status).toBe(201);
+      expect(again.headers.get('upload-offset')).toBe('25000');
+    }
+    expect(readFileSync(path.join(srv().dataDir, 'photos', sha)).equals(bytes)).toBe(true);
+    expect((await stats(srv())).stations.find((x) => x.station === '一次机')).toMatchObject({ photos: 1 });
+    // bytes that do not match the sha256 in a POST: refused and deleted
+    const claimed = sha256(photoBytes(25_000, 61));
+    const bad = await createWith(srv(), token, bytes, claimed);
+    expect(bad.status).toBe(460);
+    expect((await head(srv(), token, claimed)).status).toBe(404);
+    expect(existsSync(path.join(srv().dataDir, 'photos', claimed))).toBe(false);
+    expect(await srv().server.services.photos.isStored(claimed)).toBe(false);
   });
 
   it('a second POST of a partial upload keeps its bytes: resume at the stored offset', async () => {

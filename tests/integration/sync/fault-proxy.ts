@@ -3,7 +3,8 @@ import type { AddressInfo, Socket } from 'node:net';
 
 // A loopback HTTP proxy in front of the central server that misbehaves on purpose: answers 500, swallows a
 // request (the client times out), or cuts the connection in the middle of a photo upload. It counts the photo
-// bytes (PATCH bodies) it forwarded to the server, so a test can tell what was really sent.
+// bytes it forwarded to the server (PATCH bodies, and POST bodies of tus creation-with-upload), so a test can tell
+// what was really sent.
 
 export interface FaultPlan {
   /** For each request: what to do (decided by the test, e.g. a seeded random). */
@@ -11,16 +12,21 @@ export interface FaultPlan {
     method: string;
     url: string;
     n: number;
+    /** The request carries photo bytes (a tus PATCH, or a POST with creation-with-upload). */
+    photoBody: boolean;
+    /** The photo a tus request concerns ('' for others). */
+    sha256: string;
   }): 'pass' | 'error500' | 'hang' | { cutAfterBytes: number } | { stallAfterBytes: number };
 }
 
 export interface FaultProxy {
   url: string;
   port: number;
-  /** PATCH body bytes forwarded to the server. */
+  /** Photo body bytes (PATCH, creation-with-upload POST) forwarded to the server. */
   patchBytes: number;
-  /** Every PATCH: its path, the Upload-Offset it started at and the body bytes forwarded. */
-  patches: { url: string; offset: number; bytes: number }[];
+  /** Every request with photo bytes: method, path, the photo's sha256, the offset it started at (0 for a POST)
+   * and the body bytes forwarded. */
+  patches: { method: string; url: string; sha256: string; offset: number; bytes: number }[];
   requests: number;
   faults: number;
   setTarget(port: number): void;
@@ -37,7 +43,14 @@ export async function faultProxy(targetPort: number, plan: FaultPlan): Promise<F
   const patches: FaultProxy['patches'] = [];
   const server = http.createServer((req, res) => {
     const n = state.requests++;
-    const action = plan.decide({ method: req.method ?? 'GET', url: req.url ?? '/', n });
+    const photoBody =
+      (req.method === 'PATCH' || req.method === 'POST') &&
+      req.headers['content-type'] === 'application/offset+octet-stream';
+    const sha256 =
+      req.method === 'POST' && req.url === '/v1/photos'
+        ? metadataSha(req.headers['upload-metadata'])
+        : (/^\/v1\/photos\/([0-9a-f]{64})$/.exec(req.url ?? '')?.[1] ?? '');
+    const action = plan.decide({ method: req.method ?? 'GET', url: req.url ?? '/', n, photoBody, sha256 });
     if (action === 'error500') {
       state.faults++;
       req.resume();
@@ -55,10 +68,16 @@ export async function faultProxy(targetPort: number, plan: FaultPlan): Promise<F
     const cutAfter = typeof action === 'object' && 'cutAfterBytes' in action ? action.cutAfterBytes : null;
     const stallAfter = typeof action === 'object' && 'stallAfterBytes' in action ? action.stallAfterBytes : null;
     if (cutAfter !== null || stallAfter !== null) state.faults++;
-    const patch =
-      req.method === 'PATCH'
-        ? { url: req.url ?? '', offset: Number(req.headers['upload-offset'] ?? -1), bytes: 0 }
-        : null;
+    const patch = photoBody
+      ? {
+          method: req.method ?? '',
+          url: req.url ?? '',
+          sha256:
+            req.method === 'POST' ? metadataSha(req.headers['upload-metadata']) : (req.url ?? '').split('/').at(-1)!,
+          offset: req.method === 'POST' ? 0 : Number(req.headers['upload-offset'] ?? -1),
+          bytes: 0,
+        }
+      : null;
     if (patch) patches.push(patch);
     const up = http.request({
       host: '127.0.0.1',
@@ -133,6 +152,14 @@ export async function faultProxy(targetPort: number, plan: FaultPlan): Promise<F
       return new Promise((r) => server.close(() => r()));
     },
   };
+}
+
+function metadataSha(header: string | string[] | undefined): string {
+  const pair = String(header ?? '')
+    .split(',')
+    .map((p) => p.trim().split(' '))
+    .find(([k]) => k === 'sha256');
+  return pair?.[1] ? Buffer.from(pair[1], 'base64').toString('utf8') : '';
 }
 
 /** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */

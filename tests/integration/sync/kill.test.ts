@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { openCentral, serverStats } from '../../../src/server';
 import { faultProxy, seededRandom, type FaultProxy } from './fault-proxy';
@@ -124,10 +124,11 @@ describe('sync under SIGKILL', () => {
     const port = server.port;
     let stalled = false;
     let blocked = false;
+    let originalSha = '';
     proxy = await faultProxy(port, {
-      decide: ({ method }) => {
+      decide: ({ photoBody, sha256 }) => {
         if (blocked) return 'error500';
-        if (method === 'PATCH' && !stalled) {
+        if (photoBody && sha256 === originalSha && !stalled) {
           stalled = true;
           return { stallAfterBytes: 300_000 };
         }
@@ -142,14 +143,22 @@ describe('sync under SIGKILL', () => {
         sha256: string;
         bytes: number;
       })!;
+      originalSha = sha.sha256;
       await st.call('sync.configure', { serverUrl: proxy.url, token });
       const running = st.studio.sync.runOnce();
-      await until(() => proxy!.patches.some((p) => p.bytes >= 300_000), 'the upload to stall');
+      const file = path.join(serverDir.dir, 'photos', sha.sha256);
+      // the original's upload (its two photos travel side by side) stalled, with part of its bytes on the server
+      await until(
+        () =>
+          proxy!.patches.some((p) => p.sha256 === sha.sha256 && p.bytes >= 300_000) &&
+          existsSync(file) &&
+          statSync(file).size > 0,
+        'the upload to stall',
+      );
       blocked = true;
       server.child.kill('SIGKILL');
       await server.exited;
       // with no server running: the bytes on disk are partial, and nothing counts them as a stored photo
-      const file = path.join(serverDir.dir, 'photos', sha.sha256);
       expect(statSync(file).size).toBeLessThan(sha.bytes);
       const offline = await openCentral({ dataDir: serverDir.dir });
       expect((await serverStats(offline.central.db)).photos).toBe(0);

@@ -65,12 +65,17 @@ describe('sync worker in the background', () => {
     c = await central();
     st = await station();
     await configure(st, c);
-    const sent = nextPush<SyncStatus>(st, 'sync.status', (s) => s.sentCount > 0 && s.pending === 0);
     st.studio.sync.start();
     const a = await completeOrder(st, 0);
-    await sent;
-    const side = await serverSide(c);
-    expect(side.orders.find((o) => o.uuid === a.id)).toMatchObject({ state: 'pending_review', finalPhotoStored: true });
+    // the worker sends each change as it happens (check-in, photo, payment): wait for the last one to arrive
+    const deadline = Date.now() + 45_000;
+    let onServer: Awaited<ReturnType<typeof serverSide>>['orders'][number] | undefined;
+    while (Date.now() < deadline) {
+      onServer = (await serverSide(c)).orders.find((o) => o.uuid === a.id);
+      if (onServer?.state === 'pending_review' && onServer.finalPhotoStored) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(onServer).toMatchObject({ state: 'pending_review', finalPhotoStored: true });
 
     const rejected = nextPush<OrderView>(st, 'order.updated', (o) => o.id === a.id && o.state === 'rejected');
     await c.server.services.reviews.decide({
