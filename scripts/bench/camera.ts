@@ -3,8 +3,20 @@
 //   2. live view over the web host (replay camera, 1280×720, target fps): delivered fps and frame-gap p95;
 //   3. main-side live checks on those frames (camera.analysis pushes per second, vision worker included);
 //   4. hot folder: from a shot's last byte written (or its rename into place) to the watcher handing it over, with
-//      the station's default poll/settle times. BENCH_CAMERA_PART=hotfolder runs only this part.
+//      the station's default poll/settle times. BENCH_CAMERA_PART=hotfolder runs only this part;
+//   5. capture-to-stored per source: from the shutter (camera.captureForOrder; for the hot folder, the shot's last
+//      byte written) to the original stored in the order's photo versions, production left out (its own bench):
+//      replay, webcam through stand-in imagesnap / CommandCam executables, gphoto2's Directory Browse (real
+//      gphoto2 reading a folder as a card, when installed) and the hot folder. BENCH_CAMERA_PART=stored.
 import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync } from 'node:fs';
+import type { CameraDriver } from '../../src/main/camera/camera';
+import { CameraService } from '../../src/main/camera/camera-service';
+import { Gphoto2Driver } from '../../src/main/camera/gphoto2-camera';
+import { HotFolderDriver } from '../../src/main/camera/hot-folder-camera';
+import { ReplayDriver } from '../../src/main/camera/replay-camera';
+import { WebcamStillsDriver } from '../../src/main/camera/webcam-stills';
+import { demoStudent } from '../../src/main/checkin/demo-students';
 import os from 'node:os';
 import path from 'node:path';
 import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -164,8 +176,169 @@ async function hotFolderLatency(): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
 }
 
-if (process.env.BENCH_CAMERA_PART !== 'hotfolder') {
+/** A stand-in executable (sh) writing a prepared still where the tool would. */
+function standIn(dir: string, name: string, script: string): void {
+  const file = path.join(dir, name);
+  writeFileSync(file, `#!/bin/sh\n${script}\n`);
+  chmodSync(file, 0o755);
+}
+
+async function captureToStored(): Promise<void> {
+  const N = Number(process.env.BENCH_SHOTS ?? 10);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'studio-bench-stored-'));
+  const bin = path.join(dir, 'bin');
+  const card = path.join(dir, 'card');
+  const folder = path.join(dir, 'EOS');
+  for (const d of [bin, card, folder]) mkdirSync(d);
+  // a webcam-sized still (1920×1080) for the stand-ins; a DSLR-sized one (6000×4000) on the "card"
+  const hd = await sharp(portrait).resize(1920, 1080, { fit: 'cover' }).jpeg({ quality: 92 }).toBuffer();
+  writeFileSync(path.join(dir, 'still.jpg'), hd);
+  const raw = await sharp(hd).removeAlpha().raw().toBuffer();
+  writeFileSync(path.join(dir, 'still.bmp'), bmp24(1920, 1080, raw));
+  const big = await sharp(portrait).resize(6000, 4000, { fit: 'cover' }).jpeg({ quality: 90 }).toBuffer();
+  writeFileSync(path.join(card, 'IMG_0001.JPG'), big);
+  standIn(bin, 'imagesnap', `for a in "$@"; do last="$a"; done\ncp "${dir}/still.jpg" "$last"`);
+  standIn(
+    bin,
+    'CommandCam',
+    `while [ $# -gt 0 ]; do [ "$1" = "/filename" ] && out="$2"; shift; done\ncp "${dir}/still.bmp" "$out"`,
+  );
+  process.env.PATH = `${bin}${path.delimiter}${process.env.PATH}`;
+
+  const studio = createStudio({ dataDir: path.join(dir, 'data'), log: () => {}, producer: null });
+  const ctx = { transport: 'cli' as const };
+  const event = (await studio.dispatch(
+    'events.create',
+    { schoolName: '山东师范大学', schoolCode: '10403', featureCode: 'BENCH', date: '2026-06-01' },
+    ctx,
+  )) as { id: string };
+  let student = 0;
+  const newOrder = async () => {
+    const s = demoStudent(student++);
+    const r = (await studio.dispatch(
+      'checkin.submit',
+      {
+        eventId: event.id,
+        source: 'qr',
+        payload: s.payload,
+        featureCode: 'BENCH',
+        idLast4: s.idNumber.slice(-4),
+        email: 'student@example.com',
+        phone: '13812345678',
+        operator: '张老师',
+      },
+      ctx,
+    )) as { order: { id: string } };
+    return r.order.id;
+  };
+  const sink = (jpeg: Buffer, r: { orderId: string; operator: string; profileId: string }) =>
+    studio.records.photos.capture(r.orderId, jpeg, r.profileId, r.operator);
+
+  const hasGphoto2 = spawnSync('gphoto2', ['--version']).status === 0;
+  const sources: { name: string; driver: CameraDriver; device?: Parameters<CameraDriver['open']>[0] }[] = [
+    { name: 'replay (sample photo, full size)', driver: new ReplayDriver(path.dirname(portrait)) },
+    { name: 'webcam: imagesnap stand-in (1920×1080 JPEG)', driver: new WebcamStillsDriver({ tool: 'imagesnap' }) },
+    {
+      name: 'webcam: CommandCam stand-in (1920×1080 BMP → JPEG)',
+      driver: new WebcamStillsDriver({ tool: 'commandcam' }),
+    },
+  ];
+  if (hasGphoto2)
+    sources.push({
+      name: 'gphoto2 Directory Browse (real gphoto2, 6000×4000 on the "card")',
+      driver: new Gphoto2Driver(),
+      device: {
+        id: `dslr:disk:${card}`,
+        kind: 'dslr',
+        label: 'Directory Browse',
+        model: 'Directory Browse',
+        port: `disk:${card}`,
+      },
+    });
+  const fmt = (v: number[]) =>
+    `median ${pct(v, 50).toFixed(0)} ms, p95 ${pct(v, 95).toFixed(0)} ms, max ${Math.max(...v).toFixed(0)} ms`;
+  for (const src of sources) {
+    const devices = src.device ? [src.device] : await src.driver.list();
+    const fixed: CameraDriver = { kind: src.driver.kind, list: async () => devices, open: (d) => src.driver.open(d) };
+    const svc = new CameraService({ drivers: [fixed], captureSink: sink, log: () => {} });
+    await svc.select(devices[0]!.id);
+    const times: number[] = [];
+    for (let i = 0; i < N; i++) {
+      const orderId = await newOrder();
+      const t0 = performance.now();
+      await svc.captureForOrder({ orderId, operator: '张老师', profileId: 'chsi' });
+      times.push(performance.now() - t0);
+    }
+    await svc.close();
+    console.log(`capture → stored, ${src.name}, ${N} shots: ${fmt(times)}`);
+  }
+  if (!hasGphoto2) console.log('capture → stored, gphoto2: not installed here, skipped');
+
+  // hot folder: the shot's last byte written → the original stored for the current order
+  const hot = new HotFolderDriver(() => folder, { stateDir: path.join(dir, 'data', 'camera') });
+  let stored: (() => void) | null = null;
+  const svc = new CameraService({
+    drivers: [hot],
+    captureSink: async (jpeg, r) => {
+      const res = await sink(jpeg, r);
+      stored?.();
+      return res;
+    },
+    log: () => {},
+  });
+  await svc.select((await hot.list())[0]!.id);
+  const times: number[] = [];
+  for (let i = 0; i < N; i++) {
+    svc.setCurrentOrder({ orderId: await newOrder(), operator: '张老师', profileId: 'chsi' });
+    const note = Buffer.from(`shot ${i}`);
+    const jpeg = Buffer.concat([
+      big.subarray(0, 2),
+      Buffer.from([0xff, 0xfe, 0, note.length + 2]),
+      note,
+      big.subarray(2),
+    ]);
+    const done = new Promise<void>((r) => (stored = r));
+    const t0 = performance.now();
+    writeFileSync(path.join(folder, `IMG_${String(i).padStart(4, '0')}.JPG`), jpeg);
+    await done;
+    times.push(performance.now() - t0);
+  }
+  await svc.close();
+  console.log(
+    `capture → stored, hot folder (6000×4000, ${(big.length / 1048576).toFixed(1)} MB, poll 500 ms / settle 300 ms), ${N} shots: ${fmt(times)}; load ${os.loadavg()[0]!.toFixed(2)}`,
+  );
+  await studio.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** A 24-bit bottom-up BMP, as CommandCam writes. */
+function bmp24(width: number, height: number, rgb: Buffer): Buffer {
+  const stride = Math.ceil((width * 3) / 4) * 4;
+  const out = Buffer.alloc(54 + stride * height);
+  out.write('BM', 0, 'latin1');
+  out.writeUInt32LE(out.length, 2);
+  out.writeUInt32LE(54, 10);
+  out.writeUInt32LE(40, 14);
+  out.writeInt32LE(width, 18);
+  out.writeInt32LE(height, 22);
+  out.writeUInt16LE(1, 26);
+  out.writeUInt16LE(24, 28);
+  for (let y = 0; y < height; y++) {
+    const src = y * width * 3;
+    const dst = 54 + (height - 1 - y) * stride;
+    for (let x = 0; x < width; x++) {
+      out[dst + x * 3] = rgb[src + x * 3 + 2]!;
+      out[dst + x * 3 + 1] = rgb[src + x * 3 + 1]!;
+      out[dst + x * 3 + 2] = rgb[src + x * 3]!;
+    }
+  }
+  return out;
+}
+
+const part = process.env.BENCH_CAMERA_PART;
+if (!part) {
   parserThroughput();
   await liveOverHost();
 }
-await hotFolderLatency();
+if (!part || part === 'hotfolder') await hotFolderLatency();
+if (!part || part === 'stored') await captureToStored();

@@ -93,7 +93,9 @@ export class WebcamStillsCamera implements Camera {
       const r = await runProcess(binOf(this.opts), args, { timeoutMs: this.opts.timeoutMs ?? 30_000 });
       const bytes = await readFile(file).catch(() => null);
       if (r.code !== 0 || !bytes || bytes.length === 0) throw stillsError(`${r.stderr}\n${r.stdout.toString()}`);
-      if (tool === 'imagesnap') return await sharp(bytes).jpeg({ quality: 92 }).toBuffer();
+      // imagesnap writes a JPEG: kept as taken (no second lossy encode); anything else is converted
+      if (tool === 'imagesnap')
+        return bytes[0] === 0xff && bytes[1] === 0xd8 ? bytes : await sharp(bytes).jpeg({ quality: 92 }).toBuffer();
       const bmp = decodeBmp(bytes);
       if (!bmp) throw new CameraError('failed', `${CAMERA_MESSAGES.failed}（摄像头）：无法读取 CommandCam 的照片`);
       return await sharp(bmp.rgb, { raw: { width: bmp.width, height: bmp.height, channels: 3 } })
