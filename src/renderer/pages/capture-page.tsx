@@ -48,7 +48,8 @@ export function CapturePage() {
   const [prefs, setPrefs] = useState(readAutoCapture);
   useEffect(() => saveAutoCapture(prefs), [prefs]);
   const backdrop = useBackdrop((e) => dispatch({ type: 'error', error: e }));
-  const checks = useLiveChecks(source, live);
+  // the auto-capture gate (shared/domain/auto-capture.ts, in useLiveChecks) follows the backdrop chosen here
+  const checks = useLiveChecks(source, live, backdrop.mode);
   const order = detail?.order ?? null;
   const cameraKind = source === 'browser' ? 'browser' : (camera?.selected?.kind ?? null);
   const hotFolder = cameraKind === 'hotfolder';
