@@ -226,10 +226,13 @@ export class LanClient {
             "UPDATE queue_outbox SET status = 'sent', sent_at = ?, result_json = ?, last_error = NULL WHERE id = ?",
           )
           .run(this.now().toISOString(), JSON.stringify(result), row.id);
-      } else {
+      } else if (later) {
         this.db
           .prepare("UPDATE queue_outbox SET status = 'refused', last_error = ? WHERE id = ?")
           .run(`需要确认：${result.warnings.join('；')}`, row.id);
+      } else {
+        // the photographer sees the warning now: they confirm (same binding id, sent again) or retake
+        this.db.prepare('DELETE FROM queue_outbox WHERE id = ?').run(row.id);
       }
       return result;
     } catch (err) {

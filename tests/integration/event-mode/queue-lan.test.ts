@@ -201,6 +201,7 @@ describe('event mode: queue on the desk, a capture station over the LAN', () => 
     };
     const warned = await st<BindResult>('queue.bind', req);
     expect(warned).toMatchObject({ status: 'warning', warnings: ['人脸与该学生之前的照片不一致'], binding: null });
+    expect((await st<LanStatusView>('lan.status', {})).refused).toEqual([]); // shown now, not left to 处理
     const confirmed = await st<BindResult>('queue.bind', {
       ...req,
       bindingId: warned.bindingId,

@@ -81,6 +81,7 @@ export const eventMode: Catalogue['eventMode'] = {
       left: 'Left the queue',
       bound: 'Photographed',
     },
+    bindAnyway: 'Checked it is the student — bind anyway',
     showDone: 'Show photographed / left',
   },
 };

@@ -78,6 +78,7 @@ export const eventMode = {
       left: '离开队伍',
       bound: '已拍摄',
     },
+    bindAnyway: '已核对是本人，仍然绑定',
     showDone: '显示已拍摄 / 离开',
   },
 } as const;

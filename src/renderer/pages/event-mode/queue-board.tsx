@@ -36,6 +36,7 @@ export function QueueBoard({ onIdentified }: { onIdentified?: (who: Identified |
   const [error, setError] = useState<string | null>(null);
   const [showDone, setShowDone] = useState(false);
   const [bound, setBound] = useState<BindResult | null>(null);
+  const [lastShot, setLastShot] = useState<string | null>(null);
   const Q = t.eventMode.queue;
 
   useEffect(() => {
@@ -115,13 +116,18 @@ export function QueueBoard({ onIdentified }: { onIdentified?: (who: Identified |
   }
 
   async function bindFile(file: File) {
-    if (!who) return;
     const base64 = await new Promise<string>((resolve, reject) => {
       const fr = new FileReader();
       fr.onload = () => resolve(String(fr.result));
       fr.onerror = () => reject(new Error(String(fr.error)));
       fr.readAsDataURL(file);
     });
+    await bind(base64, null);
+  }
+
+  /** Bind the photo; after a warning (face consistency) the photographer may bind the same shot anyway. */
+  async function bind(base64: string, confirm: BindResult | null) {
+    if (!who) return;
     const r = await run(() =>
       client.call('queue.bind', {
         eventId: who.eventId,
@@ -130,9 +136,13 @@ export function QueueBoard({ onIdentified }: { onIdentified?: (who: Identified |
         proof: who.proof,
         imageBase64: base64,
         operator: station.operator,
+        ...(confirm ? { bindingId: confirm.bindingId, confirmWarnings: true } : {}),
       }),
     );
-    if (r) setBound(r);
+    if (r) {
+      setBound(r);
+      setLastShot(r.status === 'warning' ? base64 : null);
+    }
   }
 
   const shown = tickets.filter((x) => showDone || (LIVE as readonly string[]).includes(x.state));
@@ -276,6 +286,11 @@ export function QueueBoard({ onIdentified }: { onIdentified?: (who: Identified |
             {bound.status === 'bound' && `${bound.ticket?.label ?? ''} ✓`}
             {bound.status === 'pending' && t.eventMode.lan.offline}
             {bound.status === 'warning' && bound.warnings.join('；')}
+            {bound.status === 'warning' && lastShot && (
+              <button type="button" onClick={() => void bind(lastShot, bound)} data-testid="queue-bind-anyway">
+                {Q.bindAnyway}
+              </button>
+            )}
           </div>
         )}
       </section>
