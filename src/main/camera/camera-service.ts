@@ -490,6 +490,20 @@ export class CameraService {
     return this.settings.view();
   }
 
+  /**
+   * When 设置's default camera is a hot folder, start watching it now (at start-up, after camera.configure), not
+   * when 拍摄 first opens live view: the first watch of a folder notes the files already there as old, so a shot
+   * saved before the station looked would otherwise never be taken. Shots with no current student go to 未归属.
+   */
+  watchPreferredHotFolder(): Promise<void> {
+    return this.serial(async () => {
+      const preferred = this.preferred();
+      if (this.camera || this.closed || !preferred?.startsWith('hotfolder:')) return;
+      const device = (await this.list(true)).find((d) => d.id === preferred);
+      if (device) await this.open(device);
+    });
+  }
+
   /** A new hot folder: a hot-folder camera watching the old one is closed, and the device list is read afresh. */
   configure(hotFolder: string | null): Promise<CameraSettingsView> {
     return this.serial(async () => {
@@ -504,6 +518,9 @@ export class CameraService {
         this.emit();
       }
       await this.list(true);
+      return view;
+    }).then(async (view) => {
+      await this.watchPreferredHotFolder().catch((err: unknown) => this.log('camera: hot folder not watched', err));
       return view;
     });
   }

@@ -56,7 +56,7 @@ function webcamDriver(env: NodeJS.ProcessEnv): CameraDriver {
  */
 export function createCameraService(opts: CameraServiceEnvironment): CameraService {
   const settings = new CameraSettings(opts.settingsStore ?? null, opts.env);
-  return new CameraService({
+  const service = new CameraService({
     drivers: cameraDrivers({ ...opts, hotFolder: () => settings.hotFolder() }),
     settings,
     onShotStored: (shot) => opts.bus.emit({ name: 'camera.shot', data: shot }),
@@ -67,4 +67,7 @@ export function createCameraService(opts: CameraServiceEnvironment): CameraServi
     preferredDevice: opts.preferredDevice,
     tray: opts.dataDir ? new UnassignedTray(path.join(opts.dataDir, 'camera', 'unassigned')) : null,
   });
+  // a hot folder chosen as the default camera is watched from start-up (no shot saved before 拍摄 opens is missed)
+  void service.watchPreferredHotFolder().catch((err: unknown) => opts.log('camera: hot folder not watched', err));
+  return service;
 }

@@ -122,4 +122,31 @@ describe('hot folder through the station API', () => {
     expect((await f.call<{ shots: unknown[] }>('camera.unassigned', {})).shots).toEqual([]);
     await expect(f.call('camera.setCurrentOrder', { orderId: order.id })).rejects.toThrow('操作员');
   });
+
+  it('the hot folder of 设置 survives a restart and, as the default camera, is watched from start-up', async () => {
+    const saved = path.join(tmp.dir, 'digiCamControl');
+    mkdirSync(saved);
+    await expect(f.call('camera.configure', { hotFolder: path.join(tmp.dir, 'nope') })).rejects.toThrow('文件夹不存在');
+    await expect(f.call('camera.configure', { hotFolder: 'relative/dir' })).rejects.toThrow('完整路径');
+    expect(await f.call('camera.configure', { hotFolder: saved })).toEqual({
+      hotFolder: path.resolve(saved),
+      hotFolderFrom: 'settings',
+    });
+    await f.call('settings.update', { defaultCameraId: `hotfolder:${path.resolve(saved)}` });
+    await f.reopen();
+    expect(await f.call('camera.settings', {})).toMatchObject({ hotFolder: path.resolve(saved) });
+    // nobody opened 拍摄: the station watches the folder anyway, so this shot is not taken for "old"
+    await until(
+      async () => (await f.call<{ selected: { id: string } | null }>('camera.status', {})).selected?.id,
+      (id) => id === `hotfolder:${path.resolve(saved)}`,
+    );
+    writeFileSync(path.join(saved, 'DSC_0001.JPG'), await jpegOf());
+    const tray = await until(
+      () => f.call<{ shots: { name: string }[] }>('camera.unassigned', {}),
+      (r) => r.shots.some((s) => s.name === 'DSC_0001.JPG'),
+    );
+    expect(tray.shots.map((s) => s.name)).toContain('DSC_0001.JPG');
+    await f.call('camera.configure', { hotFolder: null });
+    expect(await f.call('camera.settings', {})).toMatchObject({ hotFolderFrom: 'env' });
+  });
 });

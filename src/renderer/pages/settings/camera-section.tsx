@@ -61,6 +61,8 @@ export function CameraSection({
     try {
       onSaved(await client.call('settings.update', { defaultCameraId: id || null }));
       setStatus({ tone: 'ok', text: t.settings.camera.saved });
+      // and use it now: a hot folder is watched from this moment (a camera not connected is opened later)
+      if (id) await client.call('camera.select', { id }).catch(() => undefined);
     } catch (err) {
       fail(err);
     }
