@@ -10,6 +10,7 @@
 //      gphoto2 reading a folder as a card, when installed) and the hot folder. BENCH_CAMERA_PART=stored.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync } from 'node:fs';
+import { encodeBmp24 } from '../../src/main/camera/bmp';
 import type { CameraDriver } from '../../src/main/camera/camera';
 import { CameraService } from '../../src/main/camera/camera-service';
 import { Gphoto2Driver } from '../../src/main/camera/gphoto2-camera';
@@ -194,7 +195,7 @@ async function captureToStored(): Promise<void> {
   const hd = await sharp(portrait).resize(1920, 1080, { fit: 'cover' }).jpeg({ quality: 92 }).toBuffer();
   writeFileSync(path.join(dir, 'still.jpg'), hd);
   const raw = await sharp(hd).removeAlpha().raw().toBuffer();
-  writeFileSync(path.join(dir, 'still.bmp'), bmp24(1920, 1080, raw));
+  writeFileSync(path.join(dir, 'still.bmp'), encodeBmp24(1920, 1080, raw));
   const big = await sharp(portrait).resize(6000, 4000, { fit: 'cover' }).jpeg({ quality: 90 }).toBuffer();
   writeFileSync(path.join(card, 'IMG_0001.JPG'), big);
   standIn(bin, 'imagesnap', `for a in "$@"; do last="$a"; done\ncp "${dir}/still.jpg" "$last"`);
@@ -309,30 +310,6 @@ async function captureToStored(): Promise<void> {
   );
   await studio.close();
   rmSync(dir, { recursive: true, force: true });
-}
-
-/** A 24-bit bottom-up BMP, as CommandCam writes. */
-function bmp24(width: number, height: number, rgb: Buffer): Buffer {
-  const stride = Math.ceil((width * 3) / 4) * 4;
-  const out = Buffer.alloc(54 + stride * height);
-  out.write('BM', 0, 'latin1');
-  out.writeUInt32LE(out.length, 2);
-  out.writeUInt32LE(54, 10);
-  out.writeUInt32LE(40, 14);
-  out.writeInt32LE(width, 18);
-  out.writeInt32LE(height, 22);
-  out.writeUInt16LE(1, 26);
-  out.writeUInt16LE(24, 28);
-  for (let y = 0; y < height; y++) {
-    const src = y * width * 3;
-    const dst = 54 + (height - 1 - y) * stride;
-    for (let x = 0; x < width; x++) {
-      out[dst + x * 3] = rgb[src + x * 3 + 2]!;
-      out[dst + x * 3 + 1] = rgb[src + x * 3 + 1]!;
-      out[dst + x * 3 + 2] = rgb[src + x * 3]!;
-    }
-  }
-  return out;
 }
 
 const part = process.env.BENCH_CAMERA_PART;

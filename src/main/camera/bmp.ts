@@ -28,3 +28,27 @@ export function decodeBmp(buf: Buffer): { width: number; height: number; rgb: Bu
   }
   return { width, height, rgb };
 }
+
+/** RGB pixels → a 24-bit bottom-up BMP, as CommandCam writes (stand-in executables in tests and the bench). */
+export function encodeBmp24(width: number, height: number, rgb: Buffer): Buffer {
+  const stride = Math.ceil((width * 3) / 4) * 4;
+  const out = Buffer.alloc(54 + stride * height);
+  out.write('BM', 0, 'latin1');
+  out.writeUInt32LE(out.length, 2);
+  out.writeUInt32LE(54, 10);
+  out.writeUInt32LE(40, 14);
+  out.writeInt32LE(width, 18);
+  out.writeInt32LE(height, 22);
+  out.writeUInt16LE(1, 26);
+  out.writeUInt16LE(24, 28);
+  for (let y = 0; y < height; y++) {
+    const src = y * width * 3;
+    const dst = 54 + (height - 1 - y) * stride;
+    for (let x = 0; x < width; x++) {
+      out[dst + x * 3] = rgb[src + x * 3 + 2]!;
+      out[dst + x * 3 + 1] = rgb[src + x * 3 + 1]!;
+      out[dst + x * 3 + 2] = rgb[src + x * 3]!;
+    }
+  }
+  return out;
+}

@@ -2,7 +2,7 @@ import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeBmp } from '../../../src/main/camera/bmp';
+import { decodeBmp, encodeBmp24 } from '../../../src/main/camera/bmp';
 import { CameraError } from '../../../src/main/camera/camera-error';
 import { parseCommandCamList, parseImagesnapList, WebcamStillsDriver } from '../../../src/main/camera/webcam-stills';
 import { tempDir } from '../../helpers/temp-dir';
@@ -16,28 +16,7 @@ const oldPath = process.env.PATH;
 let jpeg: Buffer;
 let bmp: Buffer;
 
-/** A 24-bit bottom-up BMP, as CommandCam writes. */
-function bmpOf(width: number, height: number, rgb: Buffer): Buffer {
-  const stride = Math.ceil((width * 3) / 4) * 4;
-  const out = Buffer.alloc(54 + stride * height);
-  out.write('BM', 0, 'latin1');
-  out.writeUInt32LE(out.length, 2);
-  out.writeUInt32LE(54, 10);
-  out.writeUInt32LE(40, 14);
-  out.writeInt32LE(width, 18);
-  out.writeInt32LE(height, 22);
-  out.writeUInt16LE(1, 26);
-  out.writeUInt16LE(24, 28);
-  for (let y = 0; y < height; y++)
-    for (let x = 0; x < width; x++) {
-      const s = (y * width + x) * 3;
-      const d = 54 + (height - 1 - y) * stride + x * 3;
-      out[d] = rgb[s + 2]!;
-      out[d + 1] = rgb[s + 1]!;
-      out[d + 2] = rgb[s]!;
-    }
-  return out;
-}
+const bmpOf = encodeBmp24;
 
 function standIn(name: string, script: string): void {
   const file = path.join(bin, name);
