@@ -10,6 +10,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, mkdtempSync, rmSync, write
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import pg from 'pg';
 import sharp from 'sharp';
 import { createStudio } from '../../src/main/core/studio';
 import { findSampleDir, listSamples } from '../../src/main/camera/replay-samples';
@@ -80,12 +81,32 @@ async function seed(stationDir: string, sources: string[]) {
   return { summary, seconds, photoBytes };
 }
 
+/** DATABASE_URL set: a fresh database on that PostgreSQL server for each run (else null: SQLite in the data dir). */
+let databases = 0;
+async function freshDatabaseUrl(): Promise<string | null> {
+  const base = process.env.DATABASE_URL;
+  if (!base) return null;
+  const name = `bench_sync_${process.pid}_${++databases}`;
+  const client = new pg.Client({ connectionString: base });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
 /** The reference server as its own process (`studio server`, the built CLI), as an office runs it. */
 async function serverProcess(dataDir: string) {
+  const databaseUrl = await freshDatabaseUrl();
+  const env = databaseUrl ? { ...process.env, DATABASE_URL: databaseUrl } : process.env;
   const token = (role: string[]) => {
     const r = spawnSync(process.execPath, [bin, 'server', 'token', 'create', ...role, '--data', dataDir], {
       encoding: 'utf8',
-      env: process.env,
+      env,
     });
     if (r.status !== 0) throw new Error(r.stderr);
     return r.stdout.trim().split('\n').at(-1)!;
@@ -96,7 +117,7 @@ async function serverProcess(dataDir: string) {
   const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const child = spawn(process.execPath, [...nodeArgs, bin, 'server', '--port', '0', '--data', dataDir], {
     stdio: ['ignore', 'pipe', process.env.CENTRAL_DEBUG_BATCH ? 'inherit' : 'ignore'],
-    env: process.env,
+    env,
   });
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {
