@@ -84,14 +84,17 @@ export async function producePhoto(
     throw new PhotoRefusedError(/pixel limit/i.test(String(err)) ? 'image_too_large' : 'unreadable_image');
   }
   if (info.width * info.height > LIMIT_INPUT_PIXELS) throw new PhotoRefusedError('image_too_large');
-  // A camera-sized file (long side ≥ 2× the analysis copy's) is decoded once, at half size (shrink-on-load): the
-  // analysis copy and the crop are both cut from those pixels. A smaller source is read as before.
-  const halve = Math.max(info.width, info.height) >= 2 * ANALYSIS_LONG_SIDE;
+  // A camera-sized file is decoded once, at 1/2, 1/4 or 1/8 (JPEG/WebP shrink-on-load; the most that still leaves
+  // the analysis copy's size): the analysis copy and the crop are both cut from those pixels (a crop needing more
+  // detail reads the file again, as before). A source under 2× the analysis size is read as before.
+  const longSide = Math.max(info.width, info.height);
+  let shrink = 1;
+  while (shrink < 8 && longSide / (shrink * 2) >= ANALYSIS_LONG_SIDE) shrink *= 2;
   let base: Awaited<ReturnType<typeof decodeBase>> | undefined;
   let small: Awaited<ReturnType<typeof decodeBase>>;
   try {
-    if (halve) {
-      base = await decodeBase(source, info, 2, out.background);
+    if (shrink > 1) {
+      base = await decodeBase(source, info, shrink, out.background);
       small = await scaledFrom(base, ANALYSIS_LONG_SIDE);
     } else small = await decodeScaled(source, info, ANALYSIS_LONG_SIDE, out.background);
   } catch {
