@@ -12,6 +12,7 @@ import { problemOf, type Problem } from '../components/use-api-call';
 import { LOCALES, catalogueOf, locale, switchLocale, t, type Locale } from '../i18n';
 import './admin.css';
 import { CameraSection } from './settings/camera-section';
+import { SyncSection } from './settings/sync-section';
 
 // 设置: station code, operators, receipt printer + paper (test print), default camera, backdrop mode, whether
 // e-mail/phone are required at check-in, the data folder, the UI language. Each card saves on its own.
@@ -62,6 +63,7 @@ export function SettingsPage() {
             <StationCard view={view} onSaved={setView} />
             <OperatorsCard view={view} onSaved={setView} />
             <CheckinCard view={view} onSaved={setView} />
+            <SyncSection />
           </div>
           <div className="stack">
             <ReceiptCard />
