@@ -41,9 +41,15 @@ export function CaptureTray(props: {
   );
   useEffect(() => {
     void load();
-    return subscribeShared(client, (ev) => {
+    // camera.shot pushes keep it current; the slow refresh covers a push missed while the event stream reconnects
+    const timer = setInterval(() => void load(), 5000);
+    const off = subscribeShared(client, (ev) => {
       if (ev.name === 'camera.shot') void load();
     });
+    return () => {
+      clearInterval(timer);
+      off();
+    };
   }, [client, load]);
 
   async function assign(shot: UnassignedShot) {
