@@ -27,3 +27,8 @@ export function exportFiles(outDir: string, schoolCode: string, eventDate: strin
   }
   throw new Error('导出目录中同名文件过多，请换一个目录');
 }
+
+/** The station's own export folder (`<data>/exports`): where exports go unless another folder is given. */
+export function defaultExportDir(dataDir: string): string {
+  return path.join(dataDir, 'exports');
+}

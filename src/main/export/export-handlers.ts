@@ -2,6 +2,7 @@ import path from 'node:path';
 import { ApiError } from '../../shared/api-error';
 import type { HandlerGroup } from '../kernel/handlers';
 import type { PushBus } from '../kernel/push-bus';
+import { defaultExportDir } from './export-files';
 import type { ExportService } from './export-service';
 
 const problemView = (p: { key: string; kind: 'missing_field' | 'collision'; message: string }) => ({
@@ -31,7 +32,7 @@ export function exportHandlers(
       if (req.outDir && !path.isAbsolute(req.outDir)) {
         throw new ApiError('invalid_request', '导出目录须为绝对路径', 'outDir');
       }
-      const outDir = req.outDir || path.join(dataDir, 'exports');
+      const outDir = req.outDir || defaultExportDir(dataDir);
       const result = await exports.run({
         eventId: req.eventId,
         nameRule: req.nameRule,

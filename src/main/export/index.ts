@@ -4,3 +4,5 @@ export { exportHandlers } from './export-handlers';
 export { ExportService } from './export-service';
 export { reconciliationCsv, reconciliationFileName, type ReconciliationReport } from './reconciliation-csv';
 export type { ZipProgress } from './zip-writer';
+export { EXPORT_ROUTE_PREFIX, serveExportFile } from './export-route';
+export { defaultExportDir } from './export-files';

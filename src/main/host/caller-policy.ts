@@ -23,7 +23,7 @@ import { isLoopback } from './auth';
  * /lan/api/*) is not opened by the host's token: the pairing code or a paired station's own token is checked there
  * (src/main/event-mode/lan-route.ts), on every bind address; the Host/Origin/Sec-Fetch rules here still apply.
  */
-export type HostRoute = 'api' | 'events' | 'receipt' | 'media' | 'live' | 'lan' | 'ui';
+export type HostRoute = 'api' | 'events' | 'receipt' | 'download' | 'media' | 'live' | 'lan' | 'ui';
 
 /** The facts of one request that the decision uses (header values as received, lower-cased names). */
 export interface CallerFacts {

@@ -8,6 +8,7 @@ import { decideCaller, type CallerFacts, type HostRoute, type OwnAddress } from 
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { serveStatic } from './static-files';
 import { RECEIPT_ROUTE_PREFIX, serveReceiptPdf } from '../receipts/receipt-route';
+import { defaultExportDir, EXPORT_ROUTE_PREFIX, serveExportFile } from '../export';
 import { LIVE_STREAM_PATH, serveLiveStream } from '../camera/live-stream';
 import { isMediaPath, serveMedia } from '../captures/media';
 import { advertiseHost, LAN_ROUTE_PREFIX, serveLan } from '../event-mode';
@@ -111,6 +112,12 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       serveMedia(opts.studio.records.photoStore, url.pathname, res);
       return;
     }
+    if (route === 'download') {
+      if (req.method !== 'GET' && req.method !== 'HEAD')
+        throw new ApiError('invalid_request', '导出文件只能下载（GET）');
+      serveExportFile(defaultExportDir(opts.studio.dataDir), url.pathname, res);
+      return;
+    }
     if (route === 'receipt' && req.method === 'GET') {
       await serveReceiptPdf(opts.studio, url, res);
       return;
@@ -174,6 +181,7 @@ function hostRoute(pathname: string): HostRoute {
   if (pathname.startsWith(LAN_ROUTE_PREFIX)) return 'lan';
   if (pathname === '/api/events') return 'events';
   if (pathname.startsWith(RECEIPT_ROUTE_PREFIX)) return 'receipt';
+  if (pathname.startsWith(EXPORT_ROUTE_PREFIX)) return 'download';
   if (pathname.startsWith('/api/')) return 'api';
   if (pathname === LIVE_STREAM_PATH) return 'live';
   if (isMediaPath(pathname)) return 'media';
@@ -199,7 +207,7 @@ function callerFacts(req: IncomingMessage, route: HostRoute, token: string | nul
 
 /** A refusal: the API's JSON error body on /api/*, plain Chinese text elsewhere (media, live view, UI). */
 function refuse(res: ServerResponse, route: HostRoute, status: 401 | 403 | 421, message: string): void {
-  const api = route === 'api' || route === 'events' || route === 'receipt' || route === 'lan';
+  const api = route === 'api' || route === 'events' || route === 'receipt' || route === 'download' || route === 'lan';
   const body = api
     ? JSON.stringify({ error: { code: status === 401 ? 'unauthorized' : 'forbidden', message } })
     : message;

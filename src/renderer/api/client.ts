@@ -61,6 +61,12 @@ function tokenFromLocation(): string | null {
   return fromUrl ?? sessionStorage.getItem('studio-token');
 }
 
+/** A link to the station's web host (live view, downloads) with the access token when the UI was opened with one. */
+export function withAccessToken(href: string): string {
+  const token = sessionStorage.getItem('studio-token');
+  return token ? `${href}${href.includes('?') ? '&' : '?'}token=${encodeURIComponent(token)}` : href;
+}
+
 /** The renderer never knows which transport it uses. */
 export function createClient(): StudioClient {
   return window.studio ? ipcClient(window.studio) : httpClient('', tokenFromLocation());

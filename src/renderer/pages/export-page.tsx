@@ -1,7 +1,9 @@
 import { subscribeShared } from '../station/push-hub';
 import { useEffect, useRef, useState } from 'react';
 import type { Res } from '../../shared/contract';
+import { exportDownloadPath } from '../../shared/export/download';
 import { DEFAULT_NAME_RULE } from '../../shared/export/naming-rule';
+import { withAccessToken } from '../api/client';
 import { useClient } from '../api/context';
 import { Field } from '../components/field';
 import { t } from '../i18n/zh-CN/index';
@@ -93,6 +95,20 @@ export function ExportPage() {
           {result && (
             <div className="banner-ok" role="status">
               {t.exportPage.done(result.exported, result.zipPath)}
+              {!window.studio && (
+                <div className="actions" data-testid="export-downloads">
+                  {(['zip', 'csv', 'xlsx'] as const).map((kind) => (
+                    <a
+                      key={kind}
+                      className={kind === 'zip' ? 'button primary' : 'button'}
+                      href={withAccessToken(exportDownloadPath(result[`${kind}Path`]))}
+                      download
+                    >
+                      {t.exportPage.download[kind]}
+                    </a>
+                  ))}
+                </div>
+              )}
             </div>
           )}
           <div className="actions">

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { withAccessToken } from '../api/client';
 
 // Where live frames come from: the station camera (MJPEG from main) or a webcam Chromium sees itself.
 export type LiveSource = 'station' | 'browser';
@@ -24,6 +25,5 @@ export function useLiveSource(): LiveSource {
 
 /** The MJPEG stream URL, carrying the access token when the UI was opened with one. */
 export function liveStreamUrl(): string {
-  const token = sessionStorage.getItem('studio-token');
-  return `/camera/live.mjpeg${token ? `?token=${encodeURIComponent(token)}` : ''}`;
+  return withAccessToken('/camera/live.mjpeg');
 }

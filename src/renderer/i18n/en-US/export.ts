@@ -16,5 +16,6 @@ export const exportPage: Catalogue['exportPage'] = {
   excluded: 'Not exported',
   done: (n: number, path: string) => `Exported ${n} photo(s): ${path}`,
   progress: (done: number, total: number) => `${done} / ${total}`,
+  download: { zip: 'Download photos (ZIP)', csv: 'Download list (CSV)', xlsx: 'Download list (XLSX)' },
   columns: { orderNo: 'Order', fileName: 'File name', reason: 'Reason' },
 };

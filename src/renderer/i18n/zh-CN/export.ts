@@ -14,5 +14,7 @@ export const exportPage = {
   excluded: '未纳入导出',
   done: (n: number, path: string) => `已导出 ${n} 张照片：${path}`,
   progress: (done: number, total: number) => `${done} / ${total}`,
+  /** links to the files the station wrote, for a browser on another machine */
+  download: { zip: '下载照片 ZIP', csv: '下载清单 CSV', xlsx: '下载清单 XLSX' },
   columns: { orderNo: '订单号', fileName: '文件名', reason: '原因' },
 } as const;
