@@ -19,6 +19,7 @@ import {
   keyIntent,
   shotForScreen,
   shouldAutoCapture,
+  sitterNeedsPhoto,
   shutterBlock,
 } from '../station/capture-state';
 import { CaptureTray } from '../station/capture-tray';
@@ -118,10 +119,11 @@ export function CapturePage() {
         passStreak: checks.passStreak,
         state,
         cameraKind,
+        gate: sitterNeedsPhoto(order, station.orderId),
       })
     )
       void shoot();
-  }, [prefs, checks.passStreak, state, cameraKind, shoot]);
+  }, [prefs, checks.passStreak, state, cameraKind, shoot, order, station.orderId]);
 
   const resultCard = <CaptureResult state={state} paid={order?.paid ?? false} onRetake={retake} onAccept={accept} />;
   const currentStudent = order

@@ -2,6 +2,7 @@ import type { Res } from '../../shared/contract';
 import type { CameraKind } from '../../shared/contract/camera';
 import type { FaceConsistencyView } from '../../shared/contract/face';
 import type { PhotoView } from '../../shared/contract/views';
+import { canAddPhoto, type OrderState } from '../../shared/domain/order-state';
 
 // The 拍摄 page's rules, without React: what the shutter may do, what a stored shot changes, when auto-capture
 // fires, what Enter / R / Space mean, and which order the station camera is told is in front of it.
@@ -97,6 +98,20 @@ export function shouldAutoCapture(input: {
   if (input.cameraKind === 'hotfolder') return false;
   if (input.gate === false) return false;
   return input.passStreak >= input.frames;
+}
+
+/**
+ * Auto-capture only for a sitter who still needs a photo: the order loaded is the one on screen (never a previous
+ * student's order still in memory), photos may be added in its state, and it has no final photo that passed 初审.
+ * Opening 拍摄 again for a student already photographed (or paid, or waiting for review) never shoots by itself;
+ * a retake of such a student is the photographer's Space.
+ */
+export function sitterNeedsPhoto(
+  order: { id: string; state: OrderState; finalPhotoSha256: string | null } | null,
+  currentOrderId: string | null,
+): boolean {
+  if (!order || !currentOrderId || order.id !== currentOrderId) return false;
+  return canAddPhoto(order.state) && order.finalPhotoSha256 === null;
 }
 
 export type KeyIntent = 'accept' | 'retake' | 'shoot' | null;

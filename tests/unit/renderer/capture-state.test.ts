@@ -9,6 +9,7 @@ import {
   shotForScreen,
   shouldAutoCapture,
   shutterBlock,
+  sitterNeedsPhoto,
   type CaptureState,
 } from '../../../src/renderer/station/capture-state';
 
@@ -100,5 +101,40 @@ describe('拍摄 state', () => {
     });
     expect(shotForScreen({ outcome: 'order', orderId: 'o2', result: r }, 'o1')).toBeNull();
     expect(shotForScreen({ outcome: 'tray', orderId: null, result: null }, 'o1')).toBeNull();
+  });
+});
+
+describe('auto-capture only for a sitter who still needs a photo', () => {
+  const order = (
+    over: Partial<{
+      id: string;
+      state: 'pending_payment' | 'pending_review' | 'rejected' | 'approved';
+      finalPhotoSha256: string | null;
+    }> = {},
+  ) => ({
+    id: 'o1',
+    state: 'pending_payment' as const,
+    finalPhotoSha256: null,
+    ...over,
+  });
+  it('a checked-in student without a passing photo: yes', () => {
+    expect(sitterNeedsPhoto(order(), 'o1')).toBe(true);
+  });
+  it('a student already photographed, paid and waiting for review, or approved: never by itself', () => {
+    expect(sitterNeedsPhoto(order({ finalPhotoSha256: 'ab' }), 'o1')).toBe(false);
+    expect(sitterNeedsPhoto(order({ state: 'pending_review', finalPhotoSha256: 'ab' }), 'o1')).toBe(false);
+    expect(sitterNeedsPhoto(order({ state: 'approved' }), 'o1')).toBe(false);
+  });
+  it("the previous student's order still in memory, or nobody on screen: no", () => {
+    expect(sitterNeedsPhoto(order({ id: 'o0' }), 'o1')).toBe(false);
+    expect(sitterNeedsPhoto(order(), null)).toBe(false);
+    expect(sitterNeedsPhoto(null, 'o1')).toBe(false);
+  });
+  it('the gate closes shouldAutoCapture even with every check passing', () => {
+    const input = { auto: true, frames: 3, passStreak: 10, state: INITIAL_CAPTURE, cameraKind: 'replay' as const };
+    expect(shouldAutoCapture({ ...input, gate: sitterNeedsPhoto(order(), 'o1') })).toBe(true);
+    expect(shouldAutoCapture({ ...input, gate: sitterNeedsPhoto(order({ finalPhotoSha256: 'ab' }), 'o1') })).toBe(
+      false,
+    );
   });
 });
