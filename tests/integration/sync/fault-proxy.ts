@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { photoShaFromMetadata } from '../../../src/shared/central';
 
 // A loopback HTTP proxy in front of the central server that misbehaves on purpose: answers 500, swallows a
 // request (the client times out), or cuts the connection in the middle of a photo upload. It counts the photo
@@ -48,7 +49,7 @@ export async function faultProxy(targetPort: number, plan: FaultPlan): Promise<F
       req.headers['content-type'] === 'application/offset+octet-stream';
     const sha256 =
       req.method === 'POST' && req.url === '/v1/photos'
-        ? metadataSha(req.headers['upload-metadata'])
+        ? (photoShaFromMetadata(String(req.headers['upload-metadata'] ?? '')) ?? '')
         : (/^\/v1\/photos\/([0-9a-f]{64})$/.exec(req.url ?? '')?.[1] ?? '');
     const action = plan.decide({ method: req.method ?? 'GET', url: req.url ?? '/', n, photoBody, sha256 });
     if (action === 'error500') {
@@ -73,7 +74,9 @@ export async function faultProxy(targetPort: number, plan: FaultPlan): Promise<F
           method: req.method ?? '',
           url: req.url ?? '',
           sha256:
-            req.method === 'POST' ? metadataSha(req.headers['upload-metadata']) : (req.url ?? '').split('/').at(-1)!,
+            req.method === 'POST'
+              ? (photoShaFromMetadata(String(req.headers['upload-metadata'] ?? '')) ?? '')
+              : (req.url ?? '').split('/').at(-1)!,
           offset: req.method === 'POST' ? 0 : Number(req.headers['upload-offset'] ?? -1),
           bytes: 0,
         }
@@ -152,14 +155,6 @@ export async function faultProxy(targetPort: number, plan: FaultPlan): Promise<F
       return new Promise((r) => server.close(() => r()));
     },
   };
-}
-
-function metadataSha(header: string | string[] | undefined): string {
-  const pair = String(header ?? '')
-    .split(',')
-    .map((p) => p.trim().split(' '))
-    .find(([k]) => k === 'sha256');
-  return pair?.[1] ? Buffer.from(pair[1], 'base64').toString('utf8') : '';
 }
 
 /** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
