@@ -97,4 +97,13 @@ test('a retake of another person on the same order shows the face warning', asyn
   await expect(warning.locator('[data-kind="different_person"]')).toHaveCount(1);
   await saveScreenshot(page, 'capture-face-warning');
   await page.screenshot({ path: test.info().outputPath('face-warning.png') });
+
+  // nothing leads on while the warning is unconfirmed: 重新拍摄 has the focus, 去收费 is not offered
+  await expect(result.getByRole('button', { name: /重新拍摄/ })).toBeFocused();
+  await expect(result.getByRole('button', { name: /去收费|下一位/ })).toHaveCount(0);
+  await page.getByTestId('face-confirm').click();
+  await expect(page.getByTestId('face-confirm')).toHaveCount(0);
+  if (await result.getByText('初审合格').isVisible()) {
+    await expect(result.getByRole('button', { name: /去收费/ })).toBeVisible();
+  }
 });

@@ -125,7 +125,15 @@ export function CapturePage() {
       void shoot();
   }, [prefs, checks.passStreak, state, cameraKind, shoot, order, station.orderId]);
 
-  const resultCard = <CaptureResult state={state} paid={order?.paid ?? false} onRetake={retake} onAccept={accept} />;
+  const resultCard = (
+    <CaptureResult
+      state={state}
+      paid={order?.paid ?? false}
+      onRetake={retake}
+      onAccept={accept}
+      onConfirmFace={() => dispatch({ type: 'faceConfirmed' })}
+    />
+  );
   const currentStudent = order
     ? { orderId: order.id, label: `${order.name || order.nameMasked}（${order.studentNo}）` }
     : null;

@@ -1,5 +1,6 @@
+import { useEffect, useRef } from 'react';
 import { t } from '../i18n';
-import type { CaptureState } from './capture-state';
+import { faceUnconfirmed, type CaptureState } from './capture-state';
 import { FaceWarning } from './face-warning';
 import { precheckReasons } from './precheck-reasons';
 
@@ -9,8 +10,16 @@ export function CaptureResult(props: {
   paid: boolean;
   onRetake: () => void;
   onAccept: () => void;
+  /** 已核对是本人 (shown only while a face warning is unconfirmed). */
+  onConfirmFace?: () => void;
 }) {
   const { result } = props.state;
+  // a face warning: 重拍 has the focus (Enter = retake, the safe reflex); going on needs 已核对是本人 first
+  const faceHold = faceUnconfirmed(props.state);
+  const retakeButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (faceHold) retakeButton.current?.focus();
+  }, [faceHold, result]);
   const final = result?.final ?? null;
   const reasons = final ? precheckReasons(final.checks) : [];
   return (
@@ -40,11 +49,16 @@ export function CaptureResult(props: {
       {result && <p className="muted small">{t.capture.originalSaved(result.original.version)}</p>}
       <div className="actions">
         {result && (
-          <button type="button" onClick={props.onRetake}>
+          <button type="button" ref={retakeButton} onClick={props.onRetake}>
             {t.capture.retake} <span className="kbd">R</span>
           </button>
         )}
-        {final?.precheck === 'passed' && (
+        {faceHold && props.onConfirmFace && (
+          <button type="button" onClick={props.onConfirmFace} data-testid="face-confirm">
+            {t.face.confirm}
+          </button>
+        )}
+        {final?.precheck === 'passed' && !faceHold && (
           <button type="button" className="primary" autoFocus onClick={props.onAccept}>
             {props.paid ? t.capture.nextStudent : t.capture.toPayment} <span className="kbd">Enter</span>
           </button>

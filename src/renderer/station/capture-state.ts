@@ -22,9 +22,17 @@ export interface CaptureState {
   result: ShotResult | null;
   /** The order the result belongs to: a result never shows for another student. */
   resultFor: string | null;
+  /** The photographer looked at the 人脸一致性 warning of this result and confirmed it is the student. */
+  faceConfirmed: boolean;
 }
 
-export const INITIAL_CAPTURE: CaptureState = { phase: 'idle', error: null, result: null, resultFor: null };
+export const INITIAL_CAPTURE: CaptureState = {
+  phase: 'idle',
+  error: null,
+  result: null,
+  resultFor: null,
+  faceConfirmed: false,
+};
 
 export type CaptureAction =
   /** The shutter was pressed: the previous photo and verdict go at once (a refused capture must not leave them). */
@@ -36,6 +44,8 @@ export type CaptureAction =
   | { type: 'failed'; error: string }
   | { type: 'error'; error: string | null }
   | { type: 'retake' }
+  /** 已核对是本人: the face warning of the result on screen was checked by the photographer. */
+  | { type: 'faceConfirmed' }
   /** Another student is in front of the camera (or none). */
   | { type: 'sitter'; orderId: string | null };
 
@@ -52,15 +62,18 @@ export function captureReducer(s: CaptureState, a: CaptureAction): CaptureState 
         error: null,
         result: { original: a.result.original, final: a.result.final, face: a.result.face ?? null },
         resultFor: a.orderId,
+        faceConfirmed: false,
       };
     case 'failed':
       return { ...s, phase: 'idle', error: a.error };
     case 'error':
       return { ...s, error: a.error };
     case 'retake':
-      return { ...s, result: null, resultFor: null };
+      return { ...s, result: null, resultFor: null, faceConfirmed: false };
+    case 'faceConfirmed':
+      return s.result ? { ...s, faceConfirmed: true } : s;
     case 'sitter':
-      return a.orderId === s.resultFor ? s : { ...s, result: null, resultFor: null, error: null };
+      return a.orderId === s.resultFor ? s : { ...s, result: null, resultFor: null, error: null, faceConfirmed: false };
   }
 }
 
@@ -75,9 +88,18 @@ export function shutterBlock(
   return null;
 }
 
-/** The 初审 passed: Enter / the button leads on (to 收费 when unpaid, else to the next student). */
+/** The result carries a 人脸一致性 warning the photographer has not confirmed yet: nothing leads on until then. */
+export function faceUnconfirmed(s: CaptureState): boolean {
+  const face = s.result?.face;
+  return !!face && face.status === 'warn' && face.warnings.length > 0 && !s.faceConfirmed;
+}
+
+/**
+ * The 初审 passed: Enter / the button leads on (to 收费 when unpaid, else to the next student) — not while a face
+ * warning waits for the photographer (a photo of the wrong person must not go on to payment by a reflex Enter).
+ */
 export function acceptStep(s: CaptureState, paid: boolean | null): 'payment' | 'next' | null {
-  if (s.result?.final?.precheck !== 'passed') return null;
+  if (s.result?.final?.precheck !== 'passed' || faceUnconfirmed(s)) return null;
   return paid ? 'next' : 'payment';
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Res } from '../../../src/shared/contract';
 import {
   acceptStep,
+  faceUnconfirmed,
   captureReducer,
   currentOrderRequest,
   INITIAL_CAPTURE,
@@ -136,5 +137,35 @@ describe('auto-capture only for a sitter who still needs a photo', () => {
     expect(shouldAutoCapture({ ...input, gate: sitterNeedsPhoto(order({ finalPhotoSha256: 'ab' }), 'o1') })).toBe(
       false,
     );
+  });
+});
+
+describe('a 人脸一致性 warning holds the way on until the photographer confirms', () => {
+  const warned = () =>
+    captureReducer(INITIAL_CAPTURE, {
+      type: 'stored',
+      orderId: 'o1',
+      result: {
+        ...stored('passed'),
+        face: { status: 'warn', warnings: [{ kind: 'different_person', photoId: 'p0', similarity: 0.4 }] },
+      } as unknown as Res<'photos.capture'>,
+    });
+  it('Enter does nothing before 已核对是本人, leads on after it', () => {
+    const s = warned();
+    expect(faceUnconfirmed(s)).toBe(true);
+    expect(acceptStep(s, false)).toBeNull();
+    const ok = captureReducer(s, { type: 'faceConfirmed' });
+    expect(faceUnconfirmed(ok)).toBe(false);
+    expect(acceptStep(ok, false)).toBe('payment');
+  });
+  it('a new shot or another sitter needs a new confirmation', () => {
+    const ok = captureReducer(warned(), { type: 'faceConfirmed' });
+    expect(captureReducer(ok, { type: 'retake' }).faceConfirmed).toBe(false);
+    expect(captureReducer(ok, { type: 'sitter', orderId: 'o2' }).faceConfirmed).toBe(false);
+    expect(captureReducer(INITIAL_CAPTURE, { type: 'faceConfirmed' }).faceConfirmed).toBe(false);
+  });
+  it('no warning: nothing to confirm', () => {
+    expect(faceUnconfirmed(withResult('passed'))).toBe(false);
+    expect(acceptStep(withResult('passed'), true)).toBe('next');
   });
 });

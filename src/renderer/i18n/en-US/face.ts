@@ -1,6 +1,7 @@
 import type { Catalogue } from '../catalogue';
 
 export const face: Catalogue['face'] = {
+  confirm: 'Checked: it is the student',
   title: 'Check who this is',
   differentPerson: 'The face does not match the earlier photos of this order: it may be someone else.',
   otherStudent: (who: string) =>
