@@ -26,7 +26,6 @@ export function CaptureResult(props: {
     <section className="card" data-testid="capture-result">
       <h2>{t.capture.resultTitle}</h2>
       {!result && <p className="muted">{t.capture.resultEmpty}</p>}
-      <FaceWarning face={result?.face} />
       {result && !final && <div className="banner-warn">{t.capture.noFinal}</div>}
       {final && (
         <>
@@ -47,6 +46,8 @@ export function CaptureResult(props: {
         </>
       )}
       {result && <p className="muted small">{t.capture.originalSaved(result.original.version)}</p>}
+      {/* beside the buttons: the focus on 重新拍摄 scrolls here, so the warning is in view with them */}
+      <FaceWarning face={result?.face} />
       <div className="actions">
         {result && (
           <button type="button" ref={retakeButton} onClick={props.onRetake}>
