@@ -30,7 +30,9 @@ const saved = { tz: process.env.TZ, replay: process.env.STUDIO_REPLAY_DIR };
 test.beforeAll(() => {
   // the student in front of the lens: one sample portrait that production accepts
   replayDir = mkdtempSync(path.join(os.tmpdir(), 'studio-replay-'));
-  copyFileSync(path.resolve('../shared/portraits/portrait-04.jpg'), path.join(replayDir, 'portrait-04.jpg'));
+  // each student is another person (the same face on two students' orders is the 人脸一致性 swap warning)
+  for (const f of ['portrait-04.jpg', 'portrait-01.jpg', 'portrait-05.jpg', 'portrait-03.png'])
+    copyFileSync(path.resolve('../shared/portraits', f), path.join(replayDir, f));
   process.env.STUDIO_REPLAY_DIR = replayDir;
   process.env.TZ = 'America/New_York';
 });
@@ -52,6 +54,9 @@ const ROSTER = [
 async function shootAndPay(page: Page, studentNo: string) {
   await expect(page.getByRole('heading', { name: '拍摄', level: 1 })).toBeVisible();
   await expect(page.getByTestId('current-student')).toContainText(studentNo);
+  // the next person sits down in front of the replay camera (its next sample portrait)
+  const next = await page.request.post(new URL('/api/camera.next', page.url()).href, { data: {} });
+  expect(next.status()).toBe(200);
   const checks = page.getByTestId('live-checks');
   await expect(checks.locator('[data-check="face.count"]')).toHaveCount(1, { timeout: 60_000 });
   await page.locator('body').press('Space');
