@@ -1,7 +1,9 @@
-import { test, expect, saveScreenshot } from './fixtures';
+import { expect, saveScreenshot } from './fixtures';
+import { test } from './camera-fixtures';
 
-test('operator creates an event in the UI and still sees it after a reload', async ({ page, studioHost }) => {
-  await page.goto(studioHost.url);
+// a fresh data folder: the first screen's empty state (the shared host holds other tests' events, e.g. event mode's desk)
+test('operator creates an event in the UI and still sees it after a reload', async ({ page, freshHost }) => {
+  await page.goto(freshHost.url);
   await expect(page.getByRole('heading', { name: '采集活动', level: 1 })).toBeVisible();
   await expect(page.getByText('还没有采集活动')).toBeVisible();
   await expect(page.getByTestId('app-info')).toContainText('版本');
