@@ -9,7 +9,7 @@
 //      replay, webcam through stand-in imagesnap / CommandCam executables, gphoto2's Directory Browse (real
 //      gphoto2 reading a folder as a card, when installed) and the hot folder. BENCH_CAMERA_PART=stored.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { encodeBmp24 } from '../../src/main/camera/bmp';
 import type { CameraDriver } from '../../src/main/camera/camera';
 import { CameraService } from '../../src/main/camera/camera-service';
@@ -24,6 +24,7 @@ import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import sharp from 'sharp';
 import { HotFolderWatcher } from '../../src/main/camera/hot-folder';
 import { MjpegParser } from '../../src/main/camera/mjpeg-parser';
+import { recordLiveView, writeStandIn } from '../../tests/helpers/camera-stand-ins';
 import { createStudio } from '../../src/main/core/studio';
 import { startHost } from '../../src/main/host/host';
 import { rendererDir } from '../../src/main/kernel/paths';
@@ -38,27 +39,7 @@ function pct(values: number[], p: number): number {
 }
 
 function parserThroughput(): void {
-  const rec = spawnSync(
-    'ffmpeg',
-    [
-      '-hide_banner',
-      '-loglevel',
-      'error',
-      '-loop',
-      '1',
-      '-i',
-      portrait,
-      '-vf',
-      'scale=1280:720',
-      '-frames:v',
-      '300',
-      '-f',
-      'mjpeg',
-      '-',
-    ],
-    { maxBuffer: 1024 * 1024 * 1024 },
-  );
-  const stream = rec.stdout;
+  const stream = recordLiveView(portrait, { scale: '1280:720', frames: 300 });
   let frames = 0;
   const t0 = performance.now();
   for (let round = 0; round < 5; round++) {
@@ -177,12 +158,7 @@ async function hotFolderLatency(): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** A stand-in executable (sh) writing a prepared still where the tool would. */
-function standIn(dir: string, name: string, script: string): void {
-  const file = path.join(dir, name);
-  writeFileSync(file, `#!/bin/sh\n${script}\n`);
-  chmodSync(file, 0o755);
-}
+const standIn = (dir: string, name: string, script: string) => writeStandIn(dir, name, script);
 
 async function captureToStored(): Promise<void> {
   const N = Number(process.env.BENCH_SHOTS ?? 10);

@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Gphoto2Camera } from '../../../src/main/camera/gphoto2-camera';
+import { recordLiveView, writeStandIn } from '../../helpers/camera-stand-ins';
 import { tempDir } from '../../helpers/temp-dir';
 
 // No DSLR here: a stand-in for the gphoto2 executable replays recorded live-view bytes (MJPEG made by ffmpeg
@@ -16,28 +16,11 @@ afterAll(() => tmp.cleanup());
 const portrait = path.resolve('../shared/portraits/portrait-04.jpg');
 const recorded = path.join(tmp.dir, 'liveview.mjpeg');
 const log = path.join(tmp.dir, 'calls.log');
-spawnSync('ffmpeg', [
-  '-hide_banner',
-  '-loglevel',
-  'error',
-  '-loop',
-  '1',
-  '-i',
-  portrait,
-  '-vf',
-  'scale=640:-2',
-  '-frames:v',
-  '20',
-  '-f',
-  'mjpeg',
-  recorded,
-]);
-const fake = path.join(tmp.dir, 'gphoto2');
-writeFileSync(
-  fake,
-  `#!/bin/sh
-echo "$@" >> "${log}"
-case "$*" in
+recordLiveView(portrait, { scale: '640:-2', frames: 20 }, recorded);
+const fake = writeStandIn(
+  tmp.dir,
+  'gphoto2',
+  `case "$*" in
   *--capture-movie*)
     trap 'exit 0' INT
     while true; do cat "${recorded}"; sleep 0.2; done ;;
@@ -45,10 +28,9 @@ case "$*" in
     while [ $# -gt 0 ]; do [ "$1" = "--filename" ] && cp "${portrait}" "$2"; shift; done
     exit 0 ;;
 esac
-exit 1
-`,
+exit 1`,
+  log,
 );
-chmodSync(fake, 0o755);
 
 const device = {
   id: 'dslr:usb:001,002',
@@ -86,16 +68,13 @@ describe('Gphoto2Camera live view and capture (recorded live-view bytes)', () =>
   });
 
   it('a cable pulled during live view ends it with a Chinese message the photographer can act on', async () => {
-    const unplug = path.join(tmp.dir, 'gphoto2-unplug');
-    writeFileSync(
-      unplug,
-      `#!/bin/sh
-cat "${recorded}"
+    const unplug = writeStandIn(
+      tmp.dir,
+      'gphoto2-unplug',
+      `cat "${recorded}"
 echo "*** Error (-52: 'Could not find the requested device on the USB port') ***" >&2
-exit 1
-`,
+exit 1`,
     );
-    chmodSync(unplug, 0o755);
     const cam = new Gphoto2Camera(device, { bin: unplug });
     let frames = 0;
     const err = await new Promise<Error>((resolve) => {

@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CameraService } from '../../../src/main/camera/camera-service';
 import { Gphoto2Camera, Gphoto2Driver } from '../../../src/main/camera/gphoto2-camera';
+import { recordLiveView, writeStandIn } from '../../helpers/camera-stand-ins';
 import { tempDir } from '../../helpers/temp-dir';
 
 // A stand-in for gphoto2 with a USB cable the test can pull: --auto-detect lists the camera on the port written in
@@ -17,28 +17,11 @@ const recorded = path.join(tmp.dir, 'liveview.mjpeg');
 const log = path.join(tmp.dir, 'calls.log');
 const portFile = path.join(tmp.dir, 'port');
 const unplugged = path.join(tmp.dir, 'unplugged');
-spawnSync('ffmpeg', [
-  '-hide_banner',
-  '-loglevel',
-  'error',
-  '-loop',
-  '1',
-  '-i',
-  portrait,
-  '-vf',
-  'scale=320:-2',
-  '-frames:v',
-  '5',
-  '-f',
-  'mjpeg',
-  recorded,
-]);
-const fake = path.join(tmp.dir, 'gphoto2');
-writeFileSync(
-  fake,
-  `#!/bin/sh
-echo "$@" >> "${log}"
-gone() { echo "*** Error (-52: 'Could not find the requested device on the USB port') ***" >&2; exit 1; }
+recordLiveView(portrait, { scale: '320:-2', frames: 5 }, recorded);
+const fake = writeStandIn(
+  tmp.dir,
+  'gphoto2',
+  `gone() { echo "*** Error (-52: 'Could not find the requested device on the USB port') ***" >&2; exit 1; }
 if [ "$1" = "--auto-detect" ]; then
   echo "Model                          Port"
   echo "----------------------------------------------------------"
@@ -57,10 +40,9 @@ case "$*" in
     while [ $# -gt 0 ]; do [ "$1" = "--filename" ] && cp "${portrait}" "$2"; shift; done
     exit 0 ;;
 esac
-exit 1
-`,
+exit 1`,
+  log,
 );
-chmodSync(fake, 0o755);
 
 const until = async (ok: () => boolean, what: string) => {
   for (let i = 0; i < 600 && !ok(); i++) await new Promise((r) => setTimeout(r, 50));

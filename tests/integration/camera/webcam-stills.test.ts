@@ -1,10 +1,11 @@
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeBmp, encodeBmp24 } from '../../../src/main/camera/bmp';
 import { CameraError } from '../../../src/main/camera/camera-error';
 import { parseCommandCamList, parseImagesnapList, WebcamStillsDriver } from '../../../src/main/camera/webcam-stills';
+import { writeStandIn } from '../../helpers/camera-stand-ins';
 import { tempDir } from '../../helpers/temp-dir';
 
 // Webcam stills as node-webcam takes them on macOS (imagesnap) and Windows (CommandCam), against stand-in
@@ -18,11 +19,7 @@ let bmp: Buffer;
 
 const bmpOf = encodeBmp24;
 
-function standIn(name: string, script: string): void {
-  const file = path.join(bin, name);
-  writeFileSync(file, `#!/bin/sh\necho "${name} $*" >> "${log}"\n${script}\n`);
-  chmodSync(file, 0o755);
-}
+const standIn = (name: string, script: string) => writeStandIn(bin, name, script, log);
 
 beforeAll(async () => {
   const { mkdirSync } = await import('node:fs');
