@@ -1,3 +1,4 @@
+import { otherFaces } from '../../shared/checks/face-checks';
 import type { Analysis, FaceDetection } from '../../shared/vision/analysis';
 import type { RawImage } from '../../shared/image/raw-image';
 import {
@@ -77,6 +78,14 @@ export function createAnalyzer(models: ModelSet): Analyzer {
       .sort((p, q) => q.box.width * q.box.height - p.box.width * p.box.height);
   }
 
+  /** FaceMesh's face-presence probability on the crop it would take for this detection. */
+  async function meshPresence(img: RawImage, face: FaceDetection): Promise<number> {
+    const crop = meshCropFromDetection(face);
+    sampleTensor(img, crop.map, { width: 192, height: 192, scale: 1 / 255, offset: 0, pad: 0 }, buffers.facemesh);
+    const outs = await models.facemesh!.run(buffers.facemesh);
+    return Math.min(1, Math.max(0, byElements(outs, 1)!.data[0]!));
+  }
+
   return {
     async analyze(img, opts = {}) {
       const want = new Set(opts.stages ?? ALL_STAGES);
@@ -106,12 +115,18 @@ export function createAnalyzer(models: ModelSet): Analyzer {
       }
       // A second face anywhere, however small (a student waiting behind): the same detector on overlapping tiles,
       // each seen ~2–3× larger than in the whole frame.
+      // A small hit there may be hair or texture (portrait-05's bun on its final): FaceMesh's face presence on
+      // each tiled face that is not one of this call's whole-frame faces confirms it (face.count reads `presence`).
       if (want.has('crowd') && models.blazeface) {
         result.tiledFaces = await time('crowd', async () => {
           const found = [];
           for (const t of tileGrid(img.width, img.height))
             found.push({ tile: t, faces: await detectFaces(img, t.map) });
-          return mergeTileDetections(found);
+          const merged = mergeTileDetections(found);
+          if (!models.facemesh) return merged;
+          const others = new Set(otherFaces({ faces: result.faces, tiledFaces: merged }, 0));
+          for (const f of merged) if (others.has(f)) f.presence = await meshPresence(img, f);
+          return merged;
         });
         result.frameOf!.crowd = frame;
       }

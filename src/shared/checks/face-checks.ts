@@ -15,13 +15,23 @@ const centreWithin = (q: Box, p: Box, grow: number) => {
 };
 
 /**
+ * FaceMesh presence a tiled-search face needs to count (the analyzer's MESH_MIN_SCORE for the sitter's landmarks).
+ * Measured (/tmp crowd survey, 2026-12-02): real faces of the tiled search on the portraits, dev photos (raw, live
+ * 720 p, finals) read 0.996–1.000; the one false face (the hair bun on portrait-05's final) read 0.001.
+ */
+export const OTHER_FACE_MIN_PRESENCE = 0.5;
+
+/**
  * Faces of the zoomed tiled search that are none of the whole-frame faces (either centre inside the other's box,
- * grown 1.5× for the sitter moving between a live frame and the tiled pass a few frames older).
+ * grown 1.5× for the sitter moving between a live frame and the tiled pass a few frames older) and that FaceMesh
+ * confirms as a face (`presence`; a detection without it — an analysis from before the confirmation — counts).
  */
 export function otherFaces(a: { faces: FaceDetection[]; tiledFaces?: FaceDetection[] }, minScore: number) {
   return (a.tiledFaces ?? []).filter(
     (t) =>
-      t.score >= minScore && !a.faces.some((f) => centreWithin(t.box, f.box, 1.5) || centreWithin(f.box, t.box, 1.5)),
+      t.score >= minScore &&
+      (t.presence ?? 1) >= OTHER_FACE_MIN_PRESENCE &&
+      !a.faces.some((f) => centreWithin(t.box, f.box, 1.5) || centreWithin(f.box, t.box, 1.5)),
   );
 }
 

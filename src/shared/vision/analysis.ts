@@ -23,6 +23,12 @@ export interface FaceDetection {
   box: Box;
   score: number;
   keypoints: Point[];
+  /**
+   * FaceMesh face presence (0–1) on this detection's crop: set on the tiled search's faces (stage 'crowd'), where a
+   * small BlazeFace hit may be hair or texture (portrait-05's bun read 0.66 as a face, its mesh presence 0.001;
+   * every real face of the portraits and dev photos reads ≥ 0.99).
+   */
+  presence?: number;
 }
 
 /** MediaPipe FaceMesh: 468 landmarks in image pixels (z relative, same scale as x). */
