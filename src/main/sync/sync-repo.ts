@@ -195,6 +195,26 @@ export class SyncRepo {
     return r ? { message: r.last_error, at: r.at } : null;
   }
 
+  /**
+   * The station now syncs with another server: what the old one acknowledged means nothing there. Every order goes
+   * again (its rows back in the queue: one snapshot per order as it is now), every photo is uploaded again (the old
+   * upload URLs point at the old server), parked items that server refused are tried again (a 'local' one — a
+   * problem of this station's own data — stays parked). No row is deleted; the counters start from 0.
+   */
+  resetForNewServer(): { rows: number; orders: number; uploads: number } {
+    const rows = this.sql(
+      `UPDATE outbox SET status = 'pending', sent_at = NULL, next_attempt_at = NULL, attempts = 0, last_error = NULL,
+           park_code = NULL
+         WHERE status = 'sent' OR (status = 'parked' AND coalesce(park_code, '') != 'local')`,
+    ).run().changes;
+    const orders = this.sql('UPDATE sync_orders SET acked_outbox_id = 0, acked_revision = 0').run().changes;
+    const uploads = this.sql(
+      `UPDATE sync_uploads SET status = 'pending', upload_url = NULL, sent_bytes = 0, attempts = 0, last_error = NULL,
+           completed_at = NULL`,
+    ).run().changes;
+    return { rows, orders, uploads };
+  }
+
   // ---- uploads --------------------------------------------------------------------------------------------
 
   upload(sha256: string): UploadRow | null {
@@ -237,11 +257,19 @@ export class SyncRepo {
 
   // ---- reviews --------------------------------------------------------------------------------------------
 
-  hasReview(cursor: string): boolean {
-    return !!this.sql('SELECT 1 FROM sync_reviews WHERE cursor = ?').get(cursor);
+  /** `key` = `<server scope>:<server cursor>` (see reviewScope). */
+  hasReview(key: string): boolean {
+    return !!this.sql('SELECT 1 FROM sync_reviews WHERE cursor = ?').get(key);
+  }
+
+  /** Decisions stored before they were keyed by server (a bare cursor): they came from `scope`'s server. */
+  adoptBareReviews(scope: string): number {
+    return this.sql("UPDATE sync_reviews SET cursor = ? || ':' || cursor WHERE instr(cursor, ':') = 0").run(scope)
+      .changes;
   }
 
   addReview(r: {
+    /** `<server scope>:<server cursor>` */
     cursor: string;
     orderUuid: string;
     orderId: string | null;

@@ -15,8 +15,10 @@ import { CentralClient } from './central-client';
 import { planReview } from './review-plan';
 import { buildSnapshot, validateSnapshot } from './snapshot';
 import {
+  movesToNewServer,
   nextSyncConfig,
   readSyncConfig,
+  reviewScope,
   SYNC_SETTING_KEYS,
   tokenHint,
   writeSyncConfig,
@@ -83,7 +85,8 @@ export interface RunSummary {
   bytesSent: number;
 }
 
-type UnitOutcome = 'sent' | 'parked' | 'deferred' | 'auth';
+/** 'stale': the station moved to another server while the order was in flight (nothing written). */
+type UnitOutcome = 'sent' | 'parked' | 'deferred' | 'auth' | 'stale';
 
 interface PassResult {
   units: number;
@@ -136,6 +139,13 @@ export class SyncService {
   private unsubscribe: (() => void) | null = null;
   private emitTimer: NodeJS.Timeout | null = null;
   private lastEmit = 0;
+  /**
+   * Moves on when the station is configured for another server: an answer of the old server still in flight
+   * (ack, upload URL, completed photo, review page) is then dropped, never written into the new server's books.
+   */
+  private generation = 0;
+  /** The review scope whose bare (pre-scope) decisions have been adopted in this process. */
+  private adoptedScope: string | null = null;
 
   constructor(private readonly deps: SyncDeps) {
     this.repo = new SyncRepo(deps.db);
@@ -156,11 +166,32 @@ export class SyncService {
   configure(req: { serverUrl: string | null; token?: string; fingerprint?: string | null }): SyncStatus {
     const stored = this.config();
     const next = nextSyncConfig(stored, req);
+    const settings = this.deps.settings;
+    const bound = settings.get(SYNC_SETTING_KEYS.boundServer) || null;
+    const newServer = movesToNewServer(bound, stored, next);
+    // what the old server answered so far goes in its books first; anything it answers later is dropped
+    if (newServer) {
+      this.flush();
+      this.generation++;
+      this.completed.clear();
+    }
     this.deps.db
       .transaction(() => {
-        writeSyncConfig(this.deps.settings, next);
-        // another server: its review stream starts from the beginning
-        if (next && stored?.serverUrl !== next.serverUrl) this.deps.settings.set(SYNC_SETTING_KEYS.reviewCursor, '0');
+        writeSyncConfig(settings, next);
+        if (next && newServer) {
+          // decisions stored before they were keyed by server belong to the one the books described
+          const old = bound || stored?.serverUrl;
+          if (old) this.repo.adoptBareReviews(reviewScope(old));
+          // another server: every order and photo goes again, its review stream starts from the beginning
+          const reset = this.repo.resetForNewServer();
+          settings.set(SYNC_SETTING_KEYS.reviewCursor, '0');
+          settings.set(SYNC_SETTING_KEYS.lastSuccessAt, '');
+          settings.set(SYNC_SETTING_KEYS.boundServer, next.serverUrl);
+          if (reset.rows + reset.orders + reset.uploads > 0)
+            this.deps.log(
+              `sync: new server — ${reset.rows} queue rows, ${reset.orders} orders, ${reset.uploads} photos to send again`,
+            );
+        }
         if (next) {
           for (const code of UNAUTHORIZED_CODES) this.repo.requeueParked(code);
           this.repo.clearBackoff();
@@ -262,7 +293,10 @@ export class SyncService {
   // so nothing arrives twice and nothing is lost; the upload URL falls back to /v1/photos/{sha256}.
 
   private later(op: () => void): void {
-    this.batch.push(op);
+    const gen = this.generation;
+    this.batch.push(() => {
+      if (gen === this.generation) op();
+    });
     if (this.batch.length >= BATCH) this.flush();
   }
 
@@ -294,6 +328,7 @@ export class SyncService {
   // ---- one pass over the queue --------------------------------------------------------------------------
 
   private async runPass(client: CentralClient): Promise<PassResult> {
+    const gen = this.generation;
     const nowIso = this.deps.now().toISOString();
     const rows = this.repo.dueRows(nowIso, this.tuning.batch);
     for (const r of rows) if (!r.orderId) this.repo.parkRow(r.id, '同步数据不属于任何订单，无法发送');
@@ -315,25 +350,25 @@ export class SyncService {
     let consecutiveRetries = 0;
     const prepared = new Map<string, PreparedUnit>();
     const worker = async () => {
-      while (next < units.length && !result.auth && !result.down && this.running) {
+      while (next < units.length && !result.auth && !result.down && this.running && gen === this.generation) {
         const i = next++;
         const unit = units[i]!;
         if (!prepared.has(unit.orderId))
           for (const [id, p] of this.prepare(units.slice(i, i + PREPARE))) prepared.set(id, p);
         const read = prepared.get(unit.orderId)!;
         prepared.delete(unit.orderId);
-        const outcome = await this.processUnit(client, read, unit, result);
+        const outcome = await this.processUnit(client, read, unit, result, gen);
         if (outcome === 'deferred') {
           result.retryFailures++;
           if (++consecutiveRetries >= this.tuning.downAfter) result.down = true;
-        } else consecutiveRetries = 0;
+        } else if (outcome !== 'stale') consecutiveRetries = 0;
         if (outcome === 'auth') result.auth = true;
         this.emitStatus();
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.tuning.concurrency, units.length) }, worker));
     this.flush();
-    if (result.lastSuccessAt) {
+    if (result.lastSuccessAt && gen === this.generation) {
       this.deps.settings.set(SYNC_SETTING_KEYS.lastSuccessAt, result.lastSuccessAt);
       // the server answers again: what waited out its backoff during the outage goes now, not minutes later
       if (result.retryFailures === 0) this.repo.clearBackoff();
@@ -378,6 +413,7 @@ export class SyncService {
     read: PreparedUnit,
     unit: WorkUnit,
     result: PassResult,
+    gen: number,
   ): Promise<UnitOutcome> {
     const { maxId } = read;
     if (!read.order || !read.event) {
@@ -409,6 +445,8 @@ export class SyncService {
       result.lastSuccessAt = at;
       return 'sent';
     } catch (err) {
+      // the station moved to another server meanwhile: the old one's answer says nothing about the new one
+      if (gen !== this.generation) return 'stale';
       const e =
         err instanceof SyncError
           ? err
@@ -459,6 +497,7 @@ export class SyncService {
   }
 
   private async uploadOnce(client: CentralClient, photo: PhotoRow, orderNo: string, fresh: boolean): Promise<void> {
+    const gen = this.generation;
     const up = this.repo.upload(photo.sha256);
     if (up?.status === 'complete' || this.completed.has(photo.sha256)) return; // the server holds it: never again
     let bytes: Buffer;
@@ -497,7 +536,7 @@ export class SyncService {
         orderNo,
       );
       const at = this.deps.now().toISOString();
-      this.completed.add(photo.sha256);
+      if (gen === this.generation) this.completed.add(photo.sha256);
       this.later(() => {
         this.repo.ensureUpload(photo.sha256, photo.bytes);
         this.repo.completeUpload(photo.sha256, r.bytesSent, at);
@@ -523,13 +562,23 @@ export class SyncService {
 
   // ---- reviews ------------------------------------------------------------------------------------------
 
-  /** Pull decisions since the stored cursor; each is applied once (cursor and effect in one transaction). */
-  private async pullReviews(client: CentralClient): Promise<number> {
+  /**
+   * Pull decisions since the stored cursor; each is applied once (cursor and effect in one transaction), keyed by
+   * the server it came from (reviewScope).
+   */
+  private async pullReviews(client: CentralClient, serverUrl: string): Promise<number> {
+    const gen = this.generation;
+    const scope = reviewScope(serverUrl);
+    if (this.adoptedScope !== scope) {
+      this.repo.adoptBareReviews(scope);
+      this.adoptedScope = scope;
+    }
     let applied = 0;
     for (let page = 0; page < 100; page++) {
       const cursor = this.deps.settings.get(SYNC_SETTING_KEYS.reviewCursor) || '0';
       const res = await client.reviews(cursor, 200);
-      for (const r of res.reviews) if (this.applyReview(r)) applied++;
+      if (gen !== this.generation) break; // another server now: this page belongs to the old one
+      for (const r of res.reviews) if (this.applyReview(r, scope)) applied++;
       this.deps.settings.set(SYNC_SETTING_KEYS.reviewCursor, res.nextCursor);
       if (!res.hasMore || res.reviews.length === 0) break;
     }
@@ -537,10 +586,11 @@ export class SyncService {
     return applied;
   }
 
-  applyReview(r: ReviewDecision): boolean {
+  private applyReview(r: ReviewDecision, scope: string): boolean {
+    const key = `${scope}:${r.cursor}`;
     const outcome = this.deps.db
       .transaction(() => {
-        if (this.repo.hasReview(r.cursor)) return null;
+        if (this.repo.hasReview(key)) return null;
         const order = this.deps.orders.repo.get(r.orderUuid);
         const plan = order
           ? planReview(order.state, { paid: order.paid === 1, hasFinalPhoto: !!order.final_sha256 }, r)
@@ -548,7 +598,7 @@ export class SyncService {
         for (const action of plan.actions)
           this.deps.orders.applyInTx(order!.id, action, r.reviewer, action === 'reject' ? plan.reason : '中心审核');
         this.repo.addReview({
-          cursor: r.cursor,
+          cursor: key,
           orderUuid: r.orderUuid,
           orderId: order?.id ?? null,
           decision: r.decision,
@@ -580,22 +630,23 @@ export class SyncService {
       photosSent: 0,
       bytesSent: 0,
     };
-    const cfg = this.config();
-    if (!cfg) throw new ApiError('conflict', '尚未配置中心服务器：请先运行 studio sync configure');
-    const client = this.getClient(cfg);
+    if (!this.config()) throw new ApiError('conflict', '尚未配置中心服务器：请先运行 studio sync configure');
     const session0 = { ...this.session };
     const wasRunning = this.running;
     this.running = true;
     let failures = 0;
     try {
       for (;;) {
+        const cfg = this.config(); // re-read: a sync.configure meanwhile sends to the new server
+        if (!cfg) break;
+        const client = this.getClient(cfg);
         const pass = await this.runPass(client);
         summary.sent += pass.sentRows;
         summary.ordersSent += pass.ordersSent;
         if (pass.auth) break;
         let reviewsFailed = false;
         try {
-          summary.reviewsApplied += await this.pullReviews(client);
+          summary.reviewsApplied += await this.pullReviews(client, cfg.serverUrl);
         } catch (err) {
           reviewsFailed = true;
           if (err instanceof SyncError && err.kind === 'auth') {
@@ -699,7 +750,7 @@ export class SyncService {
       try {
         const client = this.getClient(cfg);
         const pass = await this.runPass(client);
-        if (!this.authFailed) await this.pullReviews(client);
+        if (!this.authFailed) await this.pullReviews(client, cfg.serverUrl);
         if (pass.sentRows > 0 || pass.ordersSent > 0) failures = 0;
         if (pass.down) {
           failures++;
