@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { ApiError } from '../../shared/api-error';
-import type { BindResult } from '../../shared/contract/event-mode';
-import { parseTicketQr } from '../../shared/domain/shooting-queue';
+import type { BindResult, TicketView } from '../../shared/contract/event-mode';
 import type { CallContext, HandlerGroup } from '../kernel/handlers';
 import { decodeBase64, resolveProfile } from '../kernel/request-fields';
 import type { EventMode } from './event-mode';
-import { HostUnreachable } from './lan-client';
+import { HostUnreachable, type ScannedStudent } from './lan-client';
 
 type QueueMethod =
   | 'queue.issue'
@@ -16,7 +15,8 @@ type QueueMethod =
   | 'queue.bind'
   | 'queue.bindings'
   | 'queue.history'
-  | 'queue.events';
+  | 'queue.events'
+  | 'queue.merge';
 type LanMethod =
   | 'lan.status'
   | 'lan.setRoles'
@@ -39,6 +39,7 @@ export const LAN_METHODS: ReadonlySet<string> = new Set<QueueMethod>([
   'queue.bindings',
   'queue.history',
   'queue.events',
+  'queue.merge',
 ]);
 
 const unreachable = (err: unknown): never => {
@@ -64,13 +65,19 @@ export function eventModeHandlers(
       joined(ctx) ? forward('queue.issue', req) : em.queue.issue(req.eventId, req.orderId, req.operator, caller(ctx)),
     'queue.list': async (req, ctx) => {
       if (!joined(ctx)) return { tickets: em.queue.list(req.eventId, req.states) };
+      const only = (tickets: TicketView[]) => ({
+        tickets: req.states ? tickets.filter((t) => req.states!.includes(t.state)) : tickets,
+      });
       try {
-        return (await em.client.call('queue.list', req)) as { tickets: never[] };
+        const out = (await em.client.call('queue.list', { eventId: req.eventId })) as { tickets: TicketView[] };
+        // with the numbers this station issued while cut off that the host has not merged yet
+        return only(em.client.localQueue(req.eventId, out.tickets));
       } catch (err) {
-        // cut off: the station keeps showing the last queue it saw (lan.status says it is offline)
-        const cached = err instanceof HostUnreachable ? em.client.cachedQueue(req.eventId) : null;
-        if (!cached) return unreachable(err);
-        return { tickets: req.states ? cached.filter((t) => req.states!.includes(t.state)) : cached };
+        // cut off: the station keeps working on its local queue (lan.status says it is offline)
+        if (!(err instanceof HostUnreachable)) throw err;
+        const local = em.client.localQueue(req.eventId);
+        if (local.length === 0 && em.client.cachedQueue(req.eventId) === null) return unreachable(err);
+        return only(local);
       }
     },
     'queue.callNext': async (req, ctx) =>
@@ -84,10 +91,25 @@ export function eventModeHandlers(
       try {
         return (await em.client.call('queue.identify', req)) as never;
       } catch (err) {
-        // cut off: a ticket QR names its ticket by itself; the host checks it again when the binding arrives
-        const qr = err instanceof HostUnreachable && req.by === 'ticket_qr' ? parseTicketQr(req.proof) : null;
-        const t = qr ? em.client.cachedQueue(req.eventId)?.find((x) => x.id === qr.ticketId) : undefined;
-        if (!t || (req.ticketId && req.ticketId !== t.id)) return unreachable(err);
+        if (!(err instanceof HostUnreachable)) throw err;
+        // cut off: identified on the local queue (a 采集码 without a number there gets one of this station's block);
+        // the host checks the scan again when the binding arrives
+        let student: ScannedStudent | null = null;
+        if (req.by === 'collection_code') {
+          const s = em.queue.scannedStudent(req.proof);
+          student = { collectionCode: s.collectionCode, studentNo: s.studentNo, name: s.name, major: s.major };
+        }
+        const operator = req.operator ?? em.stationName();
+        const t = em.client.identifyOffline(
+          req.eventId,
+          req.ticketId,
+          req.by,
+          req.proof,
+          student,
+          operator,
+          em.stationName(),
+        );
+        em.publishStatus();
         return t;
       }
     },
@@ -125,6 +147,10 @@ export function eventModeHandlers(
     'queue.history': (req, ctx) =>
       joined(ctx) ? forward('queue.history', req) : { transitions: em.queue.history(req.ticketId) },
     'queue.events': (req, ctx) => (joined(ctx) ? forward('queue.events', req) : { events: em.queue.events() }),
+    'queue.merge': (req, ctx) => {
+      if (!ctx.station) throw new ApiError('forbidden', '离线拍摄号只能由配对的工作站合并');
+      return { results: em.queue.mergeOffline(req.tickets, { ...caller(ctx), stationNo: ctx.station.no }) };
+    },
 
     'lan.status': () => em.status(),
     'lan.setRoles': (req) => {

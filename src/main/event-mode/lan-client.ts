@@ -1,16 +1,30 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ApiError, type ApiErrorBody } from '../../shared/api-error';
-import type { BindResult, TicketView } from '../../shared/contract/event-mode';
-import { hostBaseUrl, parsePairingQr, type StationRole } from '../../shared/domain/shooting-queue';
+import type { BindResult, MergeResultView, OfflineTicketInput, TicketView } from '../../shared/contract/event-mode';
+import { maskName } from '../../shared/domain/masking';
+import {
+  hostBaseUrl,
+  nextOfflineLabel,
+  parsePairingQr,
+  parseTicketQr,
+  ticketQrPayload,
+  type StationRole,
+} from '../../shared/domain/shooting-queue';
+import { PhotoStore } from '../captures';
 import type { Db } from '../db/open';
 import type { StationSettings } from '../station';
 
 // A station that joined a hosting station: its link (host address, station token, number), the calls it forwards,
-// and its queue of bindings the host has not confirmed yet. A photo taken while the LAN is down is written to
-// <data>/event-outbox/<sha256> (fsynced) and its binding to queue_outbox in the same step, then sent — oldest first,
-// with the capture station's binding id, so a resend after a cut is stored once on the host.
+// and its queue of what the host has not confirmed yet. A photo taken while the LAN is down is stored in
+// <data>/event-outbox/photos/ (the photo store's durable put) and its binding to queue_outbox, then sent — oldest
+// first, with the capture station's binding id, so a resend after a cut is stored once on the host.
+// Cut off, the station keeps working on its local queue: the last queue it saw (kept in station_settings, so a
+// restart keeps it) plus the 拍摄号 it issues itself from its block `<station no>-001` for a student whose 采集码 is
+// scanned here and who has no number in that queue. On return those tickets are merged first (queue.merge,
+// idempotent per ticket id), then the bindings that name them; a ticket whose student the desk has not registered
+// yet stays here (pending) with its bindings until the desk issues for that student (the host links the number).
 
 export const LINK_KEYS = {
   hostUrl: 'lan_host_url',
@@ -20,6 +34,8 @@ export const LINK_KEYS = {
 } as const;
 
 const BIND_TIMEOUT_MS = 120_000;
+const CACHE_KEY = (eventId: string) => `lan_queue_cache:${eventId}`;
+const WAITING_FOR_DESK = '等待登记台登记该学生（登记后自动发送）';
 
 /** The host did not answer (network, timeout, host down): the call can be retried, nothing was refused. */
 export class HostUnreachable extends Error {}
@@ -38,13 +54,27 @@ interface OutboxRow {
 
 export type ForwardedBind = Record<string, unknown> & { bindingId: string; imageBase64: string };
 
+interface TicketPayload {
+  ticket: OfflineTicketInput;
+  issuedBy: string;
+}
+
+/** The student a 采集码 scanned at a cut-off station names (decoded locally). */
+export interface ScannedStudent {
+  collectionCode: string;
+  studentNo?: string;
+  name?: string;
+  major?: string;
+}
+
 export class LanClient {
   online: boolean | null = null;
   lastError: string | null = null;
   private readonly dir: string;
+  private readonly store: PhotoStore;
   private flushing: Promise<void> | null = null;
-  /** Last queue seen per event: what the station shows while the host is away. */
-  private readonly cache = new Map<string, TicketView[]>();
+  /** Last queue seen per event (as stored): what the station shows while the host is away. */
+  private readonly cacheText = new Map<string, string>();
 
   constructor(
     private readonly db: Db,
@@ -54,6 +84,7 @@ export class LanClient {
     private readonly timeoutMs = 8000,
   ) {
     this.dir = path.join(dataDir, 'event-outbox');
+    this.store = new PhotoStore(this.dir);
   }
 
   link(): { hostUrl: string; token: string; stationNo: number } | null {
@@ -110,7 +141,7 @@ export class LanClient {
       this.lastError = null;
       if (method === 'queue.list') {
         const req = request as { eventId: string; states?: string[] };
-        if (!req.states) this.cache.set(req.eventId, (out as { tickets: TicketView[] }).tickets);
+        if (!req.states) this.remember(req.eventId, (out as { tickets: TicketView[] }).tickets);
       }
       return out;
     } catch (err) {
@@ -122,8 +153,240 @@ export class LanClient {
     }
   }
 
+  private remember(eventId: string, tickets: TicketView[]): void {
+    const text = JSON.stringify(tickets);
+    if (this.cacheText.get(eventId) === text) return;
+    this.cacheText.set(eventId, text);
+    this.settings.set(CACHE_KEY(eventId), text);
+  }
+
+  /** The last queue the host showed this station (survives a restart), or null if it never saw one. */
   cachedQueue(eventId: string): TicketView[] | null {
-    return this.cache.get(eventId) ?? null;
+    const text = this.cacheText.get(eventId) ?? this.settings.get(CACHE_KEY(eventId));
+    if (text === null) return null;
+    this.cacheText.set(eventId, text);
+    return JSON.parse(text) as TicketView[];
+  }
+
+  /**
+   * The station's own queue: the host's tickets (as given, or the last seen) plus the numbers this station issued
+   * that the host does not list yet; a ticket this station bound a photo to while cut off shows as bound.
+   */
+  localQueue(eventId: string, hostTickets: TicketView[] | null = this.cachedQueue(eventId)): TicketView[] {
+    const out = [...(hostTickets ?? [])];
+    const known = new Set(out.map((t) => t.id));
+    for (const row of this.ticketRows()) {
+      const p = JSON.parse(row.payload_json) as TicketPayload;
+      if (p.ticket.eventId === eventId && !known.has(p.ticket.id)) out.push(this.viewOf(p, row));
+    }
+    const pendingBinds = new Map<string, number>();
+    for (const r of this.db
+      .prepare("SELECT payload_json FROM queue_outbox WHERE kind = 'bind' AND status = 'pending'")
+      .all() as { payload_json: string }[]) {
+      const id = (JSON.parse(r.payload_json) as { ticketId?: string }).ticketId;
+      if (id) pendingBinds.set(id, (pendingBinds.get(id) ?? 0) + 1);
+    }
+    return out.map((t) =>
+      pendingBinds.has(t.id) ? { ...t, state: 'bound', bindings: t.bindings + pendingBinds.get(t.id)! } : t,
+    );
+  }
+
+  private viewOf(p: TicketPayload, row: OutboxRow): TicketView {
+    const t = p.ticket;
+    const merged = row.result_json ? (JSON.parse(row.result_json) as MergeResultView) : null;
+    return {
+      id: t.id,
+      eventId: t.eventId,
+      label: t.label,
+      state: 'waiting',
+      orderId: merged?.orderId ?? t.orderId,
+      nameMasked: t.nameMasked,
+      studentNo: t.studentNo,
+      classLabel: t.classLabel,
+      hasCollectionCode: t.collectionCode !== null,
+      calledBy: null,
+      issuedBy: p.issuedBy,
+      issuedOffline: true,
+      issuedAt: t.issuedAt,
+      updatedAt: t.issuedAt,
+      qrPayload: ticketQrPayload(t.id, t.label),
+      bindings: 0,
+    };
+  }
+
+  private ticketRows(): OutboxRow[] {
+    return this.db
+      .prepare("SELECT * FROM queue_outbox WHERE kind = 'ticket' ORDER BY created_at, id")
+      .all() as OutboxRow[];
+  }
+
+  /**
+   * Cut off: who stands here, from the scan. A ticket QR names its ticket by itself (the host checks it again
+   * when the binding arrives); a scanned 采集码 finds the student's number in the local queue, or — when they have
+   * none there — this station issues one from its block. A bare 16-hex code names nobody here: refused.
+   */
+  identifyOffline(
+    eventId: string,
+    ticketId: string | undefined,
+    by: 'ticket_qr' | 'collection_code' | 'name_confirmed',
+    proof: string,
+    student: ScannedStudent | null,
+    operator: string,
+    issuedBy: string,
+  ): TicketView {
+    const queue = this.localQueue(eventId);
+    if (by === 'ticket_qr') {
+      const qr = parseTicketQr(proof);
+      if (!qr) throw new ApiError('invalid_request', '扫描的不是拍摄号二维码', 'proof');
+      if (ticketId && ticketId !== qr.ticketId)
+        throw new ApiError('conflict', `扫描的是拍摄号 ${qr.label}：请核对学生`, 'proof');
+      const known = queue.find((t) => t.id === qr.ticketId);
+      if (known) return known;
+      // issued after the cut: the number is on the ticket; the host checks who it belongs to on arrival
+      return {
+        id: qr.ticketId,
+        eventId,
+        label: qr.label,
+        state: 'waiting',
+        orderId: null,
+        nameMasked: '（离线：主机恢复后核对）',
+        studentNo: '',
+        classLabel: '',
+        hasCollectionCode: false,
+        calledBy: null,
+        issuedBy: '',
+        issuedOffline: false,
+        issuedAt: this.now().toISOString(),
+        updatedAt: this.now().toISOString(),
+        qrPayload: ticketQrPayload(qr.ticketId, qr.label),
+        bindings: 0,
+      };
+    }
+    if (by === 'name_confirmed') {
+      const t = queue.find((x) => x.id === ticketId);
+      if (!t) throw new ApiError('unavailable', '连接不上主机：离线时请扫描拍摄号二维码或学生的采集二维码');
+      if (proof.trim() !== t.nameMasked)
+        throw new ApiError('conflict', `请核对姓名（${t.nameMasked}）后再确认`, 'proof');
+      return t;
+    }
+    if (!student?.studentNo || !student.name)
+      throw new ApiError(
+        'unavailable',
+        '连接不上主机：离线时无法按采集码查到学生，请扫描学生的采集二维码（含姓名、学号）或拍摄号二维码',
+        'proof',
+      );
+    const mine = queue
+      .filter((t) => t.studentNo === student.studentNo)
+      .sort((a, b) => (a.issuedAt < b.issuedAt ? 1 : -1));
+    const found = mine.find((t) => t.state !== 'left') ?? null;
+    if (found) {
+      if (ticketId && ticketId !== found.id)
+        throw new ApiError('conflict', `扫描的采集码不是拍摄号的学生：请核对学生`, 'proof');
+      return found;
+    }
+    if (ticketId) throw new ApiError('conflict', '扫描的采集码不是拍摄号的学生：请核对学生', 'proof');
+    return this.issueOffline(
+      eventId,
+      {
+        orderId: mine[0]?.orderId ?? null,
+        collectionCode: student.collectionCode,
+        studentNo: student.studentNo,
+        nameMasked: maskName(student.name),
+        classLabel: student.major ?? '',
+      },
+      operator,
+      issuedBy,
+    );
+  }
+
+  /** A number from this station's block (`<no>-001`, …), kept here and merged into the host's queue on return. */
+  issueOffline(
+    eventId: string,
+    s: {
+      orderId: string | null;
+      collectionCode: string | null;
+      studentNo: string;
+      nameMasked: string;
+      classLabel: string;
+    },
+    operator: string,
+    issuedBy: string,
+  ): TicketView {
+    const l = this.link();
+    if (!l) throw new ApiError('unavailable', '本工作站尚未加入主机', 'address');
+    const id = this.db
+      .transaction(() => {
+        const labels = this.ticketRows()
+          .map((r) => (JSON.parse(r.payload_json) as TicketPayload).ticket)
+          .filter((t) => t.eventId === eventId)
+          .map((t) => t.label);
+        const { label, seq } = nextOfflineLabel(l.stationNo, labels);
+        const at = this.now().toISOString();
+        const ticket: OfflineTicketInput = {
+          id: randomUUID(),
+          eventId,
+          label,
+          block: l.stationNo,
+          seq,
+          issuedAt: at,
+          operator,
+          ...s,
+        };
+        this.db
+          .prepare(
+            "INSERT INTO queue_outbox (id, kind, payload_json, sha256, status, created_at) VALUES (?, 'ticket', ?, NULL, 'pending', ?)",
+          )
+          .run(ticket.id, JSON.stringify({ ticket, issuedBy } satisfies TicketPayload), at);
+        return ticket.id;
+      })
+      .immediate();
+    const row = this.row(id)!;
+    return this.viewOf(JSON.parse(row.payload_json) as TicketPayload, row);
+  }
+
+  /** Send the numbers issued here while cut off (all of them, one call); returns false when the host is away. */
+  private async mergeTickets(): Promise<boolean> {
+    const rows = this.db
+      .prepare("SELECT * FROM queue_outbox WHERE kind = 'ticket' AND status = 'pending' ORDER BY created_at, id")
+      .all() as OutboxRow[];
+    if (rows.length === 0) return true;
+    let results: MergeResultView[];
+    try {
+      const out = (await this.call('queue.merge', {
+        tickets: rows.map((r) => (JSON.parse(r.payload_json) as TicketPayload).ticket),
+      })) as { results: MergeResultView[] };
+      results = out.results;
+    } catch (err) {
+      if (err instanceof HostUnreachable) return false;
+      const msg = err instanceof Error ? err.message : String(err);
+      for (const r of rows) this.db.prepare('UPDATE queue_outbox SET last_error = ? WHERE id = ?').run(msg, r.id);
+      return true;
+    }
+    const at = this.now().toISOString();
+    for (const r of results) {
+      if (r.status === 'refused')
+        this.db
+          .prepare("UPDATE queue_outbox SET status = 'refused', last_error = ?, result_json = ? WHERE id = ?")
+          .run(r.message, JSON.stringify(r), r.id);
+      else if (r.orderId === null)
+        this.db
+          .prepare('UPDATE queue_outbox SET attempts = attempts + 1, last_error = ?, result_json = ? WHERE id = ?')
+          .run(`拍摄号 ${r.label}：${WAITING_FOR_DESK}`, JSON.stringify(r), r.id);
+      else
+        this.db
+          .prepare(
+            "UPDATE queue_outbox SET status = 'sent', sent_at = ?, result_json = ?, last_error = NULL WHERE id = ?",
+          )
+          .run(at, JSON.stringify(r), r.id);
+    }
+    return true;
+  }
+
+  /** A binding may go to the host once its ticket is there with an order (a host ticket always is). */
+  private ticketReady(ticketId: unknown): boolean {
+    if (typeof ticketId !== 'string') return true;
+    const t = this.row(ticketId);
+    return !t || t.kind !== 'ticket' || t.status !== 'pending';
   }
 
   private async post(url: string, token: string | null, body: unknown, timeoutMs = this.timeoutMs): Promise<unknown> {
@@ -156,22 +419,10 @@ export class LanClient {
 
   // ---------- bindings waiting for the host ----------
 
-  private writeDurably(bytes: Buffer): string {
-    const sha = createHash('sha256').update(bytes).digest('hex');
-    mkdirSync(this.dir, { recursive: true });
-    const target = path.join(this.dir, sha);
-    if (existsSync(target)) return sha;
-    const tmp = `${target}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`;
-    const fd = openSync(tmp, 'wx');
-    try {
-      let off = 0;
-      while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, target);
-    return sha;
+  /** The kept photo: the photo store's layout; a flat `<sha>` file from before it is read too. */
+  private readPhoto(sha: string): Buffer {
+    const flat = path.join(this.dir, sha);
+    return this.store.has(sha) || !existsSync(flat) ? this.store.read(sha) : readFileSync(flat);
   }
 
   /**
@@ -179,7 +430,7 @@ export class LanClient {
    * or `pending` when the host is away (sent later by the worker or lan.flush). A host refusal is thrown.
    */
   async bind(request: ForwardedBind, bytes: Buffer): Promise<BindResult> {
-    const sha = this.writeDurably(bytes);
+    const sha = this.store.put(bytes);
     const { imageBase64: _drop, ...rest } = request;
     void _drop;
     const existing = this.row(request.bindingId);
@@ -194,6 +445,12 @@ export class LanClient {
           "INSERT INTO queue_outbox (id, kind, payload_json, sha256, status, created_at) VALUES (?, 'bind', ?, ?, 'pending', ?)",
         )
         .run(request.bindingId, JSON.stringify(rest), sha, this.now().toISOString());
+    }
+    if (!this.ticketReady(request.ticketId)) {
+      // a number issued here while cut off: it goes to the host first (if the host is back), then the photo
+      await this.mergeTickets();
+      if (!this.ticketReady(request.ticketId))
+        return { status: 'pending', bindingId: request.bindingId, binding: null, ticket: null, warnings: [] };
     }
     try {
       return await this.sendOne(this.row(request.bindingId)!, false);
@@ -212,7 +469,7 @@ export class LanClient {
 
   private async sendOne(row: OutboxRow, later: boolean): Promise<BindResult> {
     const payload = JSON.parse(row.payload_json) as Record<string, unknown>;
-    const bytes = readFileSync(path.join(this.dir, row.sha256!));
+    const bytes = this.readPhoto(row.sha256!);
     this.db.prepare('UPDATE queue_outbox SET attempts = attempts + 1 WHERE id = ?').run(row.id);
     try {
       const result = (await this.call('queue.bind', {
@@ -247,15 +504,23 @@ export class LanClient {
     }
   }
 
-  /** Send everything pending, oldest first; stops at the first time the host does not answer. */
+  /**
+   * Send everything pending: first the numbers issued here while cut off, then the bindings oldest first (those of a
+   * number the host cannot take yet stay). Stops at the first time the host does not answer.
+   */
   flush(): Promise<void> {
     this.flushing ??= (async () => {
       try {
-        for (;;) {
-          const row = this.db
-            .prepare("SELECT * FROM queue_outbox WHERE status = 'pending' ORDER BY created_at, id LIMIT 1")
-            .get() as OutboxRow | undefined;
-          if (!row) return;
+        if (!(await this.mergeTickets())) return;
+        const rows = this.db
+          .prepare("SELECT * FROM queue_outbox WHERE kind = 'bind' AND status = 'pending' ORDER BY created_at, id")
+          .all() as OutboxRow[];
+        for (const row of rows) {
+          const ticketId = (JSON.parse(row.payload_json) as { ticketId?: unknown }).ticketId;
+          if (!this.ticketReady(ticketId)) {
+            this.db.prepare('UPDATE queue_outbox SET last_error = ? WHERE id = ?').run(WAITING_FOR_DESK, row.id);
+            continue;
+          }
           try {
             await this.sendOne(row, true);
           } catch (err) {

@@ -116,6 +116,29 @@ export class QueueRepo {
     ).map((r) => r.seq);
   }
 
+  /** An offline number merged before the desk registered its student: linked when the desk issues for them. */
+  unlinkedTicketOf(eventId: string, collectionCode: string | null, studentNo: string): TicketRow | null {
+    return (
+      (this.db
+        .prepare(
+          `${TICKET_SELECT} WHERE t.event_id = ? AND t.order_id IS NULL AND t.state != 'left'
+             AND ((? IS NOT NULL AND t.collection_code = ?) OR t.student_no = ?) ORDER BY t.issued_at LIMIT 1`,
+        )
+        .get(eventId, collectionCode, collectionCode, studentNo) as TicketRow | undefined) ?? null
+    );
+  }
+
+  setOrder(ticketId: string, orderId: string, at: string): void {
+    this.db.prepare('UPDATE queue_tickets SET order_id = ?, updated_at = ? WHERE id = ?').run(orderId, at, ticketId);
+  }
+
+  /** The event's orders as an offline ticket is matched to them. */
+  orderKeys(eventId: string): { id: string; collectionCode: string | null; studentNo: string }[] {
+    return this.db
+      .prepare('SELECT id, collection_code AS collectionCode, student_no AS studentNo FROM orders WHERE event_id = ?')
+      .all(eventId) as { id: string; collectionCode: string | null; studentNo: string }[];
+  }
+
   insertTicket(r: Omit<TicketRow, 'bindings'>): void {
     this.db
       .prepare(

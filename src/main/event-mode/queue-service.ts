@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { ApiError } from '../../shared/api-error';
-import type { BindResult, TicketView } from '../../shared/contract/event-mode';
+import type { BindResult, MergeResultView, OfflineTicketInput, TicketView } from '../../shared/contract/event-mode';
 import type { PushBus } from '../kernel/push-bus';
 import type { Db } from '../db/open';
 import type { OrderService } from '../orders';
@@ -11,10 +11,12 @@ import { normalizeCollectionCode } from '../../shared/domain/validators';
 import {
   formatTicketLabel,
   identifies,
+  matchOfflineOrder,
   nextSeq,
   nextTicketState,
   parseTicketQr,
   pickNext,
+  planOfflineMerge,
   type IdentifiedBy,
   type QueueAction,
   type TicketState,
@@ -88,8 +90,23 @@ export class QueueService {
       .transaction(() => {
         const live = this.repo.liveTicketOfOrder(orderId);
         if (live) return live.id;
-        const seq = nextSeq(this.repo.hostSeqs(eventId));
         const at = this.at();
+        // a capture station cut off from the LAN may already have given this student a number of its block
+        const offline = this.repo.unlinkedTicketOf(eventId, order.collection_code, order.student_no);
+        if (offline) {
+          this.repo.setOrder(offline.id, orderId, at);
+          this.repo.addTransition({
+            ticketId: offline.id,
+            action: 'link',
+            from: offline.state,
+            to: offline.state,
+            station: caller.station,
+            operator,
+            at,
+          });
+          return offline.id;
+        }
+        const seq = nextSeq(this.repo.hostSeqs(eventId));
         const ticketId = randomUUID();
         this.repo.insertTicket({
           id: ticketId,
@@ -122,6 +139,84 @@ export class QueueService {
       })
       .immediate();
     return this.publish(id);
+  }
+
+  /**
+   * The 拍摄号 a paired station issued from its block while cut off (idempotent: a resend after an interrupted
+   * merge inserts nothing). Each keeps its number as printed; its order is the one the station knew, else found by
+   * 采集码 / 学号, else none yet (linked when the desk issues for that student, see issue()).
+   */
+  mergeOffline(tickets: readonly OfflineTicketInput[], caller: Caller & { stationNo: number }): MergeResultView[] {
+    const results = this.d.db
+      .transaction(() => {
+        const out: MergeResultView[] = [];
+        const byEvent = new Map<string, OfflineTicketInput[]>();
+        for (const t of tickets) byEvent.set(t.eventId, [...(byEvent.get(t.eventId) ?? []), t]);
+        for (const [eventId, list] of byEvent) {
+          if (!this.d.events.get(eventId)) {
+            for (const t of list)
+              out.push({ id: t.id, label: t.label, status: 'refused', orderId: null, message: '采集活动不存在' });
+            continue;
+          }
+          const held = this.repo.tickets(eventId);
+          const plan = planOfflineMerge(
+            caller.stationNo,
+            list,
+            new Map(held.map((h) => [h.label, h.id])),
+            new Set(held.map((h) => h.id)),
+          );
+          for (const t of plan.alreadyMerged) {
+            const h = this.repo.ticket(t.id)!;
+            out.push({ id: t.id, label: h.label, status: 'already', orderId: h.order_id, message: null });
+          }
+          for (const r of plan.refused)
+            out.push({ id: r.ticket.id, label: r.ticket.label, status: 'refused', orderId: null, message: r.message });
+          const orders = this.repo.orderKeys(eventId);
+          const at = this.at();
+          for (const t of plan.insert) {
+            const orderId = matchOfflineOrder(t, orders);
+            this.repo.insertTicket({
+              id: t.id,
+              event_id: eventId,
+              label: t.label,
+              block: t.block,
+              seq: t.seq,
+              order_id: orderId,
+              collection_code: t.collectionCode,
+              student_no: t.studentNo,
+              name_masked: t.nameMasked,
+              class_label: t.classLabel,
+              state: 'waiting',
+              called_by: null,
+              issued_by: caller.station,
+              issued_offline: 1,
+              issued_at: t.issuedAt,
+              updated_at: at,
+            });
+            this.repo.addTransition({
+              ticketId: t.id,
+              action: 'issue',
+              from: null,
+              to: 'waiting',
+              station: caller.station,
+              operator: t.operator,
+              at: t.issuedAt,
+            });
+            out.push({ id: t.id, label: t.label, status: 'merged', orderId, message: null });
+          }
+        }
+        return out;
+      })
+      .immediate();
+    for (const r of results) if (r.status === 'merged') this.publish(r.id);
+    return results;
+  }
+
+  /** What a scanned 采集码 says about the student (a cut-off station issues its own number from it). */
+  scannedStudent(proof: string) {
+    const decoded = decodePayload(proof.trim(), this.d.decoders());
+    if (!decoded.ok) throw new ApiError('invalid_request', decoded.reason, 'proof');
+    return decoded.student;
   }
 
   list(eventId: string, states?: readonly TicketState[]): TicketView[] {

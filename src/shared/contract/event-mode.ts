@@ -104,6 +104,38 @@ export const LanStatusView = z.object({
 });
 export type LanStatusView = z.infer<typeof LanStatusView>;
 
+/** A 拍摄号 a cut-off station issued from its own block, as it sends it to the host on its return. */
+export const OfflineTicketInput = z.strictObject({
+  id: z.uuid({ error: '拍摄号编号格式不正确' }),
+  eventId: Id,
+  label: z.string().max(20),
+  block: z.number().int().min(2).max(999),
+  seq: z.number().int().min(1),
+  issuedAt: z.iso.datetime({ error: '发号时间格式不正确' }),
+  /** The host order, when the station knew it from the queue it saw; else found by 采集码 / 学号 on the host. */
+  orderId: Id.nullable(),
+  collectionCode: z
+    .string()
+    .regex(/^[0-9a-f]{16}$/)
+    .nullable(),
+  studentNo: z.string().max(32),
+  nameMasked: z.string().max(50),
+  classLabel: z.string().max(100),
+  operator: Operator,
+});
+export type OfflineTicketInput = z.infer<typeof OfflineTicketInput>;
+
+export const MergeResultView = z.object({
+  id: z.string(),
+  label: z.string(),
+  /** merged now; already: an earlier merge had it (a resend); refused: see message. */
+  status: z.enum(['merged', 'already', 'refused']),
+  /** The host order the ticket belongs to; null while the desk has not registered the student. */
+  orderId: z.string().nullable(),
+  message: z.string().nullable(),
+});
+export type MergeResultView = z.infer<typeof MergeResultView>;
+
 const StationName = z
   .string({ error: '请填写本工作站名称' })
   .trim()
@@ -142,6 +174,8 @@ export const eventModeContract = {
         .trim()
         .min(1, { error: '请扫描拍摄号二维码或采集码' })
         .max(4000),
+      /** Recorded on a number this station issues from its block when it is cut off from the host. */
+      operator: Operator.optional(),
     }),
     response: TicketView,
   },
@@ -182,6 +216,14 @@ export const eventModeContract = {
     response: z.object({
       events: z.array(z.object({ id: z.string(), schoolName: z.string(), date: z.string() })),
     }),
+  },
+  /**
+   * A paired station that was cut off sends the 拍摄号 it issued from its block (`2-001`, …) while away; the host
+   * merges them (idempotent per ticket id) before the bindings that name them. LAN only (the station's token).
+   */
+  'queue.merge': {
+    request: z.strictObject({ tickets: z.array(OfflineTicketInput).min(1).max(500) }),
+    response: z.object({ results: z.array(MergeResultView) }),
   },
   'lan.status': { request: Empty, response: LanStatusView },
   'lan.setRoles': {

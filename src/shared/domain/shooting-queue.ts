@@ -227,6 +227,38 @@ export function planOfflineMerge<T extends OfflineTicket>(
   return plan;
 }
 
+/**
+ * The next number a cut-off station issues from its own block: `<block>-<seq>`, one past the highest it already
+ * issued for the event (its own labels, kept on the station, survive a restart: a number is never issued twice).
+ */
+export function nextOfflineLabel(block: number, issued: readonly string[]): { label: string; seq: number } {
+  const seqs: number[] = [];
+  for (const l of issued) {
+    const p = parseTicketLabel(l);
+    if (p && p.block === block) seqs.push(p.seq);
+  }
+  const seq = nextSeq(seqs);
+  return { label: formatTicketLabel(seq, block), seq };
+}
+
+/**
+ * Which order of the event a merged offline ticket belongs to: the one the station knew (from the queue it saw),
+ * else the one with the scanned 采集码, else the one with the 学号; null while the desk has not registered the
+ * student (the ticket is merged without an order and linked when the desk issues a number for that student).
+ */
+export function matchOfflineOrder(
+  t: { orderId: string | null; collectionCode: string | null; studentNo: string },
+  orders: readonly { id: string; collectionCode: string | null; studentNo: string }[],
+): string | null {
+  if (t.orderId && orders.some((o) => o.id === t.orderId)) return t.orderId;
+  if (t.collectionCode) {
+    const byCode = orders.find((o) => o.collectionCode !== null && o.collectionCode === t.collectionCode);
+    if (byCode) return byCode.id;
+  }
+  const byNo = t.studentNo ? orders.filter((o) => o.studentNo === t.studentNo) : [];
+  return byNo.length === 1 ? byNo[0]!.id : null;
+}
+
 // ---------- pairing ----------
 
 export const PAIRING_CODE_LENGTH = 6;

@@ -5,6 +5,8 @@ import {
   formatTicketLabel,
   hostBaseUrl,
   identifies,
+  matchOfflineOrder,
+  nextOfflineLabel,
   nextSeq,
   nextTicketState,
   parsePairingQr,
@@ -144,5 +146,28 @@ describe('pairing', () => {
     expect(hostBaseUrl('https://10.0.0.2:8443')).toBe('https://10.0.0.2:8443');
     expect(hostBaseUrl('a b')).toBeNull();
     expect(hostBaseUrl('1.2.3.4:99999')).toBeNull();
+  });
+});
+
+describe('offline numbers and their orders', () => {
+  it('a cut-off station issues from its own block, one past what it issued (other blocks ignored)', () => {
+    expect(nextOfflineLabel(2, [])).toEqual({ label: '2-001', seq: 1 });
+    expect(nextOfflineLabel(2, ['2-001', '2-003', '3-009', '007'])).toEqual({ label: '2-004', seq: 4 });
+  });
+
+  it('a merged ticket finds its order: known id, else 采集码, else a unique 学号, else none yet', () => {
+    const orders = [
+      { id: 'o1', collectionCode: 'aaaaaaaaaaaaaaaa', studentNo: '1' },
+      { id: 'o2', collectionCode: null, studentNo: '2' },
+      { id: 'o3', collectionCode: null, studentNo: '3' },
+      { id: 'o4', collectionCode: null, studentNo: '3' },
+    ];
+    expect(matchOfflineOrder({ orderId: 'o2', collectionCode: null, studentNo: 'x' }, orders)).toBe('o2');
+    expect(matchOfflineOrder({ orderId: 'gone', collectionCode: 'aaaaaaaaaaaaaaaa', studentNo: '' }, orders)).toBe(
+      'o1',
+    );
+    expect(matchOfflineOrder({ orderId: null, collectionCode: 'bbbbbbbbbbbbbbbb', studentNo: '2' }, orders)).toBe('o2');
+    expect(matchOfflineOrder({ orderId: null, collectionCode: null, studentNo: '3' }, orders)).toBeNull(); // two orders
+    expect(matchOfflineOrder({ orderId: null, collectionCode: null, studentNo: '9' }, orders)).toBeNull();
   });
 });
