@@ -22,6 +22,8 @@ import {
   sitterNeedsPhoto,
   shutterBlock,
 } from '../station/capture-state';
+import { CaptureQueuePanel, useQueueCapture } from '../station/capture-queue';
+import { queueShutterBlock } from '../station/capture-queue-state';
 import { CaptureTray } from '../station/capture-tray';
 import { defaultCrop } from '../station/crop-box';
 import { Guides } from '../station/guides';
@@ -54,6 +56,8 @@ export function CapturePage() {
   const order = detail?.order ?? null;
   const cameraKind = source === 'browser' ? 'browser' : (camera?.selected?.kind ?? null);
   const hotFolder = cameraKind === 'hotfolder';
+  // on a 拍摄位 of an event-mode event the shutter binds through the 拍摄号 queue, after the scan (issue 13)
+  const queue = useQueueCapture();
 
   useCurrentOrder(station.orderId, station.operator, source);
   useEffect(() => dispatch({ type: 'sitter', orderId: station.orderId }), [station.orderId]);
@@ -75,7 +79,28 @@ export function CapturePage() {
     [reload],
   );
 
+  const shootForQueue = useCallback(async () => {
+    const block = queueShutterBlock(queue.state, station.operator);
+    if (block === 'noOperator') return dispatch({ type: 'error', error: t.station.needOperator });
+    if (block || state.phase !== 'idle') return;
+    dispatch({ type: 'shoot' });
+    try {
+      let imageBase64: string;
+      if (source === 'browser') {
+        const frame = live.current?.grab();
+        if (!frame) throw new Error(t.capture.checksWaiting);
+        imageBase64 = frame.toDataURL('image/jpeg', 0.95).split(',')[1] ?? '';
+      } else imageBase64 = (await client.call('camera.capture', {})).jpegBase64;
+      dispatch({ type: 'processing' });
+      await queue.bind(imageBase64);
+      dispatch({ type: 'sent' });
+    } catch (err) {
+      dispatch({ type: 'failed', error: problemOf(err).message });
+    }
+  }, [client, queue, station.operator, state.phase, source]);
+
   const shoot = useCallback(async () => {
+    if (queue.active) return shootForQueue();
     const block = shutterBlock(state, station);
     if (block === 'noOperator') return dispatch({ type: 'error', error: t.station.needOperator });
     if (block || !station.orderId) return;
@@ -97,7 +122,7 @@ export function CapturePage() {
     } catch (err) {
       dispatch({ type: 'failed', error: problemOf(err).message });
     }
-  }, [client, station, state, source, stored]);
+  }, [client, station, state, source, stored, queue.active, shootForQueue]);
 
   const accept = useCallback(() => {
     const step = acceptStep(state, order?.paid ?? null);
@@ -119,11 +144,14 @@ export function CapturePage() {
         passStreak: checks.passStreak,
         state,
         cameraKind,
-        gate: sitterNeedsPhoto(order, station.orderId),
+        // event mode: one shot per scan (a retake is the photographer's Space)
+        gate: queue.active
+          ? queue.state.who !== null && queue.state.result === null && queue.state.held === null
+          : sitterNeedsPhoto(order, station.orderId),
       })
     )
       void shoot();
-  }, [prefs, checks.passStreak, state, cameraKind, shoot, order, station.orderId]);
+  }, [prefs, checks.passStreak, state, cameraKind, shoot, order, station.orderId, queue.active, queue.state]);
 
   const resultCard = (
     <CaptureResult
@@ -142,7 +170,8 @@ export function CapturePage() {
     <div className="page">
       <PageHeader title={t.capture.title} intro={t.capture.intro} />
       <StationBar />
-      {!station.orderId && (
+      {queue.active && <CaptureQueuePanel q={queue} />}
+      {!queue.active && !station.orderId && (
         <div className="banner-warn">
           {t.capture.noOrder}
           <button type="button" onClick={() => goTo('checkin')}>
@@ -150,7 +179,7 @@ export function CapturePage() {
           </button>
         </div>
       )}
-      {order && (
+      {!queue.active && order && (
         <p className="student-line" data-testid="current-student">
           {t.capture.student(order.name || order.nameMasked, order.studentNo, order.orderNo)}{' '}
           <span className={`state-pill ${order.state}`}>{order.stateLabel}</span>
@@ -173,7 +202,11 @@ export function CapturePage() {
           )}
           <CaptureShutter
             phase={state.phase}
-            disabled={!station.orderId || state.phase !== 'idle'}
+            disabled={
+              queue.active
+                ? queueShutterBlock(queue.state, station.operator) !== null || state.phase !== 'idle'
+                : !station.orderId || state.phase !== 'idle'
+            }
             onShoot={() => void shoot()}
             auto={prefs.auto}
             onAuto={(on) => setPrefs((p) => ({ ...p, auto: on }))}
@@ -189,7 +222,7 @@ export function CapturePage() {
           )}
         </section>
         <aside className="capture-aside">
-          {state.result && resultCard}
+          {!queue.active && state.result && resultCard}
           {source === 'station' && (
             <CaptureTray
               current={currentStudent}
@@ -202,7 +235,7 @@ export function CapturePage() {
             <h2>{t.capture.checksTitle}</h2>
             <LiveChecks state={checks} />
           </section>
-          {!state.result && resultCard}
+          {!queue.active && !state.result && resultCard}
         </aside>
       </div>
     </div>

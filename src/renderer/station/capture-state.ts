@@ -42,6 +42,8 @@ export type CaptureAction =
   /** Stored for `orderId` (the shutter, a shot taken on the camera, or a 未归属 shot assigned). */
   | { type: 'stored'; orderId: string; result: Res<'photos.capture'> }
   | { type: 'failed'; error: string }
+  /** Event mode: the shot went to queue.bind (its answer shows in the queue panel, not as a result here). */
+  | { type: 'sent' }
   | { type: 'error'; error: string | null }
   | { type: 'retake' }
   /** 已核对是本人: the face warning of the result on screen was checked by the photographer. */
@@ -66,6 +68,8 @@ export function captureReducer(s: CaptureState, a: CaptureAction): CaptureState 
       };
     case 'failed':
       return { ...s, phase: 'idle', error: a.error };
+    case 'sent':
+      return { ...s, phase: 'idle', error: null };
     case 'error':
       return { ...s, error: a.error };
     case 'retake':

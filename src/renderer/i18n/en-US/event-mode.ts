@@ -84,4 +84,16 @@ export const eventMode: Catalogue['eventMode'] = {
     bindAnyway: 'Checked it is the student — bind anyway',
     showDone: 'Show photographed / left',
   },
+  capture: {
+    scanHint:
+      'Scan the student’s number ticket QR or collection code and press Enter; a shot binds only after the scan',
+    needScan: 'Scan the student’s number ticket QR or collection code (or confirm the called name) first, then shoot.',
+    student: (label: string, name: string) => `Number ${label} · ${name}`,
+    offlineNumber: 'issued here while offline',
+    bound: (label: string, warned: boolean) =>
+      warned ? `Bound to number ${label} (face warning confirmed)` : `Bound to number ${label}`,
+    pending: 'Host unreachable: the photo is kept on this station and sent when it is back',
+    heldHint: 'The photo is not bound yet. Check it is the student, then confirm — or retake.',
+    next: 'Next',
+  },
 };

@@ -81,4 +81,15 @@ export const eventMode = {
     bindAnyway: '已核对是本人，仍然绑定',
     showDone: '显示已拍摄 / 离开',
   },
+  capture: {
+    scanHint: '扫码枪扫描学生的拍摄号二维码或采集码后按回车；扫描核对后才能拍照绑定',
+    needScan: '请先扫描学生的拍摄号二维码或采集码（或叫号后核对姓名），再拍照。',
+    student: (label: string, name: string) => `拍摄号 ${label} · ${name}`,
+    offlineNumber: '本机离线发号',
+    bound: (label: string, warned: boolean) =>
+      warned ? `已绑定到拍摄号 ${label}（已核对人脸提示）` : `已绑定到拍摄号 ${label}`,
+    pending: '主机暂时连不上：照片已保存在本机，恢复后自动发送',
+    heldHint: '照片尚未绑定。请核对学生本人后再确认，或重新拍摄。',
+    next: '下一位',
+  },
 } as const;
