@@ -29,7 +29,12 @@ export { CHECK_IDS };
  *   the ears: tests/fixtures/labels/portraits.json), which the production and e2e tests use as passing photos.
  * There is no accessories check (耳环、项链): an earlobe cue (bright colourless pixels on the lobe) was measured on
  * the real set and did not separate — 0–0.016 on the three photos with earrings, up to 0.088 on photos without
- * (a bright wall beside the lobe); a check that is wrong teaches the photographer to ignore it.
+ * (a bright wall beside the lobe); a check that is wrong teaches the photographer to ignore it. Measured again
+ * (2026-12-02) with a scale-free spot detector (a blob SPOT_CONTRAST 35 brighter than the median of a ring 0.07
+ * pupil distances round it, in a box 0.12–0.37 face widths below each BlazeFace tragion): the three photos with
+ * studs read 9 / 4 / 39 grid cells on the brighter lobe, the labelled passes up to 23 (pass-like-01), unlabelled
+ * photos up to 50 (a bright background beside the lobe) and portrait-05 37; the thin necklace reads 0 in a band
+ * below the chin (shirt collars and prints 0–376). Neither separates, so neither is a check.
  */
 export const CHECK_SEVERITY: Record<CheckId, CheckSeverity> = {
   'face.count': 'hard',
@@ -45,6 +50,10 @@ export const CHECK_SEVERITY: Record<CheckId, CheckSeverity> = {
   'framing.shoulders': 'hard',
   // Hard for strong glare only (fail share 0.045: every real photo ≤ 0.026, synthetic glare ≥ 0.063). The one real
   // glare photo (dull green spots on a webcam frame, no near-white pixel) is still passed: docs/BENCHMARKS.md.
+  // Measured for it (2026-12-02): a compact-spot cue — the smaller of the two lenses' largest blob 35 luma above
+  // its ring's median, on a grid of 128 samples per pupil distance — reads 52 (raw) / 49 (final) cells there, but
+  // 40 on portrait-05 (raw and final: skin highlights beside the eyes, no glasses) and ≤ 26 elsewhere. One example
+  // and a 20 % margin to a sample portrait that must pass: not a rule. (That photo fails 初审 on its closed eyes.)
   'glare.glasses': 'hard',
   'light.highlights': 'warn-only',
   'light.exposure': 'hard',
@@ -55,6 +64,11 @@ export const CHECK_SEVERITY: Record<CheckId, CheckSeverity> = {
   sharpness: 'hard',
   // Hard since issue 11: a coloured crown or a straight brim over the forehead fails (real set, docs/BENCHMARKS.md);
   // an operator-registered religious/medical covering (CheckOptions.headCoveringException) only warns.
+  // headband-01 (black band on black hair, pulled back) still passes. Measured (2026-12-02) above the forehead's
+  // skin edge: the dark layer up to the person mask's top is 0.151 face widths thick there, but 0.17 on a short-haired
+  // man (glasses-tilt-02), 0.21–0.23 on others — a band over pulled-back hair has the outline of a crew cut; its
+  // texture (mean |Laplacian| 20.9) and luma (37) sit inside the hair range (4.6–47.7, 29–157); its edge is as
+  // straight as a hairline (RMS 0.032 face widths; brim fails need a height < 0.12, it is at 0.43). No rule.
   headwear: 'hard',
 };
 
