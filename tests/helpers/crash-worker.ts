@@ -33,6 +33,7 @@ async function main(): Promise<void> {
         source: 'manual',
         name: '吉𠮷',
         studentNo: `C${k}`,
+        collectionCode: k.toString(16).padStart(16, '0'), // 手动登记 needs the 采集码
         gender: '男',
         idNumber: '11010519491231002X',
         idLast4: '002X',

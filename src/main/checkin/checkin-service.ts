@@ -3,7 +3,7 @@ import { ApiError, type FieldProblem } from '../../shared/api-error';
 import type { CheckinSubmitInput, DecodedStudentView } from '../../shared/contract/checkin';
 import { parseContactFieldsRequired, STATION_SETTING_KEYS } from '../../shared/contract/settings';
 import type { ParsedReq } from '../../shared/contract';
-import { fieldsToAsk } from '../../shared/domain/checkin-rules';
+import { COLLECTION_CODE_MISSING, collectionCodeRequired, fieldsToAsk } from '../../shared/domain/checkin-rules';
 import { checkIdNumber, idForDisplay, last4Matches, maskIdNumber } from '../../shared/domain/id-number';
 import { maskName, nameMatchesMask } from '../../shared/domain/masking';
 import { formatOrderNumber, orderDay } from '../../shared/domain/order-number';
@@ -233,6 +233,8 @@ export class CheckinService {
       const code = normalizeCollectionCode(input.collectionCode);
       if (!code) problems.add('collectionCode', '采集码格式不正确（应为 16 位十六进制字符，如 c8bade99b9b2edca）');
       out.collectionCode = code;
+    } else if (!out.collectionCode && collectionCodeRequired(input.source)) {
+      problems.add('collectionCode', COLLECTION_CODE_MISSING);
     }
     out.gender = out.gender ?? input.gender ?? null;
     if (!out.gender) problems.add('gender', '请选择性别');

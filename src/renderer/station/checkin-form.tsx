@@ -1,5 +1,10 @@
 import { useEffect, useRef, type FormEvent } from 'react';
-import { FORM_LIMITS, type CheckinFormValues, type StudentField } from '../../shared/domain/checkin-rules';
+import {
+  collectionCodeRequired,
+  FORM_LIMITS,
+  type CheckinFormValues,
+  type StudentField,
+} from '../../shared/domain/checkin-rules';
 import { EDUCATION_LEVELS } from '../../shared/domain/student';
 import { Banner } from '../components/banner';
 import { Field } from '../components/field';
@@ -10,6 +15,7 @@ import {
   contactPolicy,
   dispatchCheckin,
   nextFocus,
+  pathOf,
   type CheckinState,
 } from './checkin-state';
 
@@ -119,7 +125,12 @@ export function CheckinForm(props: {
             </Field>
           )}
           {has('collectionCode') && (
-            <Field label={f.collectionCode} error={problems.collectionCode}>
+            <Field
+              label={f.collectionCode}
+              hint={f.collectionCodeHint}
+              required={collectionCodeRequired(pathOf(state.subject) ?? 'manual')}
+              error={problems.collectionCode}
+            >
               <input {...bind('collectionCode')} {...limit('collectionCode')} spellCheck={false} />
             </Field>
           )}

@@ -178,7 +178,8 @@ export function contactOptionalBecause(subject: Subject, field: 'email' | 'phone
 /** Problems the form finds itself (all at once), before anything is sent. */
 export function formProblems(s: CheckinState, stationRequires = true): Record<string, string> {
   const asked = askedFields(s.subject);
-  const problems = checkinFormProblems(s.form, asked, contactPolicy(s.subject, stationRequires));
+  const path = pathOf(s.subject) ?? 'manual';
+  const problems = checkinFormProblems(s.form, asked, contactPolicy(s.subject, stationRequires), path);
   // 完整姓名 is optional with a QR/roster source: only its length/characters are checked
   if (s.subject.kind !== 'manual' && !s.form.name.trim()) delete problems.name;
   return problems;

@@ -28,7 +28,12 @@ export const STUDENT_FIELDS = [
 ] as const;
 export type StudentField = (typeof STUDENT_FIELDS)[number];
 
-/** Needed by every order (the seeds' 学生个人信息 with *). 采集码, 专业/院系 and 学历类别 may stay empty. */
+/**
+ * Needed by every order (the seeds' 学生个人信息 with *). 专业/院系 and 学历类别 may stay empty. 采集码 comes with
+ * the QR and usually the roster; where the station types it (手动登记) it is required too: CHSI matches the photo
+ * by it and the default export names the file after it (an order without one was left out of the export).
+ * A roster row without 采集码 stays usable without it (no QR at hand) — see `collectionCodeRequired`.
+ */
 export const REQUIRED_STUDENT_FIELDS: readonly StudentField[] = [
   'name',
   'studentNo',
@@ -37,6 +42,14 @@ export const REQUIRED_STUDENT_FIELDS: readonly StudentField[] = [
   'educationLevel',
   'campusType',
 ];
+
+/** The message when a required 采集码 is missing: where the student finds it. */
+export const COLLECTION_CODE_MISSING = '请填写采集码（学生可在学信网“学信档案”中查看，16 位）';
+
+/** 采集码 must be given on this path when the source does not carry it: only 手动登记 has no other source. */
+export function collectionCodeRequired(path: CheckinPath): boolean {
+  return path === 'manual';
+}
 
 /** What the source already tells about the student (from the QR payload or the roster row). */
 export interface KnownStudent {
@@ -111,7 +124,7 @@ const REQUIRED_MESSAGE: Record<StudentField, string> = {
   studentNo: '请填写学号',
   gender: '请选择性别',
   idNumber: '请填写证件号',
-  collectionCode: '请填写采集码',
+  collectionCode: COLLECTION_CODE_MISSING,
   major: '请填写专业/院系',
   educationLevel: '请填写学历',
   educationType: '请填写学历类别',
@@ -126,14 +139,17 @@ export function checkinFormProblems(
   v: CheckinFormValues,
   asked: readonly StudentField[],
   contact: ContactPolicy = { email: true, phone: true },
+  path: CheckinPath = 'manual',
 ): Record<string, string> {
   const out: Record<string, string> = {};
   const put = (field: string, message: string | null) => {
     if (message && !out[field]) out[field] = message;
   };
   const isAsked = (f: StudentField) => asked.includes(f);
+  const required = (f: StudentField) =>
+    REQUIRED_STUDENT_FIELDS.includes(f) || (f === 'collectionCode' && collectionCodeRequired(path));
   for (const f of asked) {
-    if (REQUIRED_STUDENT_FIELDS.includes(f) && !v[f].trim()) put(f, REQUIRED_MESSAGE[f]);
+    if (required(f) && !v[f].trim()) put(f, REQUIRED_MESSAGE[f]);
   }
   if (v.name.trim()) put('name', nameProblem(v.name));
   if (isAsked('studentNo') && v.studentNo.trim() && !isStudentNo(v.studentNo))

@@ -18,6 +18,16 @@ export function maskName(name: string): string {
   return cps[0] + '*'.repeat(cps.length - 2) + cps[cps.length - 1];
 }
 
+/**
+ * The one rule for a student's name on a screen (签到, 拍摄, 收费, 订单, lists, the event-mode queue): masked, the
+ * way the student's own 采集码 and the CHSI mini program show it (黄*正) — station screens face the queue. The full
+ * name, when the student gave it, is kept for the receipt and the export; search still finds it.
+ */
+export function screenName(student: { name?: string | null; nameMasked?: string | null }): string {
+  const masked = student.nameMasked?.trim();
+  return masked ? masked : maskName(student.name ?? '');
+}
+
 /** Does a full name the student typed fit the masked name from the QR (same length, visible characters equal)? */
 export function nameMatchesMask(full: string, masked: string): boolean {
   const f = codePoints(full.trim());

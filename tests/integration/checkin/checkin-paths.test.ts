@@ -154,6 +154,7 @@ describe('roster check-in with a roster lacking an optional column', () => {
       source: 'manual',
       name: '李明',
       studentNo: '2021000101',
+      collectionCode: 'a1b2c3d4e5f60718',
       gender: '男',
       idNumber: ID,
       educationLevel: '本科',
@@ -182,6 +183,7 @@ describe('手动登记 and the QR path', () => {
       source: 'manual',
       name: '李明',
       studentNo: '2021000101',
+      collectionCode: 'A1B2C3D4E5F60718',
       gender: '男',
       idNumber: ID,
       educationLevel: '本科',
@@ -191,7 +193,62 @@ describe('手动登记 and the QR path', () => {
       ...contact,
     });
     expect(r.created).toBe(true);
-    expect(r.order).toMatchObject({ name: '李明', educationLevel: '本科', campusType: '本部', source: 'manual' });
+    expect(r.order).toMatchObject({
+      name: '李明',
+      educationLevel: '本科',
+      campusType: '本部',
+      source: 'manual',
+      collectionCode: 'a1b2c3d4e5f60718',
+    });
+  });
+
+  it('手动登记 without 采集码 is refused at the field (CHSI and the {采集码}.jpg export need it); nothing is saved', async () => {
+    const p = await problems('checkin.submit', {
+      eventId: f.event.id,
+      source: 'manual',
+      name: '李明',
+      studentNo: '2021000101',
+      gender: '男',
+      idNumber: ID,
+      educationLevel: '本科',
+      campusType: '本部',
+      idLast4: '002X',
+      ...contact,
+    });
+    expect(p).toEqual({ collectionCode: '请填写采集码（学生可在学信网“学信档案”中查看，16 位）' });
+    const listed = await f.call<{ total: number }>('orders.list', { eventId: f.event.id });
+    expect(listed.total).toBe(0);
+    const bad = await problems('checkin.submit', {
+      eventId: f.event.id,
+      source: 'manual',
+      name: '李明',
+      studentNo: '2021000101',
+      collectionCode: 'not-a-code',
+      gender: '男',
+      idNumber: ID,
+      educationLevel: '本科',
+      campusType: '本部',
+      idLast4: '002X',
+      ...contact,
+    });
+    expect(bad.collectionCode).toMatch(/采集码格式不正确/);
+  });
+
+  it('a roster row without 采集码 (no QR at hand) still checks in without one', async () => {
+    await rosterWithout('采集码');
+    const found = await f.call<{ entries: { id: string }[] }>('checkin.lookup', {
+      eventId: f.event.id,
+      query: '852021102012',
+    });
+    const r = await f.call<Submitted>('checkin.submit', {
+      eventId: f.event.id,
+      source: 'roster',
+      rosterEntryId: found.entries[0]!.id,
+      idLast4: '002X',
+      ...contact,
+    });
+    expect(r.created).toBe(true);
+    expect(r.order).toMatchObject({ collectionCode: null, source: 'roster' });
   });
 
   it('an empty manual form gets every problem at once, in Chinese, without field keys', async () => {
@@ -207,6 +264,7 @@ describe('手动登记 and the QR path', () => {
     expect(Object.keys(p).sort()).toEqual(
       [
         'campusType',
+        'collectionCode',
         'educationLevel',
         'email',
         'featureCode',
@@ -271,6 +329,7 @@ describe('contact details optional at the station (设置 › 联系方式 可�
     source: 'manual',
     name: '李明',
     studentNo: '2021000101',
+    collectionCode: 'a1b2c3d4e5f60718',
     gender: '男',
     idNumber: ID,
     educationLevel: '本科',

@@ -39,6 +39,7 @@ async function order(name: string, studentNo: string, idNumber: string): Promise
     source: 'manual',
     name,
     studentNo,
+    collectionCode: studentNo.padStart(16, '0'), // 手动登记 needs the 采集码
     idNumber,
     idLast4: idNumber.slice(-4),
   });

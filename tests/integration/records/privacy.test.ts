@@ -66,6 +66,7 @@ describe('privacy: no plaintext 证件号 in the database (incl. WAL), files, lo
       source: 'manual',
       name: '孙七',
       studentNo: '1005',
+      collectionCode: '0000000000001005',
       idNumber: IDS[4],
       idLast4: IDS[4]!.slice(-4),
     });
@@ -76,6 +77,7 @@ describe('privacy: no plaintext 证件号 in the database (incl. WAL), files, lo
         source: 'manual',
         name: '周八',
         studentNo: '1006',
+        collectionCode: '0000000000001006',
         idNumber: IDS[4],
         idLast4: '0000',
       })

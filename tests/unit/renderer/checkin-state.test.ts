@@ -13,6 +13,7 @@ import {
   type Decoded,
 } from '../../../src/renderer/station/checkin-state';
 import type { RosterEntryView } from '../../../src/shared/contract/views';
+import type { CheckinFormValues } from '../../../src/shared/domain/checkin-rules';
 
 const FC = '1a2d9fb8a5f1c2ba03ae58a7';
 const entry = (over: Partial<RosterEntryView> = {}): RosterEntryView => ({
@@ -93,8 +94,58 @@ describe('签到 state', () => {
     );
     const p = formProblems(s);
     expect(Object.keys(p).sort()).toEqual(
-      ['campusType', 'educationLevel', 'email', 'gender', 'idLast4', 'idNumber', 'name', 'phone', 'studentNo'].sort(),
+      [
+        'campusType',
+        'collectionCode',
+        'educationLevel',
+        'email',
+        'gender',
+        'idLast4',
+        'idNumber',
+        'name',
+        'phone',
+        'studentNo',
+      ].sort(),
     );
+  });
+
+  it('手动登记 requires the 采集码 (CHSI matches by it; the {采集码}.jpg export needs it), a roster row does not', () => {
+    const fill = (s: CheckinState, values: Partial<Record<keyof CheckinFormValues, string>>) =>
+      Object.entries(values).reduce<CheckinState>(
+        (acc, [field, value]) =>
+          checkinReducer(acc, { type: 'edit', field: field as keyof CheckinFormValues, value: value ?? '' }),
+        s,
+      );
+    const manual = fill(run({ type: 'manual', featureCode: FC }), {
+      name: '张晓燕',
+      studentNo: '852021102099',
+      gender: '女',
+      idNumber: '11010519491231002X',
+      educationLevel: '本科',
+      campusType: '本部',
+      idLast4: '002X',
+      email: 'zhang@example.com',
+      phone: '13700137000',
+    });
+    expect(formProblems(manual)).toEqual({ collectionCode: '请填写采集码（学生可在学信网“学信档案”中查看，16 位）' });
+    const typed = checkinReducer(manual, { type: 'edit', field: 'collectionCode', value: 'C8BADE99B9B2EDCA' });
+    expect(formProblems(typed)).toEqual({});
+    expect(submitRequest(typed, 'e1', '张老师')).toMatchObject({
+      source: 'manual',
+      collectionCode: 'C8BADE99B9B2EDCA',
+    });
+    expect(formProblems(checkinReducer(manual, { type: 'edit', field: 'collectionCode', value: '123' }))).toEqual({
+      collectionCode: '采集码格式不正确（应为 16 位十六进制字符，如 c8bade99b9b2edca）',
+    });
+    // a roster row without 采集码 (no QR at hand) is not asked for one
+    const roster = run(
+      { type: 'pickRoster', entry: entry({ collectionCode: null, campusType: '本部' }), featureCode: FC },
+      { type: 'edit', field: 'idLast4', value: '002X' },
+      { type: 'edit', field: 'email', value: 'a@b.cn' },
+      { type: 'edit', field: 'phone', value: '13812345678' },
+    );
+    expect(askedFields(roster.subject)).toEqual([]);
+    expect(formProblems(roster)).toEqual({});
   });
 
   it('length limits are checked in the form before the server', () => {

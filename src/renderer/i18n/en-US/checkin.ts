@@ -10,7 +10,8 @@ export const checkin: Catalogue['checkin'] = {
   scannerPlaceholder: 'Enter is sent after a scan',
   decode: 'Read',
   manual: 'Manual check-in',
-  manualHint: 'For a student without a collection code: check in from the ID document.',
+  manualHint:
+    'When the QR code cannot be read and the student is not in the roster: check in from the ID document; the student reads the collection code from their CHSI record.',
   lookup: 'Roster lookup',
   lookupPlaceholder: 'Student number, collection code or name',
   search: 'Search',
@@ -27,6 +28,7 @@ export const checkin: Catalogue['checkin'] = {
     idNumber: 'ID number',
     idNumberHint: 'Only used to verify; the station keeps a masked form',
     collectionCode: 'Collection code',
+    collectionCodeHint: 'The 16-character code from the CHSI record, e.g. c8bade99b9b2edca',
     featureCode: 'Feature code',
     featureCodeHint: "From the school's notice; must match the current event",
     major: 'Major / department',

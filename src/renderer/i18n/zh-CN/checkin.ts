@@ -8,7 +8,8 @@ export const checkin = {
   scannerPlaceholder: '扫描后自动回车',
   decode: '识别',
   manual: '手动登记',
-  manualHint: '学生没有采集码时，按证件信息手动登记。',
+  manualHint:
+    '采集码二维码扫不出、名单里也没有该学生时，按证件信息手动登记；采集码请学生在学信网“学信档案”中查看后填写。',
   lookup: '花名册查找',
   lookupPlaceholder: '学号、采集码或姓名',
   search: '查找',
@@ -25,6 +26,7 @@ export const checkin = {
     idNumber: '证件号',
     idNumberHint: '仅用于核验，工作站只保存脱敏形式',
     collectionCode: '采集码',
+    collectionCodeHint: '学信档案中的 16 位采集码，如 c8bade99b9b2edca',
     featureCode: '特征码',
     featureCodeHint: '由学校通知，须与当前活动一致',
     major: '专业/院系',
