@@ -36,6 +36,7 @@ import { StationBar } from '../station/station-bar';
 import { goTo, updateStation, useStation } from '../station/station-store';
 import { useOrder } from '../station/use-order';
 import { PageHeader } from '../components/page-header';
+import { screenName } from '../../shared/domain/masking';
 
 // 拍摄: live view with guides and live checks, the shutter (Space / auto), 成片与初审, and for a camera whose
 // shutter is on the camera (hot folder) the student in front of it and the 未归属 tray. Rules: station/capture-state.
@@ -162,9 +163,7 @@ export function CapturePage() {
       onConfirmFace={() => dispatch({ type: 'faceConfirmed' })}
     />
   );
-  const currentStudent = order
-    ? { orderId: order.id, label: `${order.name || order.nameMasked}（${order.studentNo}）` }
-    : null;
+  const currentStudent = order ? { orderId: order.id, label: `${screenName(order)}（${order.studentNo}）` } : null;
 
   return (
     <div className="page">
@@ -181,7 +180,7 @@ export function CapturePage() {
       )}
       {!queue.active && order && (
         <p className="student-line" data-testid="current-student">
-          {t.capture.student(order.name || order.nameMasked, order.studentNo, order.orderNo)}{' '}
+          {t.capture.student(screenName(order), order.studentNo, order.orderNo)}{' '}
           <span className={`state-pill ${order.state}`}>{order.stateLabel}</span>
         </p>
       )}

@@ -14,6 +14,7 @@ import { goTo, updateStation, useStation } from '../station/station-store';
 import { useOrder } from '../station/use-order';
 import { PageHeader } from '../components/page-header';
 import './orders.css';
+import { screenName } from '../../shared/domain/masking';
 
 const PAGE = 50;
 
@@ -131,7 +132,7 @@ export function OrdersPage() {
 
 /** One line of the list: the cells stay on one line (ellipsis), the full text is in each cell's title. */
 function OrderRow({ order: o, selected, onSelect }: { order: OrderView; selected: boolean; onSelect: () => void }) {
-  const name = o.name || o.nameMasked;
+  const name = screenName(o);
   const created = businessTime(o.createdAt);
   return (
     <tr className={selected ? 'selected' : undefined} onClick={onSelect}>
@@ -188,7 +189,7 @@ function OrderDetail({ orderId }: { orderId: string }) {
   return (
     <>
       <p className="student-line">
-        {o.name || o.nameMasked} <span className={`state-pill ${o.state}`}>{o.stateLabel}</span>
+        {screenName(o)} <span className={`state-pill ${o.state}`}>{o.stateLabel}</span>
       </p>
       <dl className="detail-grid">
         <dt>{t.orders.columns.orderNo}</dt>

@@ -1,5 +1,6 @@
 import type { OrderView } from '../../shared/contract/views';
 import { t } from '../i18n/zh-CN/index';
+import { screenName } from '../../shared/domain/masking';
 
 /** 按班级: the event's orders still to be charged, with whether their photo has passed 初审. */
 export function ClassPicker(props: {
@@ -44,7 +45,7 @@ export function ClassPicker(props: {
                   <input type="checkbox" readOnly checked={props.picked.has(o.id)} aria-label={o.orderNo} />
                 </td>
                 <td className="mono">{o.orderNo}</td>
-                <td>{o.name || o.nameMasked}</td>
+                <td>{screenName(o)}</td>
                 <td className="mono">{o.studentNo}</td>
                 <td>
                   {o.finalPhotoSha256 ? (

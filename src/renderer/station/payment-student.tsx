@@ -2,6 +2,7 @@ import type { OrderView } from '../../shared/contract/views';
 import { Banner } from '../components/banner';
 import { t } from '../i18n/zh-CN/index';
 import type { PaymentScope } from './payment-state';
+import { screenName } from '../../shared/domain/masking';
 
 /** Whom 收费 is about (本人: the current student and whether they can be charged) and the 初审 warning. */
 export function PaymentStudent(props: {
@@ -18,7 +19,7 @@ export function PaymentStudent(props: {
       {scope === 'self' && !order && <Banner tone="warn">{t.payment.noOrder}</Banner>}
       {scope === 'self' && order && (
         <p className="student-line" data-testid="payment-student">
-          {order.name || order.nameMasked} · {order.studentNo} · {order.orderNo}{' '}
+          {screenName(order)} · {order.studentNo} · {order.orderNo}{' '}
           <span className={`state-pill ${order.state}${order.paid ? ' paid' : ''}`}>{order.stateLabel}</span>
         </p>
       )}

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { OrderView, RosterEntryView } from '../../shared/contract/views';
 import { useClient } from '../api/context';
 import { t } from '../i18n/zh-CN/index';
+import { screenName } from '../../shared/domain/masking';
 
 /** Find a student in the school's roster (学号, 采集码 or 姓名) when there is no QR to scan. */
 export function RosterLookup(props: {
@@ -47,14 +48,14 @@ export function RosterLookup(props: {
           {found.orders.map((o) => (
             <li key={o.id}>
               <button type="button" onClick={() => props.onOrder(o)}>
-                {o.name || o.nameMasked} · {o.studentNo} · {o.orderNo}（{o.stateLabel}）
+                {screenName(o)} · {o.studentNo} · {o.orderNo}（{o.stateLabel}）
               </button>
             </li>
           ))}
           {found.entries.map((e) => (
             <li key={e.id}>
               <button type="button" onClick={() => props.onEntry(e)}>
-                {e.nameMasked} · {e.studentNo ?? '—'} · {e.major || '—'}
+                {screenName(e)} · {e.studentNo ?? '—'} · {e.major || '—'}
               </button>
             </li>
           ))}

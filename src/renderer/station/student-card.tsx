@@ -1,5 +1,6 @@
 import { t } from '../i18n/zh-CN/index';
 import type { Subject } from './checkin-state';
+import { screenName } from '../../shared/domain/masking';
 
 /** Who is in front of the station, as the QR code / roster tells it: shown before anything is saved. */
 export function StudentCard({ subject }: { subject: Subject }) {
@@ -8,7 +9,7 @@ export function StudentCard({ subject }: { subject: Subject }) {
   if (subject.kind === 'qr') {
     const s = subject.decoded.student;
     rows = [
-      [f.name, s.nameMasked],
+      [f.name, screenName(s)],
       [f.studentNo, s.studentNo, true],
       [f.gender, s.gender],
       [f.idDisplay, s.idDisplay, true],
@@ -22,7 +23,7 @@ export function StudentCard({ subject }: { subject: Subject }) {
   } else if (subject.kind === 'roster') {
     const e = subject.entry;
     rows = [
-      [f.name, e.nameMasked],
+      [f.name, screenName(e)],
       [f.studentNo, e.studentNo, true],
       [f.gender, e.gender],
       [f.idDisplay, e.idDisplay, true],
