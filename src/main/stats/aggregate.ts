@@ -133,3 +133,49 @@ export function retakes(
     byCheck: desc(checks).map(([code, n]) => ({ code, count: n })),
   };
 }
+
+export interface StationCaptureRow {
+  orderId: string;
+  version: number;
+  /** When it was taken (a binding's capture time: a shot kept offline and sent later counts when it was shot). */
+  at: string;
+  station: string;
+  /** Bound through the 拍摄号 queue after the scan at a capture station (event mode). */
+  bound: boolean;
+}
+
+/**
+ * Per capture station and per China-time hour: students photographed, photos taken, of which bound through the
+ * 拍摄号 queue, and retakes (a capture that is not the student's first, wherever the first one was taken).
+ */
+export function perStation(rows: readonly StationCaptureRow[]): EventStats['stations'] {
+  const first = new Map<string, number>();
+  for (const r of rows) first.set(r.orderId, Math.min(first.get(r.orderId) ?? Infinity, r.version));
+  type Acc = { students: Set<string>; captures: number; bound: number; retakes: number };
+  const acc = () => ({ students: new Set<string>(), captures: 0, bound: 0, retakes: 0 });
+  const add = (a: Acc, r: StationCaptureRow) => {
+    a.students.add(r.orderId);
+    a.captures++;
+    if (r.bound) a.bound++;
+    if (r.version !== first.get(r.orderId)) a.retakes++;
+  };
+  const stations = new Map<string, { all: Acc; hours: Map<string, Acc> }>();
+  for (const r of rows) {
+    const s = stations.get(r.station) ?? { all: acc(), hours: new Map<string, Acc>() };
+    stations.set(r.station, s);
+    add(s.all, r);
+    const h = businessHour(r.at);
+    if (!h) continue;
+    const hour = s.hours.get(h) ?? acc();
+    s.hours.set(h, hour);
+    add(hour, r);
+  }
+  const view = (a: Acc) => ({ students: a.students.size, captures: a.captures, bound: a.bound, retakes: a.retakes });
+  return [...stations.entries()]
+    .sort(([a], [b]) => a.localeCompare(b, 'zh-CN'))
+    .map(([station, s]) => ({
+      station,
+      ...view(s.all),
+      perHour: [...s.hours.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([hour, a]) => ({ hour, ...view(a) })),
+    }));
+}

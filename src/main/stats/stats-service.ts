@@ -4,7 +4,19 @@ import { PAYMENT_METHODS, type PaymentMethod } from '../../shared/domain/payment
 import type { EventStats } from '../../shared/contract/stats';
 import type { Db } from '../db/open';
 import type { EventRepo } from '../events';
-import { checkTallies, perHour, retakes, type CaptureRow, type FinalRow, type RejectionRow } from './aggregate';
+import {
+  checkTallies,
+  perHour,
+  perStation,
+  retakes,
+  type CaptureRow,
+  type FinalRow,
+  type RejectionRow,
+  type StationCaptureRow,
+} from './aggregate';
+
+/** Captures not bound through the queue were taken here: this station's event-mode name, else 本机. */
+const LOCAL_STATION = `COALESCE((SELECT value FROM station_settings WHERE key = 'lan_station_name'), '本机')`;
 
 // 统计: read-only SQL over orders, photos, order_transitions and payments of one event.
 
@@ -32,6 +44,15 @@ export class StatsService {
           WHERE o.event_id = ? AND p.kind = 'original'`,
       )
       .all(eventId) as CaptureRow[];
+    const byStation = db
+      .prepare(
+        `SELECT p.order_id AS orderId, p.version, COALESCE(b.captured_at, p.created_at) AS at,
+                COALESCE(b.station, ${LOCAL_STATION}) AS station, b.id IS NOT NULL AS bound
+           FROM photos p JOIN orders o ON o.id = p.order_id
+           LEFT JOIN queue_bindings b ON b.photo_id = p.id
+          WHERE o.event_id = ? AND p.kind = 'original'`,
+      )
+      .all(eventId) as (Omit<StationCaptureRow, 'bound'> & { bound: number })[];
     const finals = db
       .prepare(
         `SELECT p.order_id AS orderId, p.version, p.source_photo_id AS sourcePhotoId, p.precheck,
@@ -98,6 +119,7 @@ export class StatsService {
         checkins.map((c) => c.at),
         captures.map((c) => c.createdAt),
       ),
+      stations: perStation(byStation.map((r) => ({ ...r, bound: r.bound === 1 }))),
       checks: checkTallies(finals),
       retakes: retakes(captures, finals, rejections),
       payments: PAYMENT_METHODS.map((method) => {

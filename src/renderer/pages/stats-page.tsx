@@ -9,10 +9,12 @@ import { t } from '../i18n';
 import { StationBar } from '../station/station-bar';
 import { useStation } from '../station/station-store';
 import { checkLabel, ChecksChart, PaymentsChart, PerHourChart, RetakesChart } from './stats/charts';
+import { StationTable } from './stats/station-table';
 import './admin.css';
+import './stats/stats.css';
 
-// 统计 for the current event: totals, students per hour (China time), 初审 pass rate per check, retakes by
-// reason, payments by method. Refreshes when an order or payment changes.
+// 统计 for the current event: totals, students per hour (China time), per capture station and hour, 初审 pass
+// rate per check, retakes by reason, payments by method. Refreshes when an order or payment changes.
 
 export function StatsPage() {
   const client = useClient();
@@ -95,9 +97,13 @@ export function StatsPage() {
                 </div>
                 {cancelled > 0 && <p className="muted small">{t.stats.payments.cancelled(cancelled)}</p>}
               </section>
+              <section className="card chart-card wide" data-testid="chart-stations">
+                <h2>{t.stats.stations.title}</h2>
+                <StationTable stations={stats.stations} />
+              </section>
               <section className="card chart-card" data-testid="chart-checks">
                 <h2>{t.stats.checks.title}</h2>
-                <div className="chart-box">
+                <div className="chart-box tall">
                   {stats.totals.finals === 0 ? (
                     <p className="muted">{t.stats.checks.none}</p>
                   ) : (

@@ -28,6 +28,24 @@ export const CheckTally = z.object({
   failed: z.number().int(),
 });
 
+const StationFigures = {
+  /** Students photographed. */
+  students: z.number().int(),
+  /** Photos (originals) taken, retakes included. */
+  captures: z.number().int(),
+  /** …of which bound through the 拍摄号 queue after the scan (event mode). */
+  bound: z.number().int(),
+  /** Captures that were not the student's first. */
+  retakes: z.number().int(),
+};
+
+/** One capture station (event mode: the paired 拍摄位 named in the binding; else this station). */
+export const StationStats = z.object({
+  station: z.string(),
+  ...StationFigures,
+  perHour: z.array(z.object({ hour: z.string(), ...StationFigures })),
+});
+
 export const EventStats = z.object({
   eventId: z.string(),
   timeZone: z.string(),
@@ -43,6 +61,8 @@ export const EventStats = z.object({
     revenueFen: z.number().int(),
   }),
   perHour: z.array(HourBucket),
+  /** Per capture station and per hour (China time). */
+  stations: z.array(StationStats),
   checks: z.array(CheckTally),
   retakes: z.object({
     /** Captures after a student's first one. */

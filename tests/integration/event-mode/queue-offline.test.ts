@@ -223,5 +223,12 @@ describe('event mode: a capture station cut off from the desk', () => {
     }
     // 004 (student 3 also got 2-001 at the station) stays waiting: the desk sees both numbers of that student
     expect(tickets.find((t) => t.label === '004')!.state).toBe('waiting');
+    // 统计 per station: the six photos were taken (and bound after the scan) at 拍摄位A, one of them a retake
+    const stats = await desk.call<{
+      stations: { station: string; captures: number; bound: number; retakes: number }[];
+    }>('stats.event', { eventId: desk.event.id });
+    expect(stats.stations).toEqual([
+      expect.objectContaining({ station: '拍摄位A（2 号机）', students: 5, captures: 6, bound: 6, retakes: 1 }),
+    ]);
   });
 });

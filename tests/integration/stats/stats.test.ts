@@ -152,6 +152,17 @@ describe('stats.event', () => {
       { hour: '2026-06-01 10', checkins: 0, captures: 0 },
       { hour: '2026-06-01 11', checkins: 1, captures: 4 },
     ]);
+    // no event mode here: every capture was taken at this station, none bound through a 拍摄号 scan
+    expect(s.stations.map((x) => ({ ...x, perHour: x.perHour.map((h) => h.hour) }))).toEqual([
+      {
+        station: '本机',
+        students: 3,
+        captures: 8,
+        bound: 0,
+        retakes: 5,
+        perHour: ['2026-06-01 09', '2026-06-01 11'],
+      },
+    ]);
     expect(s.totals).toEqual({
       students: 3,
       photographed: 3,

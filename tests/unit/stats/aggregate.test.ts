@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkTallies, failedCodes, perHour, retakes } from '../../../src/main/stats/aggregate';
+import { checkTallies, failedCodes, perHour, perStation, retakes } from '../../../src/main/stats/aggregate';
 import { businessHour } from '../../../src/shared/domain/business-time';
 
 describe('businessHour', () => {
@@ -73,5 +73,44 @@ describe('retakes', () => {
       byReason: [],
       byCheck: [],
     });
+  });
+});
+
+describe('perStation', () => {
+  it('per station and China-time hour: students, captures, bound through the queue, retakes', () => {
+    const rows = [
+      // student a: first at 拍摄位1 09:10 (China), retake at 拍摄位2 10:05
+      { orderId: 'a', version: 1, at: '2026-06-01T01:10:00.000Z', station: '拍摄位1', bound: true },
+      { orderId: 'a', version: 2, at: '2026-06-01T02:05:00.000Z', station: '拍摄位2', bound: true },
+      { orderId: 'b', version: 1, at: '2026-06-01T01:20:00.000Z', station: '拍摄位1', bound: true },
+      { orderId: 'b', version: 2, at: '2026-06-01T01:25:00.000Z', station: '拍摄位1', bound: true },
+      { orderId: 'c', version: 1, at: '2026-06-01T01:30:00.000Z', station: '本机', bound: false },
+    ];
+    expect(perStation(rows)).toEqual([
+      {
+        station: '本机',
+        students: 1,
+        captures: 1,
+        bound: 0,
+        retakes: 0,
+        perHour: [{ hour: '2026-06-01 09', students: 1, captures: 1, bound: 0, retakes: 0 }],
+      },
+      {
+        station: '拍摄位1',
+        students: 2,
+        captures: 3,
+        bound: 3,
+        retakes: 1,
+        perHour: [{ hour: '2026-06-01 09', students: 2, captures: 3, bound: 3, retakes: 1 }],
+      },
+      {
+        station: '拍摄位2',
+        students: 1,
+        captures: 1,
+        bound: 1,
+        retakes: 1,
+        perHour: [{ hour: '2026-06-01 10', students: 1, captures: 1, bound: 1, retakes: 1 }],
+      },
+    ]);
   });
 });

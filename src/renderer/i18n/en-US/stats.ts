@@ -15,6 +15,17 @@ export const stats: Catalogue['stats'] = {
     retakes: 'Retakes',
     revenue: 'Collected (CNY)',
   },
+  stations: {
+    title: 'Per capture station (China time, by hour)',
+    station: 'Station',
+    hour: 'Hour',
+    students: 'Students shot',
+    captures: 'Photos',
+    bound: 'Bound after scan',
+    retakes: 'Retakes',
+    total: 'Total',
+    none: 'Nothing photographed yet.',
+  },
   perHour: {
     title: 'Students per hour (China time)',
     checkins: 'Check-ins',

@@ -13,6 +13,17 @@ export const stats = {
     retakes: '重拍次数',
     revenue: '收款（元）',
   },
+  stations: {
+    title: '各拍摄位（北京时间，按小时）',
+    station: '拍摄位',
+    hour: '时段',
+    students: '拍摄学生',
+    captures: '拍摄张数',
+    bound: '扫码绑定',
+    retakes: '重拍',
+    total: '合计',
+    none: '还没有拍摄。',
+  },
   perHour: {
     title: '每小时人数（北京时间）',
     checkins: '签到人数',

@@ -70,9 +70,11 @@ export function ChecksChart({ checks }: { checks: EventStats['checks'] }) {
         },
       },
     },
+    // horizontal bars: the check names stay level and whole at 1366×768 (rotated under the bars they were clipped)
+    indexAxis: 'y',
     scales: {
-      y: { min: 0, max: 100, title: { display: true, text: t.stats.checks.rate } },
-      x: { ticks: { autoSkip: false, maxRotation: 60, minRotation: 45, font: { size: 11 } } },
+      x: { min: 0, max: 100, title: { display: true, text: t.stats.checks.rate } },
+      y: { ticks: { autoSkip: false, font: { size: 11 } } },
     },
   };
   return (
