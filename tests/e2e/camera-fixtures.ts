@@ -5,7 +5,6 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import QRCode from 'qrcode';
 import sharp from 'sharp';
 import { test as base } from './fixtures';
-import { spawnHost, type SpawnedHost } from '../helpers/spawn-host';
 import { tempDir } from '../helpers/temp-dir';
 import { chromiumPath } from '../../scripts/system-deps.mjs';
 
@@ -60,20 +59,8 @@ export function mjpegClip(jpeg: Buffer, dir: string): string {
   return clip;
 }
 
-export const test = base.extend<
-  { fakeCamera: (frame: Buffer) => Promise<FakeCamera>; freshHost: SpawnedHost & { dataDir: string } },
-  object
->({
-  // A studio host of this test's own: the worker's shared host is reused by the next test file, and
-  // the events test expects to start from an empty list.
-  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their dependencies
-  freshHost: async ({}, use) => {
-    const tmp = tempDir('studio-e2e-station-');
-    const host = await spawnHost(tmp.dir);
-    await use(Object.assign(host, { dataDir: tmp.dir }));
-    await host.stop();
-    tmp.cleanup();
-  },
+// freshHost, sitters, api and station come from ./fixtures
+export const test = base.extend<{ fakeCamera: (frame: Buffer) => Promise<FakeCamera> }, object>({
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their dependencies
   fakeCamera: async ({}, use) => {
     const browsers: Browser[] = [];

@@ -1,6 +1,3 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './camera-fixtures';
 import { saveScreenshot } from './fixtures';
@@ -25,23 +22,25 @@ const chinaTime = (iso: string) => {
 
 test.use({ timezoneId: 'America/New_York', viewport: { width: 1366, height: 768 } });
 
-let replayDir = '';
-const saved = { tz: process.env.TZ, replay: process.env.STUDIO_REPLAY_DIR };
+// each student is another person (the same face on two students' orders is the 人脸一致性 swap warning); each
+// student first moves the replay camera on (camera.next), so the first student sits in front of the second file
+test.use({
+  sitters: [
+    'portraits/portrait-01.jpg',
+    'portraits/portrait-03.png',
+    'portraits/portrait-04.jpg',
+    'portraits/portrait-05.jpg',
+  ],
+});
+
+const savedTz = process.env.TZ;
 test.beforeAll(() => {
-  // the student in front of the lens: one sample portrait that production accepts
-  replayDir = mkdtempSync(path.join(os.tmpdir(), 'studio-replay-'));
-  // each student is another person (the same face on two students' orders is the 人脸一致性 swap warning)
-  for (const f of ['portrait-04.jpg', 'portrait-01.jpg', 'portrait-05.jpg', 'portrait-03.png'])
-    copyFileSync(path.resolve('../shared/portraits', f), path.join(replayDir, f));
-  process.env.STUDIO_REPLAY_DIR = replayDir;
+  // the host (spawned for the test, after this) runs in New York too
   process.env.TZ = 'America/New_York';
 });
 test.afterAll(() => {
-  process.env.STUDIO_REPLAY_DIR = saved.replay;
-  process.env.TZ = saved.tz;
-  if (saved.replay === undefined) delete process.env.STUDIO_REPLAY_DIR;
-  if (saved.tz === undefined) delete process.env.TZ;
-  rmSync(replayDir, { recursive: true, force: true });
+  if (savedTz === undefined) delete process.env.TZ;
+  else process.env.TZ = savedTz;
 });
 
 const ROSTER = [
@@ -80,32 +79,12 @@ async function shootAndPay(page: Page, studentNo: string) {
 
 test('each check-in path reaches a captured, paid order; times are China time with the laptop in New York', async ({
   page,
-  freshHost,
+  api,
+  station,
 }) => {
   test.setTimeout(420_000);
-  const api = async <T = Record<string, unknown>>(method: string, body: unknown): Promise<T> => {
-    const res = await page.request.post(`${freshHost.url}/api/${method}`, { data: body });
-    expect(res.status(), await res.text()).toBe(200);
-    return (await res.json()) as T;
-  };
-  const event = await api<{ id: string }>('events.create', {
-    schoolName: '山东师范大学',
-    schoolCode: '10403',
-    featureCode: FEATURE_CODE,
-    date: '2026-06-01',
-  });
-  const imported = await api<{ imported: number }>('roster.import', {
-    eventId: event.id,
-    fileName: '名单.csv',
-    contentBase64: Buffer.from(ROSTER).toString('base64'),
-  });
-  expect(imported.imported).toBe(2);
-
-  await page.goto(`${freshHost.url}/#/checkin`);
-  await page.getByLabel('当前活动').selectOption(event.id);
-  await page.getByLabel('操作员').fill('王老师');
-  await page.getByLabel('画面来源').selectOption('station');
-  await page.getByLabel('相机').selectOption('replay:samples');
+  const { event, imported } = await station({ roster: ROSTER, at: 'checkin', featureCode: FEATURE_CODE });
+  expect(imported).toBe(2);
   const scanner = page.getByLabel('扫码枪 / 手动粘贴采集码内容');
 
   // 1. unknown bare code: refused, no form left from anyone
@@ -166,6 +145,7 @@ test('each check-in path reaches a captured, paid order; times are China time wi
   await expect(page.locator('input[name=name]')).toHaveValue('王'.repeat(50));
   await page.locator('input[name=name]').fill('张晓燕');
   await page.locator('input[name=studentNo]').fill('852021102099');
+  await page.locator('input[name=collectionCode]').fill('a1b2c3d4e5f60718');
   await page.locator('select[name=gender]').selectOption('女');
   await page.locator('input[name=idNumber]').fill('11010519491231002X');
   await page.locator('select[name=educationLevel]').selectOption('硕士研究生');
@@ -226,6 +206,7 @@ test('each check-in path reaches a captured, paid order; times are China time wi
   await page.getByRole('button', { name: '手动登记' }).click();
   await page.locator('input[name=name]').fill('赵一');
   await page.locator('input[name=studentNo]').fill('852021102088');
+  await page.locator('input[name=collectionCode]').fill('a1b2c3d4e5f60719');
   await page.locator('select[name=gender]').selectOption('男');
   await page.locator('input[name=idNumber]').fill('11010519491231002X');
   await page.locator('select[name=educationLevel]').selectOption('本科');

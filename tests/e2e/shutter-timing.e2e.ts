@@ -1,8 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { test, expect } from './camera-fixtures';
+import { SHARED, type Sitter } from './fixtures';
 
 // The shutter as the operator sees it: Space on the 拍摄 page with the station's replay camera on a 24 MP capture
 // (4000×6000 JPEG with grain, made at test time from ../shared/portraits) → the 初审 verdict of the final photo
@@ -11,64 +10,37 @@ import { test, expect } from './camera-fixtures';
 
 const SHOTS = Number(process.env.SHOTS ?? 10);
 
-let replayDir = '';
-const saved = process.env.STUDIO_REPLAY_DIR;
-test.beforeAll(async () => {
-  replayDir = mkdtempSync(path.join(os.tmpdir(), 'studio-replay-24mp-'));
-  const { data, info } = await sharp(path.resolve('../shared/portraits/portrait-04.jpg'))
-    .resize(4000, 6000, { kernel: 'lanczos3' })
-    .removeAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  let s = 7;
-  for (let i = 0; i < data.length; i++) {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    const v = data[i]! + ((s & 31) - 15);
-    data[i] = v < 0 ? 0 : v > 255 ? 255 : v;
-  }
-  await sharp(data, { raw: { width: info.width, height: info.height, channels: 3 } })
-    .jpeg({ quality: 92 })
-    .toFile(path.join(replayDir, 'portrait-04-24mp.jpg'));
-  process.env.STUDIO_REPLAY_DIR = replayDir;
-});
-test.afterAll(() => {
-  if (saved === undefined) delete process.env.STUDIO_REPLAY_DIR;
-  else process.env.STUDIO_REPLAY_DIR = saved;
-  rmSync(replayDir, { recursive: true, force: true });
-});
-test.use({ viewport: { width: 1366, height: 768 } });
+/** portrait-04 as a 24 MP camera would deliver it: upscaled to 4000×6000 with sensor-like grain (simulated). */
+const portrait24mp: Sitter = {
+  name: 'portrait-04-24mp.jpg',
+  make: async () => {
+    const { data, info } = await sharp(path.join(SHARED, 'portraits/portrait-04.jpg'))
+      .resize(4000, 6000, { kernel: 'lanczos3' })
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    let s = 7;
+    for (let i = 0; i < data.length; i++) {
+      s ^= s << 13;
+      s ^= s >>> 17;
+      s ^= s << 5;
+      const v = data[i]! + ((s & 31) - 15);
+      data[i] = v < 0 ? 0 : v > 255 ? 255 : v;
+    }
+    return sharp(data, { raw: { width: info.width, height: info.height, channels: 3 } })
+      .jpeg({ quality: 92 })
+      .toBuffer();
+  },
+};
 
-test('Space → 初审 verdict on screen with a 24 MP capture (median and p95 printed)', async ({ page, freshHost }) => {
+test.use({ viewport: { width: 1366, height: 768 }, sitters: [portrait24mp] });
+
+test('Space → 初审 verdict on screen with a 24 MP capture (median and p95 printed)', async ({ page, station }) => {
   test.setTimeout(900_000);
-  const api = async <T = Record<string, unknown>>(method: string, body: unknown): Promise<T> => {
-    const res = await page.request.post(`${freshHost.url}/api/${method}`, { data: body });
-    expect(res.status(), await res.text()).toBe(200);
-    return (await res.json()) as T;
-  };
-  const event = await api<{ id: string }>('events.create', {
-    schoolName: '山东师范大学',
-    schoolCode: '10403',
-    featureCode: 'SDNU2026',
-    date: '2026-06-01',
+  await station({
+    roster: [{ name: '黄志正', no: '852021103000', code: 'c8bade99b9b2ed10', id: '110105199901011000', gender: '女' }],
+    autoCapture: false,
   });
-  const csv = [
-    '姓名,学号,证件号,采集码,性别,学历,所在校别,专业/院系,电子邮箱,联系电话',
-    '黄志正,852021103000,110105199901011000,c8bade99b9b2ed10,女,本科,本部,教育传媒,s0@example.com,13812345670',
-  ].join('\r\n');
-  await api('roster.import', {
-    eventId: event.id,
-    fileName: '名单.csv',
-    contentBase64: Buffer.from(csv).toString('base64'),
-  });
-
-  await page.goto(`${freshHost.url}/#/capture`);
-  await page.getByLabel('当前活动').selectOption(event.id);
-  await page.getByLabel('操作员').fill('王老师');
-  await page.getByLabel('画面来源').selectOption('station');
-  await page.getByLabel('相机').selectOption('replay:samples');
-  await page.getByLabel('全部通过时自动拍摄').uncheck();
   await page.locator('body').click();
   await page.keyboard.press('F2');
   await expect(page.getByLabel('扫码枪 / 手动粘贴采集码内容')).toBeFocused();
