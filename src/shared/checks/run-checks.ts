@@ -68,7 +68,8 @@ export const CHECK_SEVERITY: Record<CheckId, CheckSeverity> = {
   // skin edge: the dark layer up to the person mask's top is 0.151 face widths thick there, but 0.17 on a short-haired
   // man (glasses-tilt-02), 0.21–0.23 on others — a band over pulled-back hair has the outline of a crew cut; its
   // texture (mean |Laplacian| 20.9) and luma (37) sit inside the hair range (4.6–47.7, 29–157); its edge is as
-  // straight as a hairline (RMS 0.032 face widths; brim fails need a height < 0.12, it is at 0.43). No rule.
+  // straight as a hairline (RMS 0.032 face widths; brim fails need a height < 0.12, it is at 0.43); against the
+  // brows it is black (crown L 4, brows L 29: ΔL 25) as black hair is (closed-eyes-05 ΔL 29). No rule.
   headwear: 'hard',
 };
 
