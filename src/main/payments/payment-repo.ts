@@ -1,6 +1,7 @@
 import type { Db } from '../db/open';
 import type { PaymentMethod, PaymentStatus } from '../../shared/domain/payment';
 import type { PaymentView } from '../../shared/contract/views';
+import type { ClassMember } from './class-summary';
 
 export interface PaymentRow {
   id: string;
@@ -20,6 +21,16 @@ export interface PaymentRow {
 
 export class PaymentRepo {
   constructor(private readonly db: Db) {}
+
+  /** The event's roster entries that have a 班级 (the roster's column, migration 009), for 按班级. */
+  classMembers(eventId: string): ClassMember[] {
+    return this.db
+      .prepare(
+        `SELECT id, class_name AS className, student_no AS studentNo, collection_code AS collectionCode
+           FROM roster_entries WHERE event_id = ? AND class_name <> '' ORDER BY source_line`,
+      )
+      .all(eventId) as ClassMember[];
+  }
 
   insert(row: PaymentRow, allocations: { orderId: string; amountFen: number }[]): void {
     this.db

@@ -16,6 +16,7 @@ import type { EventRepo } from '../events';
 import type { OrderService } from '../orders';
 import type { OutboxRepo } from '../outbox';
 import type { PaymentRepo, PaymentRow } from './payment-repo';
+import { classSummaries, type ClassSummary } from './class-summary';
 
 export interface RecordPaymentInput {
   eventId: string;
@@ -172,6 +173,22 @@ export class PaymentService {
     this.bus.emit({ name: 'payment.updated', data: payment });
     const orders = payment.orderIds.map((id) => this.orders.publish(id));
     return { payment, orders };
+  }
+
+  /** 按班级: the event's classes (roster 班级) with students, checked in, paid, unpaid, photo passed. */
+  classes(eventId: string): ClassSummary[] {
+    if (!this.events.get(eventId)) throw new ApiError('not_found', '采集活动不存在', 'eventId');
+    const { rows } = this.orders.repo.list({ eventId, limit: 1_000_000, offset: 0 });
+    const orders = rows.reverse().map((o) => ({
+      id: o.id,
+      rosterEntryId: o.roster_entry_id,
+      studentNo: o.student_no,
+      collectionCode: o.collection_code,
+      chargeable: o.state === 'pending_payment' && o.paid !== 1,
+      paid: o.paid === 1,
+      photoPassed: o.final_sha256 !== null,
+    }));
+    return classSummaries(this.repo.classMembers(eventId), orders);
   }
 
   list(eventId: string): PaymentView[] {

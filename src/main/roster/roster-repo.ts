@@ -18,6 +18,8 @@ export interface RosterEntryRow {
   campus_type: string;
   email: string;
   phone: string;
+  /** 班级 from the school's roster ('' = not given). */
+  class_name: string;
   source_line: number;
   imported_at: string;
 }
@@ -80,7 +82,7 @@ export class RosterRepo {
         `UPDATE roster_entries SET name=@name, student_no=@student_no, collection_code=@collection_code,
           id_masked=@id_masked, id_hash=@id_hash, gender=@gender, major=@major, education_level=@education_level,
           education_type=@education_type, campus_type=@campus_type, email=@email, phone=@phone,
-          source_line=@source_line, imported_at=@imported_at WHERE id=@id`,
+          class_name=@class_name, source_line=@source_line, imported_at=@imported_at WHERE id=@id`,
       )
       .run(row);
   }

@@ -68,6 +68,7 @@ export class RosterService {
           campus_type: v.campusType,
           email: v.email,
           phone: v.phone,
+          class_name: v.className,
           source_line: r.line,
           imported_at: at,
         },
@@ -95,6 +96,8 @@ export class RosterService {
               collection_code: row.collection_code ?? existing.collection_code,
               id_masked: row.id_masked ?? existing.id_masked,
               id_hash: row.id_hash ?? existing.id_hash,
+              // a later list without 班级 keeps the class already known
+              class_name: row.class_name || existing.class_name,
             });
             updated++;
           } else {

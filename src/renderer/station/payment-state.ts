@@ -1,4 +1,5 @@
 import type { Req, Res } from '../../shared/contract';
+import type { ClassSummaryView } from '../../shared/contract/payments';
 import type { OrderView } from '../../shared/contract/views';
 import { PAYMENT_METHOD_LABELS, referenceRequired, type PaymentMethod } from '../../shared/domain/payment';
 import type { Problem } from '../components/problem';
@@ -23,6 +24,28 @@ export function classCandidates(orders: readonly OrderView[], filter: string): O
     .filter(chargeable)
     .filter((o) => !q || [o.orderNo, o.name, o.nameMasked, o.studentNo, o.major].some((v) => v.includes(q)))
     .sort((a, b) => a.orderNo.localeCompare(b.orderNo));
+}
+
+/**
+ * 按班级 with a class picked: the class list narrowed to that class's orders still to be charged (the class summary
+ * names them); without a class, every candidate.
+ */
+export function classOrders(candidates: readonly OrderView[], picked: ClassSummaryView | null): OrderView[] {
+  if (!picked) return [...candidates];
+  const ids = new Set(picked.orderIds);
+  return candidates.filter((o) => ids.has(o.id));
+}
+
+/** The class summary of the picked class name (null: none picked, or it is gone from the list). */
+export function pickedClass(classes: readonly ClassSummaryView[], className: string | null): ClassSummaryView | null {
+  return className === null ? null : (classes.find((c) => c.className === className) ?? null);
+}
+
+/** Where the focus goes after a class payment: the next class that still has someone to charge. */
+export function nextClassToCharge(classes: readonly ClassSummaryView[], after: string | null): string | null {
+  const open = classes.filter((c) => c.orderIds.length > 0);
+  const at = after === null ? -1 : classes.findIndex((c) => c.className === after);
+  return (open.find((c) => classes.indexOf(c) > at) ?? open[0])?.className ?? null;
 }
 
 /** Picked ids that are still chargeable (a push may have paid one in the meantime). */
@@ -50,6 +73,8 @@ export interface PaymentState {
   /** Class list: picked order ids and the list filter. */
   picked: ReadonlySet<string>;
   filter: string;
+  /** 按班级: the class picked (its name; '' = 未分班), null = none. */
+  className: string | null;
   busy: boolean;
   problem: Problem | null;
   /** 已收款 ¥… after a payment (until the next student or scope change). */
@@ -68,6 +93,7 @@ export const initialPayment: PaymentState = {
   note: '',
   picked: new Set(),
   filter: '',
+  className: null,
   busy: false,
   problem: null,
   notice: null,
@@ -84,6 +110,8 @@ export type PaymentAction =
   | { type: 'filter'; value: string }
   | { type: 'toggle'; id: string }
   | { type: 'pickAll'; ids: readonly string[] }
+  /** 按班级: a class picked, with the orders to charge (all its unpaid ones, or only those whose photo passed). */
+  | { type: 'pickClass'; className: string; ids: readonly string[] }
   /** A new current student (or none): the previous payment's notice, receipt and problem go. */
   | { type: 'orderChanged' }
   | { type: 'problem'; problem: Problem | null }
@@ -98,7 +126,7 @@ export type PaymentAction =
 export function paymentReducer(s: PaymentState, a: PaymentAction): PaymentState {
   switch (a.type) {
     case 'scope':
-      return { ...s, scope: a.scope, problem: null, notice: null };
+      return { ...s, scope: a.scope, problem: null, notice: null, className: null, picked: new Set() };
     case 'method':
       return { ...s, method: a.method, problem: null };
     case 'reference':
@@ -115,6 +143,8 @@ export function paymentReducer(s: PaymentState, a: PaymentAction): PaymentState 
     }
     case 'pickAll':
       return { ...s, picked: new Set(a.ids) };
+    case 'pickClass':
+      return { ...s, className: a.className, picked: new Set(a.ids), filter: '', problem: null, notice: null };
     case 'orderChanged':
       return { ...s, receipt: null, paidOrderId: null, notice: null, problem: null };
     case 'problem':
@@ -132,6 +162,7 @@ export function paymentReducer(s: PaymentState, a: PaymentAction): PaymentState 
         notice: a.notice,
         reference: '',
         picked: new Set(),
+        className: null,
         paidOrderId: a.orderId ?? s.paidOrderId,
       };
     case 'failed':

@@ -3,6 +3,21 @@ import { BusinessDay, Id, Operator } from './fields';
 import { OrderView, PaymentMethod, PaymentView, ReconciliationLineView } from './views';
 import { LIMITS } from '../domain/validators';
 
+/** 收费 → 按班级: one class of the event (the roster's 班级; '' = 未分班) and its counts. */
+export const ClassSummaryView = z.object({
+  className: z.string(),
+  students: z.number().int(),
+  checkedIn: z.number().int(),
+  paid: z.number().int(),
+  unpaid: z.number().int(),
+  photoPassed: z.number().int(),
+  /** The orders a class payment charges (待支付, not paid). */
+  orderIds: z.array(z.string()),
+  /** Of those, the ones whose final photo passed 初审. */
+  passedOrderIds: z.array(z.string()),
+});
+export type ClassSummaryView = z.infer<typeof ClassSummaryView>;
+
 export const paymentsContract = {
   /** One payment covering one student (scope student) or a class list (scope class); school-paid is method school. */
   'payments.record': {
@@ -43,6 +58,11 @@ export const paymentsContract = {
       operator: Operator,
     }),
     response: z.object({ payment: PaymentView, orders: z.array(OrderView) }),
+  },
+  /** The event's classes for 按班级 (students / checked in / paid / unpaid / photo passed, chargeable orders). */
+  'payments.classes': {
+    request: z.strictObject({ eventId: Id }),
+    response: z.object({ classes: z.array(ClassSummaryView) }),
   },
   'payments.list': {
     request: z.strictObject({ eventId: Id }),

@@ -25,6 +25,7 @@ export const ROSTER_FIELDS = [
   'campusType',
   'email',
   'phone',
+  'className',
 ] as const;
 export type RosterField = (typeof ROSTER_FIELDS)[number];
 
@@ -40,7 +41,11 @@ const HEADER_ALIASES: Record<RosterField, string[]> = {
   campusType: ['所在校别', '校别', 'campustype'],
   email: ['电子邮箱', '邮箱', '电子邮件', 'email', 'e-mail'],
   phone: ['联系电话', '手机', '手机号', '手机号码', '电话', 'phone', 'mobile'],
+  className: ['班级', '班级名称', '所在班级', '行政班', 'class', 'classname'],
 };
+
+/** Longest 班级 kept (the roster column; 收费 → 按班级 groups by it). */
+export const CLASS_NAME_MAX = 50;
 
 function normalizeHeader(h: string): string {
   return h
@@ -83,6 +88,8 @@ export interface RosterRow {
   campusType: string;
   email: string;
   phone: string;
+  /** 班级 ('' = not given). */
+  className: string;
 }
 
 export type RowCheck = { ok: true; row: RosterRow } | { ok: false; reason: string };
@@ -127,6 +134,7 @@ export function checkRosterRow(cells: readonly string[], columns: Partial<Record
     ['educationLevel', '学历', LIMITS.educationLevel],
     ['educationType', '学历类别', LIMITS.educationType],
     ['campusType', '所在校别', LIMITS.campusType],
+    ['className', '班级', CLASS_NAME_MAX],
   ];
   for (const [f, label, max] of texts) {
     const problem = textProblem(label, get(f), max);
@@ -146,6 +154,7 @@ export function checkRosterRow(cells: readonly string[], columns: Partial<Record
       campusType: get('campusType'),
       email: emailRaw,
       phone: phone ?? '',
+      className: get('className'),
     },
   };
 }

@@ -139,6 +139,9 @@ export function snapshotRows(db: Database.Database): Map<string, Record<string, 
   return out;
 }
 
+/** One value before and after (a BLOB reads back as a new Buffer each time). */
+const same = (a: unknown, b: unknown) => a === b || (Buffer.isBuffer(a) && Buffer.isBuffer(b) && a.equals(b));
+
 /**
  * What a migration lost: tables that vanished, rows that vanished, values that changed (columns the migration
  * dropped count as changed). New tables, new rows and new columns are fine. Empty = nothing lost.
@@ -155,7 +158,7 @@ export function lostData(
       continue;
     }
     for (const row of rows) {
-      const kept = now.some((r) => Object.entries(row).every(([col, v]) => col in r && r[col] === v));
+      const kept = now.some((r) => Object.entries(row).every(([col, v]) => col in r && same(r[col], v)));
       if (!kept) lost.push(`${table}: row ${JSON.stringify(row)} lost or changed`);
     }
   }

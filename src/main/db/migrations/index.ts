@@ -7,6 +7,7 @@ import { m005Sync } from './005-sync';
 import { m006OptionalContact } from './006-optional-contact';
 import { m007EventQueue } from './007-event-queue';
 import { m008FaceEmbeddings } from './008-face-embeddings';
+import { m009RosterClass } from './009-roster-class';
 
 // The ordered registry: append a new file here, never edit a shipped migration.
 export const migrations: readonly Migration[] = [
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = [
   m006OptionalContact,
   m007EventQueue,
   m008FaceEmbeddings,
+  m009RosterClass,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
