@@ -4,7 +4,11 @@ import { tempDir } from '../helpers/temp-dir';
 import { testJpeg } from '../helpers/records-fixture';
 import { demoStudent } from '../../src/main/checkin/demo-students';
 
-test.use({ viewport: { width: 1366, height: 768 } });
+test.use({
+  viewport: { width: 1366, height: 768 },
+  // the capture station's replay camera (second test): person A, then person B in front of the lens
+  sitters: ['portraits/portrait-01.jpg', 'portraits/portrait-04.jpg'],
+});
 
 const FEATURE = '1a2d9fb8a5f1c2ba03ae58a7';
 
@@ -108,5 +112,97 @@ test('desk issues a 拍摄号, a paired capture station calls, identifies by tic
   } finally {
     await station?.stop();
     tmp.cleanup();
+  }
+});
+
+// 拍摄 on a paired 拍摄位 binds through the queue: the shutter stays shut until the student's ticket QR is scanned on
+// the capture page; the shot goes to queue.bind (the desk stores it on that student's order). Then person B in front
+// of the lens on A's number: the desk's face check holds the binding — nothing is stored — until 已核对是本人.
+test('拍摄 on a paired 拍摄位: shutter only after the scan, binds through the queue, B on A’s number is held', async ({
+  browser,
+  studioHost: desk,
+  freshHost: station,
+}) => {
+  test.setTimeout(360_000);
+  const deskCtx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const stationCtx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await stationCtx.newPage();
+  const api = async <T>(url: string, method: string, body: unknown): Promise<T> => {
+    const res = await page.request.post(`${url}/api/${method}`, { data: body });
+    expect(res.status(), await res.text()).toBe(200);
+    return (await res.json()) as T;
+  };
+  try {
+    const event = await api<{ id: string }>(desk.url, 'events.create', {
+      schoolName: '山东师范大学',
+      schoolCode: '10403',
+      featureCode: FEATURE,
+      date: '2026-06-02',
+    });
+    const s = demoStudent(7);
+    const { order } = await api<{ order: { id: string } }>(desk.url, 'checkin.submit', {
+      eventId: event.id,
+      source: 'qr',
+      payload: s.payload,
+      featureCode: FEATURE,
+      idLast4: s.idNumber.slice(-4),
+      email: 'student@example.com',
+      phone: '13812345678',
+      operator: '登记员',
+    });
+    const ticket = await api<{ label: string; qrPayload: string }>(desk.url, 'queue.issue', {
+      eventId: event.id,
+      orderId: order.id,
+      operator: '登记员',
+    });
+    // pairing (set-up, walked through the UI by the first test)
+    const { pairing } = await api<{ pairing: { code: string } }>(desk.url, 'lan.openPairing', { minutes: 10 });
+    await api(station.url, 'lan.setRoles', { roles: ['capture'], stationName: '拍摄位E' });
+    await api(station.url, 'lan.join', { address: desk.url, code: pairing.code, stationName: '拍摄位E' });
+
+    await page.goto(`${station.url}/#/capture`);
+    await page.getByLabel('操作员').fill('摄影师');
+    await page.getByLabel('相机').selectOption('replay:samples');
+    await expect(page.getByTestId('capture-queue')).toBeVisible();
+    const shutter = page.locator('button.shutter');
+    await expect(shutter).toBeDisabled(); // nobody scanned yet
+    await page.getByTestId('capture-scan').fill(ticket.qrPayload);
+    await page.getByTestId('capture-scan').press('Enter');
+    await expect(page.getByTestId('capture-identified')).toContainText(`拍摄号 ${ticket.label}`);
+    await expect(shutter).toBeEnabled();
+
+    // person A
+    await page.locator('body').click();
+    await page.keyboard.press('Space');
+    await expect(page.getByTestId('capture-bound')).toContainText(`已绑定到拍摄号 ${ticket.label}`, {
+      timeout: 150_000,
+    });
+    await expect(page.getByTestId('face-warning')).toHaveCount(0);
+    await saveScreenshot(page, '32-event-capture');
+
+    // person B in front of the lens, still on A's number
+    await api(station.url, 'camera.next', {});
+    await page.keyboard.press('Space');
+    const warning = page.getByTestId('face-warning');
+    await expect(warning).toBeVisible({ timeout: 150_000 });
+    await expect(warning).toContainText('核对');
+    await expect(shutter).toBeDisabled(); // the held shot first: confirm or retake
+    let photos = await api<{ photos: { kind: string }[] }>(desk.url, 'photos.list', { orderId: order.id });
+    expect(photos.photos.filter((p) => p.kind === 'original')).toHaveLength(1); // held, not stored
+    await saveScreenshot(page, '33-event-capture-warning');
+    await page.getByTestId('face-confirm').click();
+    await expect(page.getByTestId('capture-bound')).toContainText('已核对人脸提示', { timeout: 150_000 });
+    photos = await api<{ photos: { kind: string }[] }>(desk.url, 'photos.list', { orderId: order.id });
+    expect(photos.photos.filter((p) => p.kind === 'original')).toHaveLength(2);
+    const { bindings } = await api<{ bindings: { identifiedBy: string; warnings: string[] }[] }>(
+      desk.url,
+      'queue.bindings',
+      { eventId: event.id, orderId: order.id },
+    );
+    expect(bindings.map((b) => b.identifiedBy)).toEqual(['ticket_qr', 'ticket_qr']);
+    expect(bindings[1]!.warnings.length).toBeGreaterThan(0);
+  } finally {
+    await deskCtx.close();
+    await stationCtx.close();
   }
 });

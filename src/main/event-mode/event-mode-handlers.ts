@@ -16,7 +16,8 @@ type QueueMethod =
   | 'queue.bindings'
   | 'queue.history'
   | 'queue.events'
-  | 'queue.merge';
+  | 'queue.merge'
+  | 'queue.classSlips';
 type LanMethod =
   | 'lan.status'
   | 'lan.setRoles'
@@ -40,6 +41,7 @@ export const LAN_METHODS: ReadonlySet<string> = new Set<QueueMethod>([
   'queue.history',
   'queue.events',
   'queue.merge',
+  'queue.classSlips',
 ]);
 
 const unreachable = (err: unknown): never => {
@@ -147,6 +149,8 @@ export function eventModeHandlers(
     'queue.history': (req, ctx) =>
       joined(ctx) ? forward('queue.history', req) : { transitions: em.queue.history(req.ticketId) },
     'queue.events': (req, ctx) => (joined(ctx) ? forward('queue.events', req) : { events: em.queue.events() }),
+    'queue.classSlips': (req, ctx) =>
+      joined(ctx) ? forward('queue.classSlips', req) : em.queue.classSlips(req.eventId),
     'queue.merge': (req, ctx) => {
       if (!ctx.station) throw new ApiError('forbidden', '离线拍摄号只能由配对的工作站合并');
       return { results: em.queue.mergeOffline(req.tickets, { ...caller(ctx), stationNo: ctx.station.no }) };

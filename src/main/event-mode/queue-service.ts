@@ -22,6 +22,7 @@ import {
   type TicketState,
 } from '../../shared/domain/shooting-queue';
 import type { BindGuard } from './bind-guard';
+import { eventClassSlips } from './class-slips';
 import { QueueRepo, toBindingView, toTicketView, type TicketRow } from './queue-repo';
 
 /** Who is calling: this station's own UI, or a station paired over the LAN (its name goes in the audit trail). */
@@ -404,6 +405,13 @@ export class QueueService {
   history(ticketId: string) {
     this.ticketOrThrow(ticketId);
     return this.repo.transitions(ticketId);
+  }
+
+  /** Class 收费条 and the cashier's reconciliation against who was shot (src/shared/domain/class-slip.ts). */
+  classSlips(eventId: string) {
+    const r = eventClassSlips(this.d.db, eventId);
+    if (!r) throw new ApiError('not_found', '采集活动不存在', 'eventId');
+    return r;
   }
 
   events() {

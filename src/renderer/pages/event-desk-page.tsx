@@ -2,6 +2,7 @@ import { PageHeader } from '../components/page-header';
 import { t } from '../i18n';
 import { StationBar } from '../station/station-bar';
 import { useStation } from '../station/station-store';
+import { ClassSlips } from './event-mode/class-slips';
 import { DeskPanel } from './event-mode/desk-panel';
 import { LanPanel } from './event-mode/lan-panel';
 import './event-mode/event-mode.css';
@@ -15,7 +16,10 @@ export function EventDeskPage() {
       <StationBar />
       <LanPanel />
       {station.eventId ? (
-        <DeskPanel eventId={station.eventId} />
+        <>
+          <DeskPanel eventId={station.eventId} />
+          <ClassSlips eventId={station.eventId} />
+        </>
       ) : (
         <div className="banner-warn">{t.station.needEvent}</div>
       )}

@@ -22,7 +22,8 @@ export interface QueueCapture {
   active: boolean;
   eventId: string | null;
   state: QueueCaptureState;
-  identify: (scan: string) => Promise<void>;
+  /** true when the scan named a student (the field then lets go of the keyboard: Space is the shutter). */
+  identify: (scan: string) => Promise<boolean>;
   callNext: () => Promise<void>;
   confirmName: () => void;
   /** Bind a new shot (base64 JPEG) to the identified student. */
@@ -56,7 +57,7 @@ export function useQueueCapture(): QueueCapture {
 
   const identify = useCallback(
     async (scan: string) => {
-      if (!eventId || !scan.trim()) return;
+      if (!eventId || !scan.trim()) return false;
       const by: IdentifiedBy = parseTicketQr(scan) ? 'ticket_qr' : 'collection_code';
       try {
         const ticket = await client.call('queue.identify', {
@@ -66,8 +67,10 @@ export function useQueueCapture(): QueueCapture {
           ...(station.operator.trim() ? { operator: station.operator } : {}),
         });
         dispatch({ type: 'identified', who: { eventId, ticket, by, proof: scan.trim() } });
+        return true;
       } catch (err) {
         dispatch({ type: 'scanFailed', message: problemOf(err).message });
+        return false;
       }
     },
     [client, eventId, station.operator],
@@ -162,7 +165,11 @@ export function CaptureQueuePanel({ q }: { q: QueueCapture }) {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          void q.identify(scan).then(() => setScan(''));
+          void q.identify(scan).then((ok) => {
+            if (!ok) return;
+            setScan('');
+            scanInput.current?.blur();
+          });
         }}
       >
         <Field label={Q.scan} hint={C.scanHint} error={q.state.scanError}>

@@ -136,6 +136,33 @@ export const MergeResultView = z.object({
 });
 export type MergeResultView = z.infer<typeof MergeResultView>;
 
+const SlipStudentView = z.object({
+  orderId: z.string(),
+  className: z.string(),
+  nameMasked: z.string(),
+  studentNo: z.string(),
+  ticketLabel: z.string().nullable(),
+  shot: z.boolean(),
+  paid: z.boolean(),
+  paidFen: z.number().int(),
+  feeFen: z.number().int(),
+});
+
+/** One class: its 收费条 (who is registered, the amount) and the cashier's check against who was shot. */
+export const ClassSlipView = z.object({
+  className: z.string(),
+  students: z.array(SlipStudentView),
+  registered: z.number().int(),
+  amountFen: z.number().int(),
+  shot: z.number().int(),
+  paid: z.number().int(),
+  receivedFen: z.number().int(),
+  shotUnpaid: z.array(SlipStudentView),
+  paidNotShot: z.array(SlipStudentView),
+  openFen: z.number().int(),
+});
+export type ClassSlipView = z.infer<typeof ClassSlipView>;
+
 const StationName = z
   .string({ error: '请填写本工作站名称' })
   .trim()
@@ -224,6 +251,11 @@ export const eventModeContract = {
   'queue.merge': {
     request: z.strictObject({ tickets: z.array(OfflineTicketInput).min(1).max(500) }),
     response: z.object({ results: z.array(MergeResultView) }),
+  },
+  /** Class 收费条 (printed at the 登记台) and the 收费处's reconciliation: class payments against who was shot. */
+  'queue.classSlips': {
+    request: z.strictObject({ eventId: Id }),
+    response: z.object({ feeFen: z.number().int(), classes: z.array(ClassSlipView) }),
   },
   'lan.status': { request: Empty, response: LanStatusView },
   'lan.setRoles': {

@@ -227,6 +227,19 @@ describe('event mode: a capture station cut off from the desk', () => {
     const stats = await desk.call<{
       stations: { station: string; captures: number; bound: number; retakes: number }[];
     }>('stats.event', { eventId: desk.event.id });
+    // the class 收费条 / cashier check: everyone registered is on a slip; the five photographed still owe their fee
+    const slips = await desk.call<{
+      classes: { registered: number; shot: number; openFen: number; shotUnpaid: { ticketLabel: string | null }[] }[];
+    }>('queue.classSlips', { eventId: desk.event.id });
+    expect(slips.classes.reduce((n, c) => n + c.registered, 0)).toBe(7);
+    expect(slips.classes.reduce((n, c) => n + c.shot, 0)).toBe(5);
+    expect(slips.classes.flatMap((c) => c.shotUnpaid.map((x) => x.ticketLabel)).sort()).toEqual([
+      '001',
+      '005',
+      '2-001',
+      '2-002',
+      '2-003',
+    ]);
     expect(stats.stations).toEqual([
       expect.objectContaining({ station: '拍摄位A（2 号机）', students: 5, captures: 6, bound: 6, retakes: 1 }),
     ]);
