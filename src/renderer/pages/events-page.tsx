@@ -30,6 +30,8 @@ export function EventsPage() {
   const [listNotice, setListNotice] = useState<string | null>(null);
   const [listProblem, setListProblem] = useState<Problem | null>(null);
   const [importEventId, setImportEventId] = useState<string | null>(station.eventId);
+  // after a new event the next thing to do is its roster: the importer gets the focus once the event is listed
+  const [focusImportFor, setFocusImportFor] = useState<string | null>(null);
 
   const load = useCallback(() => {
     client.call('events.list', { includeArchived: true }).then(
@@ -88,6 +90,10 @@ export function EventsPage() {
         ? await client.call('events.update', { id: editing.id, ...checked.input })
         : await client.call('events.create', checked.input);
       setNotice(editing ? t.events.updated(saved.schoolName) : t.events.created(saved.schoolName));
+      if (!editing) {
+        setImportEventId(saved.id);
+        setFocusImportFor(saved.id);
+      }
       setEditing(null);
       setForm(emptyEventForm());
       load();
@@ -291,6 +297,8 @@ export function EventsPage() {
             events={active}
             eventId={active.some((e) => e.id === importEventId) ? importEventId : null}
             onEventChange={(id) => setImportEventId(id || null)}
+            focusFor={focusImportFor}
+            onFocused={() => setFocusImportFor(null)}
           />
         </div>
       </div>

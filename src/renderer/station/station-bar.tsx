@@ -1,5 +1,6 @@
 import { t } from '../i18n/zh-CN/index';
 import { useEffect } from 'react';
+import { preselectEventId } from './event-preselect';
 import { matchesShortcut, SHORTCUTS } from './shortcuts';
 import { goTo, updateStation, useStation } from './station-store';
 import { useEvents } from './use-events';
@@ -38,6 +39,11 @@ export function StationBar() {
   const { events } = useEvents();
   const settings = useStationSettings();
   useStationKeys();
+  // one active event: it is the one (the operator need not pick it on every fresh station)
+  const preselect = preselectEventId(events, station.eventId);
+  useEffect(() => {
+    if (preselect) updateStation({ eventId: preselect, orderId: null });
+  }, [preselect]);
   return (
     <div className="station-bar" data-testid="station-bar">
       <label className="station-bar-item">

@@ -15,7 +15,7 @@ export function useEvents(): { events: StudioEvent[] | null; reload: () => void 
   useEffect(() => {
     reload();
     return subscribeShared(client, (ev) => {
-      if (ev.name === 'event.created') reload();
+      if (ev.name === 'event.created' || ev.name === 'event.updated') reload(); // archive/restore too
     });
   }, [client, reload]);
   return { events, reload };

@@ -23,7 +23,8 @@ export const events: Catalogue['events'] = {
   shippingRegion: 'Shipping region',
   shippingAddress: 'Shipping address',
   stationName: 'Station name',
-  created: (school: string) => `Event created: ${school}`,
+  created: (school: string) =>
+    `Event created: ${school}. Next: import the school's roster (without one, skip this and go to check-in)`,
   updated: (school: string) => `Changes saved: ${school}`,
   feeInvalid: 'The fee is not a valid amount, e.g. 15 or 15.00',
   problems: (n: number) => `${n} fields need changes: see the ones marked red.`,

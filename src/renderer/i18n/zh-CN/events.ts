@@ -21,7 +21,7 @@ export const events = {
   shippingRegion: '收货所在地区',
   shippingAddress: '收货详细地址',
   stationName: '工作站名称',
-  created: (school: string) => `已创建活动：${school}`,
+  created: (school: string) => `已创建活动：${school}。下一步：导入学校名单（没有名单可跳过，直接去签到）`,
   updated: (school: string) => `已保存修改：${school}`,
   feeInvalid: '收费金额格式不正确，例如 15 或 15.00',
   problems: (n: number) => `有 ${n} 处需要修改，请看标红的字段。`,

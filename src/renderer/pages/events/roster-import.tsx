@@ -32,6 +32,9 @@ export function RosterImport(props: {
   events: StudioEvent[];
   eventId: string | null;
   onEventChange: (id: string) => void;
+  /** Put the focus on 选择文件 once this event is the chosen one (right after it was created). */
+  focusFor?: string | null;
+  onFocused?: () => void;
 }) {
   const importCall = useApiCall('roster.import');
   const [file, setFile] = useState<File | null>(null);
@@ -39,7 +42,16 @@ export function RosterImport(props: {
   const [fields, setFields] = useState<Record<string, string>>({});
   const [result, setResult] = useState<RosterImportResult | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
+  const chooseRef = useRef<HTMLButtonElement>(null);
   const eventId = props.eventId ?? '';
+  const { focusFor, onFocused } = props;
+
+  useEffect(() => {
+    if (!focusFor || focusFor !== eventId) return;
+    chooseRef.current?.focus();
+    chooseRef.current?.scrollIntoView({ block: 'nearest' });
+    onFocused?.();
+  }, [focusFor, eventId, onFocused]);
 
   // a new event or file: the previous result no longer applies
   useEffect(() => {
@@ -106,7 +118,7 @@ export function RosterImport(props: {
           error={fields.file ?? problem?.fields.contentBase64 ?? problem?.fields.fileName}
         >
           <div className="file-pick">
-            <button type="button" onClick={() => inputRef.current?.click()} disabled={busy}>
+            <button type="button" ref={chooseRef} onClick={() => inputRef.current?.click()} disabled={busy}>
               {t.events.roster.choose}
             </button>
             <span className="muted small ellipsis" title={file?.name}>
