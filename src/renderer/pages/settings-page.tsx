@@ -12,6 +12,7 @@ import { problemOf, type Problem } from '../components/use-api-call';
 import { LOCALES, catalogueOf, locale, switchLocale, t, type Locale } from '../i18n';
 import './admin.css';
 import { CameraSection } from './settings/camera-section';
+import { DataFolder } from './settings/data-folder';
 import { SyncSection } from './settings/sync-section';
 
 // 设置: station code, operators, receipt printer + paper (test print), default camera, backdrop mode, whether
@@ -133,13 +134,7 @@ function StationCard({ view, onSaved }: CardProps) {
       </div>
       {status?.tone === 'ok' && <StatusLine status={status} />}
       {status?.tone === 'error' && !fieldError && <StatusLine status={status} />}
-      <div className="field" style={{ marginTop: 12 }}>
-        <span className="field-label">{t.settings.station.dataDir}</span>
-        <div className="path-box" data-testid="data-dir">
-          {view.dataDir}
-        </div>
-        <span className="field-hint">{t.settings.station.dataDirHint}</span>
-      </div>
+      <DataFolder dir={view.dataDir} />
     </form>
   );
 }

@@ -12,7 +12,13 @@ export const settings: Catalogue['settings'] = {
     save: 'Save code',
     saved: (code: string) => `Station code is now ${code}; new orders use this prefix`,
     dataDir: 'Data folder',
-    dataDirHint: 'The database and all photos are kept here; --data or STUDIO_DATA_DIR picks another place',
+    dataDirHint:
+      "This station's orders, rosters and all photos are kept in this folder; to back up, copy the whole folder.",
+    dataDirOpen:
+      'To open it: click "Copy path", paste it into the address bar of the file manager and press Enter (Windows: File Explorer; macOS: Finder → Go → Go to Folder). To move it elsewhere, ask whoever installed the app.',
+    copyPath: 'Copy path',
+    dataDirCopied: 'Path copied: paste it into the file manager to open the folder.',
+    dataDirSelected: 'Path selected: press Ctrl+C (macOS: ⌘+C) to copy it.',
   },
   operators: {
     title: 'Operators',

@@ -7,7 +7,7 @@ export const sync: Catalogue['sync'] = {
   serverUrl: 'Server address',
   serverUrlHint: 'e.g. https://collect.example.edu.cn:5720 (from the collection office)',
   token: 'Station token',
-  tokenHint: 'Made by studio server token create; not shown again once saved',
+  tokenHint: "From the central server's administrator (one per station); not shown again once saved",
   tokenStored: (hint: string) => `Saved (${hint}); leave empty to keep it`,
   fingerprint: 'Certificate fingerprint (optional)',
   fingerprintHint: "SHA-256 fingerprint of the server's HTTPS certificate; only a server with that certificate is used",

@@ -24,7 +24,7 @@ export const common = {
   },
   footer: {
     version: '版本',
-    dataDir: '数据目录',
+    dataDir: '数据文件夹',
     schema: '数据库版本',
     offline: '与工作站服务的连接已断开',
   },

@@ -9,8 +9,13 @@ export const settings = {
     codeHint: '订单号前缀，如 S1 → S1-20260601-0001；字母开头，1–8 位字母或数字',
     save: '保存编号',
     saved: (code: string) => `工作站编号已改为 ${code}，之后的新订单使用该前缀`,
-    dataDir: '数据目录',
-    dataDirHint: '数据库与全部照片保存在这里；用 --data 或 STUDIO_DATA_DIR 指定其他位置',
+    dataDir: '数据文件夹',
+    dataDirHint: '本工作站的订单、名单和全部照片都保存在这个文件夹里；备份时复制整个文件夹。',
+    dataDirOpen:
+      '打开方法：点“复制路径”，粘贴到文件管理器的地址栏后回车（Windows：文件资源管理器；macOS：访达 → 前往 → 前往文件夹）。要换到其他文件夹，请联系安装本软件的技术人员。',
+    copyPath: '复制路径',
+    dataDirCopied: '路径已复制：粘贴到文件管理器的地址栏即可打开。',
+    dataDirSelected: '路径已选中：按 Ctrl+C（macOS：⌘+C）复制。',
   },
   operators: {
     title: '操作员名单',

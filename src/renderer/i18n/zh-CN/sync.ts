@@ -5,7 +5,7 @@ export const sync = {
   serverUrl: '服务器地址',
   serverUrlHint: '例如 https://collect.example.edu.cn:5720（由采集办公室提供）',
   token: '工作站令牌',
-  tokenHint: '由 studio server token create 生成；保存后不再显示',
+  tokenHint: '由中心服务器的管理员提供（每台工作站一个）；保存后不再显示',
   tokenStored: (hint: string) => `已保存（${hint}），留空则保持不变`,
   fingerprint: '证书指纹（可选）',
   fingerprintHint: '服务器 HTTPS 证书的 SHA-256 指纹，填写后只连接该证书的服务器',
