@@ -6,6 +6,7 @@ import type { Studio } from '../core/studio';
 import { isLoopback, newToken, requestToken, tokenMatches } from './auth';
 import { decideCaller, type CallerFacts, type HostRoute, type OwnAddress } from './caller-policy';
 import { CONTENT_SECURITY_POLICY } from './csp';
+import { FAVICON_PATH, serveFavicon } from './favicon';
 import { serveStatic } from './static-files';
 import { RECEIPT_ROUTE_PREFIX, serveReceiptPdf } from '../receipts/receipt-route';
 import { defaultExportDir, EXPORT_ROUTE_PREFIX, serveExportFile } from '../export';
@@ -133,6 +134,10 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405).end();
+      return;
+    }
+    if (url.pathname === FAVICON_PATH) {
+      serveFavicon(res);
       return;
     }
     serveStatic(opts.rendererDir, url.pathname, res, CONTENT_SECURITY_POLICY);
