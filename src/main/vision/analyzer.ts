@@ -1,4 +1,4 @@
-import { otherFaces } from '../../shared/checks/face-checks';
+import { OTHER_FACE_MIN_PRESENCE, otherFaces } from '../../shared/checks/face-checks';
 import type { Analysis, FaceDetection } from '../../shared/vision/analysis';
 import type { RawImage } from '../../shared/image/raw-image';
 import {
@@ -131,10 +131,13 @@ export function createAnalyzer(models: ModelSet): Analyzer {
         result.frameOf!.crowd = frame;
       }
       // The sitter's face for the landmarks: the whole-frame detection, or — when that found none (a face under
-      // ~15 % of the frame, or looking down under a hard hat) — the largest face of the tiled search.
+      // ~15 % of the frame, or looking down under a hard hat) — the largest face of the tiled search FaceMesh
+      // confirmed (the one face.count counts).
       const main =
         result.faces[0] ??
-        [...(result.tiledFaces ?? [])].sort((p, q) => q.box.width * q.box.height - p.box.width * p.box.height)[0];
+        [...(result.tiledFaces ?? [])]
+          .filter((f) => (f.presence ?? 1) >= OTHER_FACE_MIN_PRESENCE)
+          .sort((p, q) => q.box.width * q.box.height - p.box.width * p.box.height)[0];
       if (want.has('landmarks') && models.facemesh && main) {
         await time('landmarks', async () => {
           const crop = meshCropFromDetection(main);
