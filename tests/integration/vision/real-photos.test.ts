@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyzer, type Analyzer } from '../../../src/main/vision/analyzer';
@@ -14,17 +14,22 @@ import { chsiProfile } from '../../../src/shared/spec/profile';
 // through the real models in-process. Each labelled fail of the checks below must fail (初审: warn = pass), each
 // labelled pass must not fail. npm run eval:checks prints the same comparison for every check.
 const dir = process.env.STUDIO_DEV_PHOTOS ?? path.resolve(__dirname, '../../../../shared/dev-photos');
-const labels = (
-  JSON.parse(readFileSync(path.join(dir, 'labels.json'), 'utf8')) as {
-    images: Record<string, Record<string, string>>;
-  }
-).images;
+const present = existsSync(path.join(dir, 'labels.json'));
+if (!present) console.warn(`real-photos: skipped — ${path.join(dir, 'labels.json')} not found (set STUDIO_DEV_PHOTOS)`);
+const labels = present
+  ? (
+      JSON.parse(readFileSync(path.join(dir, 'labels.json'), 'utf8')) as {
+        images: Record<string, Record<string, string>>;
+      }
+    ).images
+  : {};
 const modelsDir = path.resolve(__dirname, '../../../models');
 
 let models: ModelSet;
 let analyzer: Analyzer;
 const results = new Map<string, Map<string, CheckResult>>();
 beforeAll(async () => {
+  if (!present) return;
   models = (await loadOrtModels(modelsDir, 1)).models;
   analyzer = createAnalyzer(models);
   for (const file of Object.keys(labels)) {
@@ -34,7 +39,7 @@ beforeAll(async () => {
   }
 }, 120_000);
 afterAll(async () => {
-  for (const m of Object.values(models)) await m.close();
+  for (const m of Object.values(models ?? {})) await m.close();
 });
 
 function disagreements(id: CheckId): string[] {
@@ -48,7 +53,7 @@ function disagreements(id: CheckId): string[] {
   return out;
 }
 
-describe('checks on the labelled real photos', () => {
+describe.skipIf(!present)('checks on the labelled real photos', () => {
   it('eyes.open: every closed eye and wink fails, every open pair does not (each eye on its own)', () => {
     expect(disagreements('eyes.open')).toEqual([]);
     expect(results.get('wink-01.jpg')!.get('eyes.open')!.message).toMatch(/右眼（画面左侧）闭合/);
