@@ -132,6 +132,38 @@ export function pickNext<T extends QueuedTicket>(tickets: readonly T[]): T | nul
   return waiting[0] ?? null;
 }
 
+/**
+ * What the 叫号 screen shows: the numbers being called now (newest call first, one per station at most `calls`),
+ * and the next ones in the order「叫下一位」will take them (recalled first, then by issue).
+ */
+export function callBoard<T extends QueuedTicket & { updatedAt: string; calledBy: string | null }>(
+  tickets: readonly T[],
+  calls = 3,
+  upcoming = 6,
+): { calling: T[]; next: T[] } {
+  const seen = new Set<string>();
+  const calling: T[] = [];
+  for (const t of [...tickets]
+    .filter((x) => x.state === 'called')
+    .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1))) {
+    const station = t.calledBy ?? '';
+    if (seen.has(station)) continue;
+    seen.add(station);
+    calling.push(t);
+    if (calling.length >= calls) break;
+  }
+  const rest = tickets.filter((x) => x.state === 'waiting' || x.state === 'recalled');
+  const next: T[] = [];
+  const pool = [...rest];
+  while (next.length < upcoming) {
+    const n = pickNext(pool);
+    if (!n) break;
+    next.push(n);
+    pool.splice(pool.indexOf(n), 1);
+  }
+  return { calling, next };
+}
+
 // ---------- identification before binding ----------
 
 export const IDENTIFIED_BY = ['ticket_qr', 'collection_code', 'name_confirmed'] as const;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  callBoard,
   checkPairing,
   formatStationRoles,
   formatTicketLabel,
@@ -169,5 +170,34 @@ describe('offline numbers and their orders', () => {
     expect(matchOfflineOrder({ orderId: null, collectionCode: 'bbbbbbbbbbbbbbbb', studentNo: '2' }, orders)).toBe('o2');
     expect(matchOfflineOrder({ orderId: null, collectionCode: null, studentNo: '3' }, orders)).toBeNull(); // two orders
     expect(matchOfflineOrder({ orderId: null, collectionCode: null, studentNo: '9' }, orders)).toBeNull();
+  });
+});
+
+describe('叫号 screen', () => {
+  const tk = (label: string, state: string, updatedAt: string, calledBy: string | null = null) => ({
+    id: label,
+    label,
+    state: state as QueuedTicket['state'],
+    issuedAt: `2026-06-01T01:${label.slice(-2)}:00Z`,
+    updatedAt,
+    calledBy,
+  });
+  it('the newest call per station, then the next numbers as 叫下一位 takes them (recalled first)', () => {
+    const board = callBoard(
+      [
+        tk('001', 'bound', 'x'),
+        tk('002', 'called', '2026-06-01T02:00:00Z', '拍摄位1'),
+        tk('003', 'called', '2026-06-01T02:05:00Z', '拍摄位1'),
+        tk('004', 'called', '2026-06-01T02:01:00Z', '拍摄位2'),
+        tk('005', 'waiting', 'x'),
+        tk('006', 'recalled', 'x'),
+        tk('007', 'left', 'x'),
+        tk('008', 'waiting', 'x'),
+      ],
+      3,
+      2,
+    );
+    expect(board.calling.map((t) => t.label)).toEqual(['003', '004']);
+    expect(board.next.map((t) => t.label)).toEqual(['006', '005']);
   });
 });

@@ -108,6 +108,15 @@ export const eventMode: Catalogue['eventMode'] = {
       paidNotShot: 'Paid, not photographed',
     },
   },
+  call: {
+    title: 'NOW CALLING',
+    goTo: (station: string) => `please go to ${station}`,
+    idle: 'Please wait',
+    next: 'Next',
+    nobody: 'Nobody waiting',
+    open: 'Open call screen',
+    openHint: 'Shows the called numbers on a second monitor or browser window (full screen: F11; Esc to leave)',
+  },
   capture: {
     scanHint:
       'Scan the student’s number ticket QR or collection code and press Enter; a shot binds only after the scan',

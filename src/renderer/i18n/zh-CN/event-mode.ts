@@ -105,6 +105,15 @@ export const eventMode = {
       paidNotShot: '已付未拍',
     },
   },
+  call: {
+    title: '请 以 下 号 码 拍 照',
+    goTo: (station: string) => `请到 ${station}`,
+    idle: '请稍候',
+    next: '下一批',
+    nobody: '暂无等待',
+    open: '打开叫号屏',
+    openHint: '在第二台显示器或另一个浏览器窗口中显示叫号（全屏：F11；Esc 返回）',
+  },
   capture: {
     scanHint: '扫码枪扫描学生的拍摄号二维码或采集码后按回车；扫描核对后才能拍照绑定',
     needScan: '请先扫描学生的拍摄号二维码或采集码（或叫号后核对姓名），再拍照。',
