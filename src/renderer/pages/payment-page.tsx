@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import type { ClassSummaryView } from '../../shared/contract/payments';
 import type { OrderView } from '../../shared/contract/views';
 import { formatFen } from '../../shared/domain/event';
 import { LIMITS } from '../../shared/domain/validators';
@@ -13,7 +14,10 @@ import { PaymentForm } from '../station/payment-form';
 import { autoReceiptEnabled, setAutoReceipt } from '../station/payment-prefs';
 import {
   classCandidates,
+  classOrders,
   collectStep,
+  nextClassToCharge,
+  pickedClass,
   initialPayment,
   paymentReducer,
   receiptOrderId,
@@ -38,28 +42,51 @@ export function PaymentPage() {
   const { detail, reload } = useOrder(station.orderId);
   const [s, dispatch] = useReducer(paymentReducer, initialPayment);
   const [eventOrders, setEventOrders] = useState<OrderView[]>([]);
+  const [classes, setClasses] = useState<ClassSummaryView[]>([]);
+  const collectButton = useRef<HTMLButtonElement>(null);
+  const selfTab = useRef<HTMLButtonElement>(null);
+  const classButtons = useRef(new Map<string, HTMLButtonElement>());
   const [autoReceipt, setAuto] = useState(autoReceiptEnabled);
   const nextButton = useRef<HTMLButtonElement>(null);
   const referenceInput = useRef<HTMLInputElement>(null);
 
-  // the class list is the event's chargeable orders, kept current by pushes (a payment elsewhere removes them)
-  const loadEventOrders = useCallback(() => {
-    if (!station.eventId) return setEventOrders([]);
-    client.call('orders.list', { eventId: station.eventId, state: 'pending_payment', limit: 1000 }).then(
-      (r) => setEventOrders(r.orders),
-      () => setEventOrders([]),
-    );
+  // 按班级: the event's classes (roster 班级) and its chargeable orders, kept current by pushes (a payment elsewhere
+  // removes them); resolves with the classes as now loaded (the focus after a class payment goes by them)
+  const loadEventOrders = useCallback(async (): Promise<ClassSummaryView[]> => {
+    if (!station.eventId) {
+      setEventOrders([]);
+      setClasses([]);
+      return [];
+    }
+    const eventId = station.eventId;
+    const [orders, summary] = await Promise.all([
+      client.call('orders.list', { eventId, state: 'pending_payment', limit: 1000 }).then(
+        (r) => r.orders,
+        () => [],
+      ),
+      client.call('payments.classes', { eventId }).then(
+        (r) => r.classes,
+        () => [],
+      ),
+    ]);
+    setEventOrders(orders);
+    setClasses(summary);
+    return summary;
   }, [client, station.eventId]);
   useEffect(() => {
-    if (s.scope === 'class') loadEventOrders();
+    if (s.scope === 'class') void loadEventOrders();
   }, [s.scope, loadEventOrders]);
   usePush((ev) => {
-    if (s.scope === 'class' && (ev.name === 'order.updated' || ev.name === 'payment.updated')) loadEventOrders();
+    if (s.scope === 'class' && (ev.name === 'order.updated' || ev.name === 'payment.updated')) void loadEventOrders();
   });
   useEffect(() => dispatch({ type: 'orderChanged' }), [station.orderId]);
 
   const order = detail?.order ?? null;
-  const candidates = useMemo(() => classCandidates(eventOrders, s.filter), [eventOrders, s.filter]);
+  const picked = pickedClass(classes, s.className);
+  const candidates = useMemo(
+    () => classOrders(classCandidates(eventOrders, s.filter), picked),
+    [eventOrders, s.filter, picked],
+  );
   const selected = selectedOrders(s, order, candidates);
   const fee = event?.feeFen ?? order?.feeFen ?? 0;
   const amountFen = fee * selected.length;
@@ -93,6 +120,7 @@ export function PaymentPage() {
       return dispatch({ type: 'problem', problem: step.problem });
     }
     dispatch({ type: 'sending' });
+    const paidClass = s.className;
     try {
       const r = await client.call('payments.record', step.request);
       const paid = s.scope === 'self' ? (r.orders[0]?.id ?? null) : null;
@@ -102,10 +130,15 @@ export function PaymentPage() {
         orderId: paid,
       });
       reload();
-      if (s.scope === 'class') loadEventOrders();
+      // the focus goes on to the next thing to do at once (the 确认收款 button it was on is gone): 下一位学生, or the
+      // next class still to charge (none left: back to 本人)
+      if (s.scope === 'class') {
+        const next = nextClassToCharge(await loadEventOrders(), paidClass);
+        setTimeout(() => (next !== null ? classButtons.current.get(next) : selfTab.current)?.focus(), 0);
+      } else setTimeout(() => nextButton.current?.focus(), 0);
       if (paid && autoReceipt) await issueReceipt(paid);
       dispatch({ type: 'settled' });
-      setTimeout(() => nextButton.current?.focus(), 0);
+      if (paid) setTimeout(() => nextButton.current?.focus(), 0);
     } catch (err) {
       dispatch({ type: 'failed', problem: problemOf(err) });
     }
@@ -136,6 +169,7 @@ export function PaymentPage() {
             {(['self', 'class'] as const).map((scope) => (
               <button
                 key={scope}
+                ref={scope === 'self' ? selfTab : undefined}
                 type="button"
                 role="tab"
                 aria-selected={s.scope === scope}
@@ -160,6 +194,7 @@ export function PaymentPage() {
               amountFen={amountFen}
               selectedCount={selected.length}
               referenceInput={referenceInput}
+              collectButton={collectButton}
               autoReceipt={autoReceipt}
               onAutoReceipt={(on) => {
                 setAuto(on);
@@ -176,9 +211,17 @@ export function PaymentPage() {
         </section>
         {s.scope === 'class' && (
           <ClassPicker
+            classes={classes}
+            picked={picked}
             candidates={candidates}
-            picked={s.picked}
+            pickedIds={s.picked}
             filter={s.filter}
+            classButtons={classButtons}
+            onPickClass={(c, ids) => {
+              dispatch({ type: 'pickClass', className: c.className, ids });
+              // the next thing to do is to take the money: 确认收款 (Enter), or F4 from anywhere
+              setTimeout(() => collectButton.current?.focus(), 0);
+            }}
             onFilter={(value) => dispatch({ type: 'filter', value })}
             onPickAll={() => dispatch({ type: 'pickAll', ids: candidates.map((o) => o.id) })}
             onToggle={(id) => dispatch({ type: 'toggle', id })}

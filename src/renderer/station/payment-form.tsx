@@ -15,6 +15,8 @@ export function PaymentForm(props: {
   amountFen: number;
   selectedCount: number;
   referenceInput: RefObject<HTMLInputElement | null>;
+  /** 确认收款, where the focus goes once a class is picked. */
+  collectButton?: RefObject<HTMLButtonElement | null>;
   autoReceipt: boolean;
   onAutoReceipt: (on: boolean) => void;
   onCollect: () => void;
@@ -88,7 +90,12 @@ export function PaymentForm(props: {
         <button type="button" onClick={() => goTo('capture')}>
           {t.payment.back}
         </button>
-        <button type="submit" className="primary" disabled={s.busy || props.selectedCount === 0}>
+        <button
+          ref={props.collectButton}
+          type="submit"
+          className="primary"
+          disabled={s.busy || props.selectedCount === 0}
+        >
           {s.busy ? t.payment.collecting : t.payment.collect} <span className="kbd">F4</span>
         </button>
       </div>
