@@ -77,11 +77,22 @@ test('desk issues a 拍摄号, a paired capture station calls, identifies by tic
     await expect(deskPage.getByRole('img', { name: '拍摄号 001' })).toBeVisible();
     await expect(deskPage.getByText('1 号机').or(deskPage.getByText('2 号机'))).toBeVisible();
     await saveScreenshot(deskPage, '30-event-desk');
+    // the class 收费条 and the cashier's check below the ticket: the student is registered, not shot, not paid
+    await deskPage.getByTestId('class-slips').scrollIntoViewIfNeeded();
+    await expect(deskPage.getByTestId('class-slip')).toContainText('001');
+    await expect(deskPage.getByTestId('class-reconcile')).toContainText(demoStudent(1).fields.major);
 
     // station: the queue shows 001; call it; scan the ticket QR; bind a photo
     await expect(stationPage.getByTestId('queue-row-001')).toBeVisible({ timeout: 15_000 });
     await stationPage.getByRole('button', { name: '叫下一位' }).click();
     await expect(stationPage.getByTestId('queue-called')).toContainText('001');
+    // the 叫号屏 in a second window of the station: the called number big, the next ones below
+    const callPage = await stationCtx.newPage();
+    await callPage.goto(`${station.url}/#/event-queue?screen=call`);
+    await expect(callPage.getByTestId('call-main')).toContainText('001');
+    await expect(callPage.getByTestId('call-main')).toContainText('号机');
+    await saveScreenshot(callPage, '34-event-call');
+    await callPage.close();
     const { tickets } = await api<{ tickets: { qrPayload: string }[] }>(desk.url, 'queue.list', { eventId: event.id });
     // a wrong scan first: a 采集码 of another student is refused at the field
     await stationPage.getByTestId('queue-scan').fill(demoStudent(0).payload);
@@ -98,6 +109,10 @@ test('desk issues a 拍摄号, a paired capture station calls, identifies by tic
     // the desk runs photo production (初审) on the capture before it answers: first use loads the models
     await expect(stationPage.getByTestId('queue-bound')).toContainText('001', { timeout: 150_000 });
     await saveScreenshot(stationPage, '31-event-queue');
+    // after the binding the cashier's check counts the student as shot and unpaid
+    await expect(deskPage.getByTestId('class-reconcile')).toContainText('001', { timeout: 15_000 });
+    await deskPage.getByTestId('class-slips').scrollIntoViewIfNeeded();
+    await saveScreenshot(deskPage, '35-event-class-slips');
 
     const { bindings } = await api<{ bindings: { identifiedBy: string; station: string; operator: string }[] }>(
       desk.url,

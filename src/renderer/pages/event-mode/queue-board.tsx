@@ -106,7 +106,13 @@ export function QueueBoard({ onIdentified }: { onIdentified?: (who: Identified |
     const by: IdentifiedBy = parseTicketQr(scan) ? 'ticket_qr' : 'collection_code';
     setScanError(null);
     try {
-      const ticket = await client.call('queue.identify', { eventId, by, proof: scan });
+      const ticket = await client.call('queue.identify', {
+        eventId,
+        by,
+        proof: scan,
+        // recorded on a number this station issues from its own block while cut off from the host
+        ...(station.operator.trim() ? { operator: station.operator } : {}),
+      });
       identify({ eventId, ticket, by, proof: scan.trim() });
       setScan('');
     } catch (err) {
@@ -269,6 +275,7 @@ export function QueueBoard({ onIdentified }: { onIdentified?: (who: Identified |
             <strong>{Q.identified}</strong>
             <div>
               {who.ticket.label} {who.ticket.nameMasked} · {who.ticket.classLabel} · {Q.by[who.by]}
+              {who.ticket.issuedOffline ? ` · ${t.eventMode.capture.offlineNumber}` : ''}
             </div>
             <input
               type="file"
