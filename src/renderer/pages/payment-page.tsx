@@ -48,6 +48,30 @@ export function PaymentPage() {
   const classButtons = useRef(new Map<string, HTMLButtonElement>());
   const [autoReceipt, setAuto] = useState(autoReceiptEnabled);
   const nextButton = useRef<HTMLButtonElement>(null);
+  // Where the focus goes next (after a class pick or a payment): applied after React has rendered the target, and
+  // again whenever the focus has fallen to the page body (the button it was on went away: the 收款 form hides once
+  // the order reloads as paid, the receipt box re-renders) until the operator does something else.
+  const focusNext = useRef<{ target: () => HTMLElement | null | undefined; moved: boolean } | null>(null);
+  useEffect(() => {
+    const want = focusNext.current;
+    const target = want?.target();
+    if (!want || !target) return;
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (!want.moved || lost) {
+      target.focus();
+      want.moved = document.activeElement === target;
+    }
+  });
+  useEffect(() => {
+    const done = () => (focusNext.current = null);
+    window.addEventListener('mousedown', done, true);
+    return () => window.removeEventListener('mousedown', done, true);
+  }, []);
+  const [, rendered] = useState(0);
+  const wantFocus = (target: () => HTMLElement | null | undefined) => {
+    focusNext.current = { target, moved: false };
+    rendered((n) => n + 1); // an effect run once the target is on screen
+  };
   const referenceInput = useRef<HTMLInputElement>(null);
 
   // 按班级: the event's classes (roster 班级) and its chargeable orders, kept current by pushes (a payment elsewhere
@@ -134,11 +158,10 @@ export function PaymentPage() {
       // next class still to charge (none left: back to 本人)
       if (s.scope === 'class') {
         const next = nextClassToCharge(await loadEventOrders(), paidClass);
-        setTimeout(() => (next !== null ? classButtons.current.get(next) : selfTab.current)?.focus(), 0);
-      } else setTimeout(() => nextButton.current?.focus(), 0);
+        wantFocus(() => (next !== null ? classButtons.current.get(next) : selfTab.current));
+      } else wantFocus(() => nextButton.current);
       if (paid && autoReceipt) await issueReceipt(paid);
       dispatch({ type: 'settled' });
-      if (paid) setTimeout(() => nextButton.current?.focus(), 0);
     } catch (err) {
       dispatch({ type: 'failed', problem: problemOf(err) });
     }
@@ -220,7 +243,7 @@ export function PaymentPage() {
             onPickClass={(c, ids) => {
               dispatch({ type: 'pickClass', className: c.className, ids });
               // the next thing to do is to take the money: 确认收款 (Enter), or F4 from anywhere
-              setTimeout(() => collectButton.current?.focus(), 0);
+              wantFocus(() => collectButton.current);
             }}
             onFilter={(value) => dispatch({ type: 'filter', value })}
             onPickAll={() => dispatch({ type: 'pickAll', ids: candidates.map((o) => o.id) })}
