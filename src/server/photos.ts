@@ -4,7 +4,6 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Server as TusServer } from '@tus/server';
-import { FileStore } from '@tus/file-store';
 import type { Upload } from '@tus/utils';
 import type { Kysely } from 'kysely';
 import { MAX_PHOTO_BYTES, SHA256_PATTERN, photoShaFromMetadata } from '../shared/central';
@@ -12,6 +11,7 @@ import type { CentralDatabase } from './db/schema';
 import type { Clock } from './clock';
 import { bearerToken, type TokenStore } from './tokens';
 import type { WriteBatcher } from './db/write-batch';
+import { HashingFileStore } from './hashing-file-store';
 
 // Photos by tus 1.0 (@tus/server + @tus/file-store). The upload id IS the photo's sha256, so the upload
 // URL is /v1/photos/{sha256} and a station can always HEAD it first. Guards around the library:
@@ -19,7 +19,8 @@ import type { WriteBatcher } from './db/write-batch';
 //   with a naming function, @tus/server would create the file again and reset a finished upload to 0;
 //   the answer points at the existing upload instead, serialised per sha256 so two racing POSTs cannot
 //   both create;
-// - on the last byte the stored bytes are hashed: a mismatch deletes them and answers 460;
+// - on the last byte the sha256 of the stored bytes is checked — hashed as they were written (HashingFileStore),
+//   else read back from the file: a mismatch deletes them and answers 460;
 // - a photo counts as stored (table photos) only after that check — also when the server died between
 //   the last byte and the check (a HEAD or POST of a full but unverified upload verifies it first).
 
@@ -45,13 +46,17 @@ type CreateAnswer =
 
 export class PhotoUploads {
   readonly tus: TusServer;
-  readonly store: FileStore;
+  readonly store: HashingFileStore;
   private readonly creating = new Map<string, Promise<unknown>>();
+  /** Photos a POST under the per-sha256 lock has just found absent (the naming function need not ask again). */
+  private readonly absent = new Set<string>();
+  /** The station of each request handed to tus (its onUploadFinish needs no second token lookup). */
+  private readonly stationOf = new WeakMap<IncomingMessage, number>();
   /** Photo bytes appended by PATCH requests since start (for resume tests and the benchmark). */
   bytesAppended = 0;
 
   constructor(private readonly options: PhotoUploadsOptions) {
-    this.store = new FileStore({ directory: options.directory });
+    this.store = new HashingFileStore({ directory: options.directory });
     this.tus = new TusServer({
       path: PHOTOS_PATH,
       datastore: this.store,
@@ -61,13 +66,20 @@ export class PhotoUploads {
       namingFunction: async (_req, metadata) => {
         const sha = metadata?.sha256 ?? '';
         if (!SHA256_PATTERN.test(sha)) throw { status_code: 400, body: 'Upload-Metadata 缺少有效的 sha256\n' };
-        // Second line of defence behind the POST guard: never create over an existing upload.
-        if (await this.exists(sha)) throw { status_code: 409, body: '该照片的上传已存在\n' };
+        // Second line of defence behind the POST guard: never create over an existing upload (asked again
+        // unless the guard has just found it absent, under the same per-sha256 lock).
+        if (!this.absent.delete(sha) && (await this.exists(sha)))
+          throw { status_code: 409, body: '该照片的上传已存在\n' };
         return sha;
       },
       onUploadFinish: async (req, upload) => {
-        const principal = await options.tokens.authenticate(bearerToken(req.headers.get('authorization')));
-        await this.verify(upload, principal?.stationId ?? null);
+        const node = (req as { runtime?: { node?: { req?: IncomingMessage } } }).runtime?.node?.req;
+        const known = node ? this.stationOf.get(node) : undefined;
+        const stationId =
+          known ??
+          (await options.tokens.authenticate(bearerToken(req.headers.get('authorization'))))?.stationId ??
+          null;
+        await this.verify(upload, stationId);
         return {};
       },
     });
@@ -98,7 +110,7 @@ export class PhotoUploads {
   /** Hashes the complete bytes; records the photo or deletes the bytes (throws the tus 460 answer). */
   private async verify(upload: Upload, stationId: number | null): Promise<void> {
     const sha = upload.id;
-    const actual = await sha256OfFile(this.filePath(sha));
+    const actual = this.store.takeDigest(sha, upload.size ?? -1) ?? (await sha256OfFile(this.filePath(sha)));
     if (actual !== sha) {
       await this.store.remove(sha).catch(() => undefined);
       this.options.onEvent?.({ type: 'photo.mismatch', sha256: sha, bytes: upload.size ?? 0 });
@@ -205,7 +217,13 @@ export class PhotoUploads {
           'Upload-Length': String(plan.size),
         });
       } else {
-        await this.tus.handle(req, res);
+        this.absent.add(sha);
+        this.stationOf.set(req, stationId);
+        try {
+          await this.tus.handle(req, res);
+        } finally {
+          this.absent.delete(sha);
+        }
       }
     });
   }
@@ -217,6 +235,7 @@ export class PhotoUploads {
       if (upload) await this.ensureVerified(upload, stationId);
     }
     const before = req.method === 'PATCH' ? ((await this.getUpload(sha256))?.offset ?? null) : null;
+    this.stationOf.set(req, stationId);
     await this.tus.handle(req, res);
     if (before !== null) {
       const after = (await this.getUpload(sha256))?.offset;

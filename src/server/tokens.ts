@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { CompiledQuery, Kysely } from 'kysely';
 import type { CentralDatabase, TokenRole } from './db/schema';
 import type { Clock } from './clock';
 
@@ -38,7 +38,18 @@ export function bearerToken(header: string | undefined | null): string | null {
   return m ? m[1]! : null;
 }
 
+type LookupRow = {
+  id: number;
+  role: TokenRole;
+  station_id: number | null;
+  label: string;
+  revoked_at: string | null;
+  last_used_at: string | null;
+};
+
 export class TokenStore {
+  private lookup: CompiledQuery<LookupRow> | null = null;
+
   constructor(
     private readonly db: Kysely<CentralDatabase>,
     private readonly now: Clock,
@@ -144,7 +155,9 @@ export class TokenStore {
   /** The principal of a live token, or null for a missing, unknown or revoked one. */
   async authenticate(token: string | null): Promise<Principal | null> {
     if (!token || !token.startsWith(TOKEN_PREFIX) || token.length > 100) return null;
-    const row = await this.db
+    // every request asks this (no cache: a revocation, also by the CLI in another process, counts at once); the
+    // query is compiled once, only its parameter changes
+    this.lookup ??= this.db
       .selectFrom('tokens')
       .leftJoin('stations', 'stations.id', 'tokens.station_id')
       .select([
@@ -155,8 +168,10 @@ export class TokenStore {
         'tokens.revoked_at',
         'tokens.last_used_at',
       ])
-      .where('tokens.token_hash', '=', hashToken(token))
-      .executeTakeFirst();
+      .where('tokens.token_hash', '=', '')
+      .compile();
+    const { rows } = await this.db.executeQuery<LookupRow>({ ...this.lookup, parameters: [hashToken(token)] });
+    const row = rows[0];
     if (!row || row.revoked_at) return null;
     // last_used_at at minute resolution: one write per token per minute at most
     const now = this.now().toISOString();

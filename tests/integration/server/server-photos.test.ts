@@ -167,6 +167,31 @@ describe.each(backends())('tus photo uploads ($name)', (backend) => {
     expect(await srv().server.services.photos.isStored(claimed)).toBe(true);
   });
 
+  it('the check covers every byte of a resumed upload (hashed as written): a wrong first part is refused', async () => {
+    const token = await srv().stationToken('分段机');
+    const right = photoBytes(30_000, 29);
+    const sha = sha256(right);
+    // the first part from other bytes, the last part right: the digest must include the bytes already on disk
+    const wrongStart = Buffer.concat([photoBytes(12_000, 31), right.subarray(12_000)]);
+    await create(srv(), token, right);
+    expect((await patch(srv(), token, sha, 0, wrongStart.subarray(0, 12_000))).status).toBe(204);
+    const last = await patch(srv(), token, sha, 12_000, right.subarray(12_000));
+    expect(last.status).toBe(460);
+    expect(existsSync(path.join(srv().dataDir, 'photos', sha))).toBe(false);
+    expect(await srv().server.services.photos.isStored(sha)).toBe(false);
+    // wrong bytes in one creation-with-upload POST: refused too
+    expect((await createWith(srv(), token, wrongStart, sha)).status).toBe(460);
+    expect(await srv().server.services.photos.isStored(sha)).toBe(false);
+    // right bytes in three parts, across a repeated POST: stored, and the file is those bytes
+    await create(srv(), token, right);
+    expect((await patch(srv(), token, sha, 0, right.subarray(0, 5_000))).status).toBe(204);
+    expect((await create(srv(), token, right)).headers.get('upload-offset')).toBe('5000');
+    expect((await patch(srv(), token, sha, 5_000, right.subarray(5_000, 20_000))).status).toBe(204);
+    expect((await patch(srv(), token, sha, 20_000, right.subarray(20_000))).status).toBe(204);
+    expect(await srv().server.services.photos.isStored(sha)).toBe(true);
+    expect(readFileSync(path.join(srv().dataDir, 'photos', sha)).equals(right)).toBe(true);
+  });
+
   it('refuses a POST without a valid sha256, another length for an existing upload, and a photo too large', async () => {
     const token = await srv().stationToken('拒绝机');
     const bytes = photoBytes(5000, 29);
