@@ -97,6 +97,8 @@ test('five students through the keyboard alone (keystrokes and seconds per stude
     }
     await expect(page.getByText('已收款 ¥15.00（1 人）')).toBeVisible({ timeout: 30_000 });
     results.push({ student: s.no, keys, seconds: (Date.now() - t0) / 1000, passed, fallback });
+    // the focus is on the next thing to do (下一位学生), not on the page body
+    await expect(page.getByRole('button', { name: /下一位学生/ })).toBeFocused();
   }
 
   const { orders } = await api<{ orders: { paid: boolean; email: string }[] }>('orders.list', { eventId: event.id });
