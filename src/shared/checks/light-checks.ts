@@ -46,7 +46,8 @@ function eyeOpenings(ctx: CheckContext): Point[][] {
 
 /**
  * glare.glasses — near-white specular pixels in the lens areas around both eyes, outside the eye openings (the
- * sclera of a bright photo is white too). Hard since issue 11 for strong glare (see run-checks.ts).
+ * sclera of a bright photo is white too), or a round bright spot on both lenses (lensSpots: a lamp or screen
+ * reflected, even when it is not near-white). Hard since issue 11 for strong glare (see run-checks.ts).
  */
 export function checkGlare(ctx: CheckContext): CheckResult {
   const th = ctx.t.glare;
@@ -65,7 +66,9 @@ export function checkGlare(ctx: CheckContext): CheckResult {
       if (luma(r, gg, b) >= 240 && max - Math.min(r, gg, b) < 40) hot++;
     });
   const v = n ? hot / n : 0;
-  const status = gradeAbove(v, th.warn, th.fail);
+  // A lamp reflected in both lenses: a round spot on each, even when it is not near-white (a coloured screen).
+  const spots = lensSpots(ctx, openings);
+  const status = spots >= GLARE_SPOT_AREA ? 'fail' : gradeAbove(v, th.warn, th.fail);
   const region = {
     x: boxes[0]!.x,
     y: boxes[0]!.y,
@@ -80,6 +83,124 @@ export function checkGlare(ctx: CheckContext): CheckResult {
     status === 'pass' ? '镜片无反光' : '眼镜反光，请调整眼镜角度或灯光',
     region,
   );
+}
+
+/** Samples per pupil distance of the spot search (scale-free: the same grid on a 24 MP capture and a final). */
+const SPOT_GRID = 128;
+/** A spot sample is this much brighter (luma) than the median of a ring 0.07 pupil distances around it. */
+const SPOT_CONTRAST = 35;
+/** A spot is round: its area over its bounding square (a disc 0.79; the bright skin streaks along a lid ≤ 0.3). */
+const SPOT_COMPACTNESS = 0.5;
+/**
+ * Fail when the largest round spot of each lens covers this many pupil distances² (24 grid samples, a disc ≈ 0.044
+ * pupil distances across). Measured on the real set, raw photos and the finals production makes (2026-12-02): the
+ * webcam frame with a lamp reflected in both lenses reads 52 / 49 samples (raw / final, smaller lens); every other
+ * photo, portrait and final ≤ 12 (portrait-05: skin streaks along the lids, 40 samples but elongated).
+ */
+export const GLARE_SPOT_AREA = 24 / (SPOT_GRID * SPOT_GRID);
+
+/**
+ * The smaller of the two lenses' largest round bright spot (area in pupil distances²): per lens, the same box as
+ * checkGlare on a grid of SPOT_GRID samples per pupil distance, outside the eye openings; a sample is hot when it is
+ * SPOT_CONTRAST above the median of 12 samples on a ring of 0.07 pupil distances (a spot, not bright skin: a large
+ * bright area is its own ring) and no darker than the ring's brightest; 8-connected blobs of SPOT_COMPACTNESS.
+ * A lamp reflected in glasses shows on both lenses; one bright dot beside one eye is not glare.
+ */
+export function lensSpots(ctx: CheckContext, openings: Point[][]): number {
+  const g = ctx.geo!;
+  const img = ctx.image;
+  const iod = Math.hypot(g.leftEye.x - g.rightEye.x, g.leftEye.y - g.rightEye.y);
+  if (iod < 8) return 0;
+  const st = iod / SPOT_GRID;
+  // Ring offsets in grid cells, and the grid margin they need.
+  const r = 0.07 * SPOT_GRID;
+  const ring = Array.from({ length: 12 }, (_, k) => ({
+    di: Math.round(r * Math.cos((k * Math.PI) / 6)),
+    dj: Math.round(r * Math.sin((k * Math.PI) / 6)),
+  }));
+  const m = Math.ceil(r) + 1;
+  const W = Math.round((iod * 0.55 * 1.5) / st);
+  const H = Math.round((iod * 0.55) / st);
+  const GW = W + 2 * m;
+  const GH = H + 2 * m;
+  const lum = new Float32Array(GW * GH);
+  const hot = new Uint8Array(W * H);
+  let smallest = Infinity;
+  for (const e of [g.rightEye, g.leftEye]) {
+    const x0 = e.x - (W / 2) * st;
+    const y0 = e.y - (H / 2) * st;
+    for (let j = 0; j < GH; j++)
+      for (let i = 0; i < GW; i++) {
+        const X = Math.min(img.width - 1, Math.max(0, Math.round((x0 + (i - m) * st) * ctx.sx)));
+        const Y = Math.min(img.height - 1, Math.max(0, Math.round((y0 + (j - m) * st) * ctx.sy)));
+        const o = (Y * img.width + X) * img.channels;
+        lum[j * GW + i] = luma(img.data[o]!, img.data[o + 1]!, img.data[o + 2]!);
+      }
+    hot.fill(0);
+    for (let j = 0; j < H; j++)
+      for (let i = 0; i < W; i++) {
+        const c = (j + m) * GW + i + m;
+        const L = lum[c]!;
+        // Hot: brighter than the ring's brightest, and SPOT_CONTRAST above at least 7 of its 12 (its median).
+        let below = 0;
+        let ok = true;
+        for (const d of ring) {
+          const v = lum[c + d.dj * GW + d.di]!;
+          if (v > L) {
+            ok = false;
+            break;
+          }
+          if (L - v >= SPOT_CONTRAST) below++;
+        }
+        if (!ok || below < 7) continue;
+        const x = x0 + i * st;
+        const y = y0 + j * st;
+        if (!openings.some((o) => pointInPolygon(x, y, o))) hot[j * W + i] = 1;
+      }
+    smallest = Math.min(smallest, largestBlob(hot, W, H, SPOT_COMPACTNESS));
+  }
+  return smallest / (SPOT_GRID * SPOT_GRID);
+}
+
+/** Size of the largest 8-connected blob of set cells whose area over its bounding square is ≥ `compactness`. */
+function largestBlob(cells: Uint8Array, W: number, H: number, compactness: number): number {
+  const seen = new Uint8Array(W * H);
+  const stack: number[] = [];
+  let best = 0;
+  for (let k = 0; k < W * H; k++) {
+    if (!cells[k] || seen[k]) continue;
+    let n = 0;
+    let x0 = W;
+    let x1 = -1;
+    let y0 = H;
+    let y1 = -1;
+    seen[k] = 1;
+    stack.push(k);
+    while (stack.length) {
+      const q = stack.pop()!;
+      n++;
+      const qx = q % W;
+      const qy = (q - qx) / W;
+      x0 = Math.min(x0, qx);
+      x1 = Math.max(x1, qx);
+      y0 = Math.min(y0, qy);
+      y1 = Math.max(y1, qy);
+      for (let dy = -1; dy <= 1; dy++)
+        for (let dx = -1; dx <= 1; dx++) {
+          const nx = qx + dx;
+          const ny = qy + dy;
+          if (nx < 0 || ny < 0 || nx >= W || ny >= H) continue;
+          const j = ny * W + nx;
+          if (cells[j] && !seen[j]) {
+            seen[j] = 1;
+            stack.push(j);
+          }
+        }
+    }
+    const side = Math.max(x1 - x0, y1 - y0) + 1;
+    if (n / (side * side) >= compactness) best = Math.max(best, n);
+  }
+  return best;
 }
 
 /** light.highlights — clipped (blown-out) pixels on the face skin. */

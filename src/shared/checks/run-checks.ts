@@ -48,12 +48,11 @@ export const CHECK_SEVERITY: Record<CheckId, CheckSeverity> = {
   'framing.face_size': 'hard',
   'framing.centered': 'hard',
   'framing.shoulders': 'hard',
-  // Hard for strong glare only (fail share 0.045: every real photo ≤ 0.026, synthetic glare ≥ 0.063). The one real
-  // glare photo (dull green spots on a webcam frame, no near-white pixel) is still passed: docs/BENCHMARKS.md.
-  // Measured for it (2026-12-02): a compact-spot cue — the smaller of the two lenses' largest blob 35 luma above
-  // its ring's median, on a grid of 128 samples per pupil distance — reads 52 (raw) / 49 (final) cells there, but
-  // 40 on portrait-05 (raw and final: skin highlights beside the eyes, no glasses) and ≤ 26 elsewhere. One example
-  // and a 20 % margin to a sample portrait that must pass: not a rule. (That photo fails 初审 on its closed eyes.)
+  // Hard for strong glare: near-white share > 0.045 (every real photo ≤ 0.026, synthetic glare ≥ 0.063), or a round
+  // spot on both lenses (lensSpots ≥ GLARE_SPOT_AREA, 2026-12-02): the webcam frame's lamp dots (dull green, no
+  // near-white pixel) read 52 / 49 samples raw / final, every other photo, portrait, final and 720 p live frame ≤ 12
+  // (portrait-05's bright lid streaks reach 40 samples but are not round: compactness ≤ 0.3 vs the dots' ≥ 0.6).
+  // One real positive: the margin is measured on the negatives only (docs/BENCHMARKS.md).
   'glare.glasses': 'hard',
   'light.highlights': 'warn-only',
   'light.exposure': 'hard',
