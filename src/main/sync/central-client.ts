@@ -120,6 +120,9 @@ export class CentralClient {
         httpStack: new TimedHttpStack(new DefaultHttpStack({ agent: this.agent }), this.timeoutMs),
         retryDelays: null, // the worker retries, with its own backoff
         storeFingerprintForResuming: false,
+        // no URL storage (the upload URL lives in SQLite): the library's MD5 of the first 64 KB would go unused
+        fingerprint: () => Promise.resolve(''),
+
         chunkSize: Infinity,
         onUploadUrlAvailable: () => {
           if (upload.url) input.onUploadUrl(upload.url);
