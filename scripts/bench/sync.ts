@@ -1,9 +1,11 @@
 // npm run bench:sync — a seeded station (N complete orders, `studio demo seed`'s own code: check-in, capture of
 // the sample portraits re-encoded to ~60 KB through real photo production, cash payment) synced to the reference
 // server — its own process, `studio server`, SQLite or PostgreSQL with DATABASE_URL — over loopback:
-//   1. a full sync: orders/s, MB/s;
-//   2. the same station (a copy made before run 1) to a fresh server, the connection cut when half the orders
-//      are there and back 2 s later: time from the reconnect to the end, and how many photo bytes went twice.
+//   1. a full sync, station → server directly: wall time (with the load average: other work on a shared machine
+//      stretches it), orders/s, MB/s, and the CPU-seconds of each side (the steady figure on a shared machine);
+//   2. the same station (a copy made before run 1) to a fresh server through a loopback proxy, the connection cut
+//      when half the orders are there and back 2 s later: time from the reconnect to the end, and how many photo
+//      bytes went twice (the proxy counts what it forwards).
 // BENCH_ORDERS=2000 by default; the default sync timings (backoff 1 s … 60 s) are used.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -116,16 +118,31 @@ async function serverProcess(dataDir: string) {
   // BENCH_SERVER_NODE_ARGS: e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server process
   const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const child = spawn(process.execPath, [...nodeArgs, bin, 'server', '--port', '0', '--data', dataDir], {
-    stdio: ['ignore', 'pipe', process.env.CENTRAL_DEBUG_BATCH ? 'inherit' : 'ignore'],
+    stdio: ['ignore', 'pipe', 'pipe'],
     env,
+  });
+  // stderr: the server's JSON log, one line per answered request (counted, not kept); stdout: the start-up lines
+  const log = { requests: 0, tail: '' };
+  child.stderr.on('data', (d: Buffer) => {
+    if (process.env.CENTRAL_DEBUG_BATCH) process.stderr.write(d);
+    const text = log.tail + d.toString();
+    const end = text.lastIndexOf('\n');
+    log.tail = text.slice(end + 1);
+    for (let i = text.indexOf('"msg":"request"'); i >= 0 && i < end; i = text.indexOf('"msg":"request"', i + 1))
+      log.requests++;
   });
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (d: Buffer) => {
+    const onData = (d: Buffer) => {
       out += d.toString();
       const m = /地址 URL:\s+(\S+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
+      if (m) {
+        child.stdout.off('data', onData);
+        child.stdout.resume(); // the rest is read and dropped
+        resolve(m[1]!);
+      }
+    };
+    child.stdout.on('data', onData);
     child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
   });
   const stats = async (): Promise<ServerStats> => {
@@ -137,23 +154,33 @@ async function serverProcess(dataDir: string) {
       child.on('exit', () => resolve());
       child.kill('SIGTERM');
     });
-  return { url, port: Number(new URL(url).port), station, stats, stop, cpuSeconds: () => procCpuSeconds(child.pid) };
+  return {
+    url,
+    port: Number(new URL(url).port),
+    station,
+    stats,
+    stop,
+    requests: () => log.requests,
+    cpuSeconds: () => procCpuSeconds(child.pid),
+  };
 }
 
 async function syncRun(stationDir: string, serverDir: string, cutAtHalf: boolean) {
   const server = await serverProcess(serverDir);
-  const proxy = await faultProxy(server.port, { decide: () => 'pass' });
+  // the proxy only where the network is cut: in the full run it would be one more HTTP hop on the same cores
+  const proxy = cutAtHalf ? await faultProxy(server.port, { decide: () => 'pass' }) : null;
   const studio = createStudio({ dataDir: stationDir, log: () => {} });
-  await studio.dispatch('sync.configure', { serverUrl: proxy.url, token: server.station }, ctx);
+  await studio.dispatch('sync.configure', { serverUrl: proxy?.url ?? server.url, token: server.station }, ctx);
+  const requests0 = server.requests();
   const t0 = performance.now();
   const cpu0 = { station: process.cpuUsage(), server: server.cpuSeconds() };
   let reconnectAt: number | null = null;
   const watcher = cutAtHalf
     ? (async () => {
         while ((await server.stats()).orders < N / 2) await sleep(50);
-        proxy.cut(); // the network goes: connections in flight are cut, new ones reset
+        proxy!.cut(); // the network goes: connections in flight are cut, new ones reset
         await sleep(2000);
-        proxy.restore();
+        proxy!.restore();
         reconnectAt = performance.now();
       })()
     : null;
@@ -166,18 +193,21 @@ async function syncRun(stationDir: string, serverDir: string, cutAtHalf: boolean
     station: (stationCpu.user + stationCpu.system) / 1e6,
     server: serverCpu1 === null || cpu0.server === null ? null : serverCpu1 - cpu0.server,
   };
+  const load = os.loadavg()[0]!;
   const stats = await server.stats();
   const result = {
     seconds: (t1 - t0) / 1000,
     afterReconnectSeconds: reconnectAt === null ? null : (t1 - reconnectAt) / 1000,
     summary,
     stats,
-    patchBytes: proxy.patchBytes,
-    requests: proxy.requests,
+    /** Photo bytes on the wire: counted by the proxy when there is one, else what the station says it sent. */
+    photoBytesSent: proxy?.patchBytes ?? summary.bytesSent,
+    requests: server.requests() - requests0,
     cpu,
+    load,
   };
   await studio.close();
-  await proxy.close();
+  await proxy?.close();
   await server.stop();
   return result;
 }
@@ -231,22 +261,23 @@ async function main() {
   );
 
   const full = await syncRun(stationA, path.join(root, 'server-a'), false);
+  const cpuTotal = full.cpu.server === null ? null : full.cpu.station + full.cpu.server;
   console.log(
-    `full sync: ${full.seconds.toFixed(1)} s — ${(N / full.seconds).toFixed(0)} orders/s, ${(full.patchBytes / 1e6 / full.seconds).toFixed(1)} MB/s` +
+    `full sync: ${full.seconds.toFixed(1)} s wall at load ${full.load.toFixed(1)} — ${(N / full.seconds).toFixed(0)} orders/s, ${(full.photoBytesSent / 1e6 / full.seconds).toFixed(1)} MB/s` +
       ` (server: ${full.stats.orders} orders, ${full.stats.photos} photos, ${(full.stats.photoBytes / 1e6).toFixed(1)} MB; pending ${full.summary.pending}, parked ${full.summary.parked})`,
   );
   console.log(
-    `  ${full.requests} HTTP requests (${(full.requests / N).toFixed(1)} per order); CPU: station ${full.cpu.station.toFixed(1)} s` +
-      ` (incl. the fault proxy), server ${full.cpu.server?.toFixed(1) ?? '?'} s; load average ${os.loadavg()[0]!.toFixed(1)}`,
+    `  CPU-seconds: station ${full.cpu.station.toFixed(1)} s, server ${full.cpu.server?.toFixed(1) ?? '?'} s, total ${cpuTotal?.toFixed(1) ?? '?'} s` +
+      ` (${cpuTotal === null ? '?' : ((cpuTotal / N) * 1000).toFixed(1)} ms per order); ${full.requests} HTTP requests (${(full.requests / N).toFixed(1)} per order)`,
   );
 
   // BENCH_SKIP_CUT: only the full sync
   const cut = process.env.BENCH_SKIP_CUT ? null : await syncRun(stationB, path.join(root, 'server-b'), true);
-  const resent = cut ? cut.patchBytes - cut.stats.photoBytes : null;
+  const resent = cut ? cut.photoBytesSent - cut.stats.photoBytes : null;
   if (cut)
     console.log(
-      `cut at 50 %: total ${cut.seconds.toFixed(1)} s, ${cut.afterReconnectSeconds?.toFixed(1)} s from the reconnect to the end` +
-        ` (server: ${cut.stats.orders} orders, ${cut.stats.photos} photos); photo bytes sent ${cut.patchBytes} for ${cut.stats.photoBytes} stored` +
+      `cut at 50 %: total ${cut.seconds.toFixed(1)} s at load ${cut.load.toFixed(1)}, ${cut.afterReconnectSeconds?.toFixed(1)} s from the reconnect to the end` +
+        ` (server: ${cut.stats.orders} orders, ${cut.stats.photos} photos); photo bytes sent ${cut.photoBytesSent} for ${cut.stats.photoBytes} stored` +
         ` → ${resent} bytes again (only the uploads cut in flight)`,
     );
   console.log(
@@ -255,13 +286,14 @@ async function main() {
       photoMB: Number(mb.toFixed(1)),
       fullSeconds: Number(full.seconds.toFixed(1)),
       ordersPerSecond: Number((N / full.seconds).toFixed(0)),
-      mbPerSecond: Number((full.patchBytes / 1e6 / full.seconds).toFixed(1)),
+      mbPerSecond: Number((full.photoBytesSent / 1e6 / full.seconds).toFixed(1)),
       requestsPerOrder: Number((full.requests / N).toFixed(1)),
       stationCpuSeconds: Number(full.cpu.station.toFixed(1)),
       serverCpuSeconds: full.cpu.server === null ? null : Number(full.cpu.server.toFixed(1)),
+      cpuSecondsTotal: cpuTotal === null ? null : Number(cpuTotal.toFixed(1)),
       afterCutSeconds: cut?.afterReconnectSeconds == null ? null : Number(cut.afterReconnectSeconds.toFixed(1)),
       resentBytes: resent,
-      loadAverage: Number(os.loadavg()[0]!.toFixed(1)),
+      loadAverage: Number(full.load.toFixed(1)),
       database: process.env.DATABASE_URL ? 'postgres' : 'sqlite',
     }),
   );
