@@ -177,13 +177,15 @@ export class LanClient {
     const known = new Set(out.map((t) => t.id));
     for (const row of this.ticketRows()) {
       const p = JSON.parse(row.payload_json) as TicketPayload;
-      if (p.ticket.eventId === eventId && !known.has(p.ticket.id)) out.push(this.viewOf(p, row));
+      if (p.ticket.eventId === eventId && !known.has(p.ticket.id) && this.hostTicketOf(p.ticket.id) === p.ticket.id)
+        out.push(this.viewOf(p, row));
     }
     const pendingBinds = new Map<string, number>();
     for (const r of this.db
       .prepare("SELECT payload_json FROM queue_outbox WHERE kind = 'bind' AND status = 'pending'")
       .all() as { payload_json: string }[]) {
-      const id = (JSON.parse(r.payload_json) as { ticketId?: string }).ticketId;
+      const named = (JSON.parse(r.payload_json) as { ticketId?: string }).ticketId;
+      const id = named ? this.hostTicketOf(named) : null;
       if (id) pendingBinds.set(id, (pendingBinds.get(id) ?? 0) + 1);
     }
     return out.map((t) =>
@@ -382,6 +384,13 @@ export class LanClient {
     return true;
   }
 
+  /** The host ticket a number stands for: a number of this block merged into the student's desk number → that one. */
+  private hostTicketOf(ticketId: string): string {
+    const t = this.row(ticketId);
+    if (!t || t.kind !== 'ticket' || !t.result_json) return ticketId;
+    return (JSON.parse(t.result_json) as Partial<MergeResultView>).ticketId ?? ticketId;
+  }
+
   /** A binding may go to the host once its ticket is there with an order (a host ticket always is). */
   private ticketReady(ticketId: unknown): boolean {
     if (typeof ticketId !== 'string') return true;
@@ -474,6 +483,7 @@ export class LanClient {
     try {
       const result = (await this.call('queue.bind', {
         ...payload,
+        ...(typeof payload.ticketId === 'string' ? { ticketId: this.hostTicketOf(payload.ticketId) } : {}),
         imageBase64: bytes.toString('base64'),
         ...(later ? { sentLater: true } : {}),
       })) as BindResult;

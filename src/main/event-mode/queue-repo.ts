@@ -116,6 +116,14 @@ export class QueueRepo {
     ).map((r) => r.seq);
   }
 
+  /** The student's newest number, whatever its state (a number merged from a station joins it, see mergeOffline). */
+  newestTicketOfOrder(orderId: string): TicketRow | null {
+    return (
+      (this.db.prepare(`${TICKET_SELECT} WHERE t.order_id = ? ORDER BY t.issued_at DESC LIMIT 1`).get(orderId) as
+        TicketRow | undefined) ?? null
+    );
+  }
+
   /** An offline number merged before the desk registered its student: linked when the desk issues for them. */
   unlinkedTicketOf(eventId: string, collectionCode: string | null, studentNo: string): TicketRow | null {
     return (

@@ -156,7 +156,14 @@ export class QueueService {
         for (const [eventId, list] of byEvent) {
           if (!this.d.events.get(eventId)) {
             for (const t of list)
-              out.push({ id: t.id, label: t.label, status: 'refused', orderId: null, message: '采集活动不存在' });
+              out.push({
+                id: t.id,
+                label: t.label,
+                status: 'refused',
+                ticketId: t.id,
+                orderId: null,
+                message: '采集活动不存在',
+              });
             continue;
           }
           const held = this.repo.tickets(eventId);
@@ -168,14 +175,42 @@ export class QueueService {
           );
           for (const t of plan.alreadyMerged) {
             const h = this.repo.ticket(t.id)!;
-            out.push({ id: t.id, label: h.label, status: 'already', orderId: h.order_id, message: null });
+            out.push({
+              id: t.id,
+              label: h.label,
+              status: 'already',
+              ticketId: h.id,
+              orderId: h.order_id,
+              message: null,
+            });
           }
           for (const r of plan.refused)
-            out.push({ id: r.ticket.id, label: r.ticket.label, status: 'refused', orderId: null, message: r.message });
+            out.push({
+              id: r.ticket.id,
+              label: r.ticket.label,
+              status: 'refused',
+              ticketId: r.ticket.id,
+              orderId: null,
+              message: r.message,
+            });
           const orders = this.repo.orderKeys(eventId);
           const at = this.at();
           for (const t of plan.insert) {
             const orderId = matchOfflineOrder(t, orders);
+            // the desk already gave this student a number: the station's own number was only on its screen — its
+            // bindings go to the desk's number (one number per student; the student holds that ticket)
+            const held = orderId ? this.repo.newestTicketOfOrder(orderId) : null;
+            if (held) {
+              out.push({
+                id: t.id,
+                label: held.label,
+                status: 'merged',
+                ticketId: held.id,
+                orderId,
+                message: `拍摄号 ${t.label} 并入该学生在登记台的拍摄号 ${held.label}`,
+              });
+              continue;
+            }
             this.repo.insertTicket({
               id: t.id,
               event_id: eventId,
@@ -203,13 +238,13 @@ export class QueueService {
               operator: t.operator,
               at: t.issuedAt,
             });
-            out.push({ id: t.id, label: t.label, status: 'merged', orderId, message: null });
+            out.push({ id: t.id, label: t.label, status: 'merged', ticketId: t.id, orderId, message: null });
           }
         }
         return out;
       })
       .immediate();
-    for (const r of results) if (r.status === 'merged') this.publish(r.id);
+    for (const r of results) if (r.status === 'merged' && r.ticketId === r.id) this.publish(r.id);
     return results;
   }
 

@@ -130,6 +130,11 @@ export const MergeResultView = z.object({
   label: z.string(),
   /** merged now; already: an earlier merge had it (a resend); refused: see message. */
   status: z.enum(['merged', 'already', 'refused']),
+  /**
+   * The host ticket the number stands for: itself, or — when the desk had already given that student a number —
+   * the student's desk number (the station's own number was only on its screen; bindings go to the desk number).
+   */
+  ticketId: z.string(),
   /** The host order the ticket belongs to; null while the desk has not registered the student. */
   orderId: z.string().nullable(),
   message: z.string().nullable(),

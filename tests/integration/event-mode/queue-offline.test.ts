@@ -10,8 +10,8 @@ import { tempDir } from '../../helpers/temp-dir';
 // Offline 拍摄号 (issue 13): a capture station cut off from the desk (the LAN host) keeps working on its local queue —
 // the last queue it saw plus numbers it issues from its own block (2-001, …) for a student whose 采集码 is scanned
 // and who has no number there — and keeps every binding. On return the numbers are merged (idempotent), then the
-// bindings; a number whose student the desk has not registered yet waits, and is linked when the desk issues for
-// that student. Asserted: no 拍摄号 doubled or lost, every photo on the order of the student who was scanned.
+// bindings; a number whose student already had a desk number joins that one (one number per student); a number
+// whose student the desk has not registered yet waits, and is linked when the desk issues for that student. Asserted: no 拍摄号 doubled or lost, every photo on the order of the student who was scanned.
 
 const ctx = { transport: 'cli' as const };
 let desk: RecordsFixture;
@@ -157,13 +157,15 @@ describe('event mode: a capture station cut off from the desk', () => {
     expect(s.pending).toBe(2 + 2 + 1);
     const { tickets } = await desk.call<{ tickets: TicketView[] }>('queue.list', { eventId: desk.event.id });
     const byLabel = new Map(tickets.map((t) => [t.label, t]));
-    expect(byLabel.get('2-001')).toMatchObject({
-      orderId: orderOf.get(3),
+    // student 3 already had the desk's 004 (issued during the cut): 2-001 joins it — one number per student
+    expect(byLabel.has('2-001')).toBe(false);
+    expect(byLabel.get('004')).toMatchObject({ orderId: orderOf.get(3), state: 'bound', bindings: 1 });
+    expect(byLabel.get('2-002')).toMatchObject({
+      orderId: null,
+      state: 'waiting',
       issuedOffline: true,
-      state: 'bound',
       issuedBy: '拍摄位A（2 号机）',
     });
-    expect(byLabel.get('2-002')).toMatchObject({ orderId: null, state: 'waiting' });
 
     // the desk registers student 4 and issues: it gets the station's number 2-002, not a new one
     await checkIn(4);
@@ -197,12 +199,18 @@ describe('event mode: a capture station cut off from the desk', () => {
       }),
     });
     expect(again.status).toBe(200);
-    const r = (await again.json()) as { results: { status: string }[] };
-    expect(r.results.map((x) => x.status)).toEqual(['already', 'already', 'already']);
+    const r = (await again.json()) as { results: { status: string; label: string }[] };
+    // 2-001 again stands for 004; 2-002 and 2-003 are there already: nothing inserted
+    expect(r.results.map((x) => `${x.status}:${x.label}`).sort()).toEqual([
+      'already:2-002',
+      'already:2-003',
+      'merged:004',
+    ]);
 
     const { tickets } = await desk.call<{ tickets: TicketView[] }>('queue.list', { eventId: desk.event.id });
     const labels = tickets.map((t) => t.label).sort();
-    expect(labels).toEqual(['001', '002', '003', '004', '005', '2-001', '2-002', '2-003']);
+    expect(labels).toEqual(['001', '002', '003', '004', '005', '2-002', '2-003']);
+    expect(new Set(tickets.map((t) => t.orderId)).size).toBe(tickets.length); // one number per student
     expect(new Set(labels).size).toBe(labels.length);
 
     const { bindings } = await desk.call<{
@@ -213,7 +221,7 @@ describe('event mode: a capture station cut off from the desk', () => {
       expect(b.orderId).toBe(orderOf.get(shotOf.get(b.sha256)!));
       expect(b.offline).toBe(true);
     }
-    expect(bindings.map((b) => b.ticketLabel).sort()).toEqual(['001', '005', '2-001', '2-002', '2-002', '2-003']);
+    expect(bindings.map((b) => b.ticketLabel).sort()).toEqual(['001', '004', '005', '2-002', '2-002', '2-003']);
     // the photos are on those orders at the desk
     for (const [sha, i] of shotOf) {
       const { photos } = await desk.call<{ photos: { sha256: string; kind: string }[] }>('photos.list', {
@@ -221,8 +229,6 @@ describe('event mode: a capture station cut off from the desk', () => {
       });
       expect(photos.some((p) => p.kind === 'original' && p.sha256 === sha)).toBe(true);
     }
-    // 004 (student 3 also got 2-001 at the station) stays waiting: the desk sees both numbers of that student
-    expect(tickets.find((t) => t.label === '004')!.state).toBe('waiting');
     // 统计 per station: the six photos were taken (and bound after the scan) at 拍摄位A, one of them a retake
     const stats = await desk.call<{
       stations: { station: string; captures: number; bound: number; retakes: number }[];
@@ -235,8 +241,8 @@ describe('event mode: a capture station cut off from the desk', () => {
     expect(slips.classes.reduce((n, c) => n + c.shot, 0)).toBe(5);
     expect(slips.classes.flatMap((c) => c.shotUnpaid.map((x) => x.ticketLabel)).sort()).toEqual([
       '001',
+      '004',
       '005',
-      '2-001',
       '2-002',
       '2-003',
     ]);
