@@ -46,6 +46,7 @@ function overflowing(page: Page): Promise<string[]> {
 }
 
 test('the trial findings on 活动, 签到, 拍摄 and 设置 stay mended', async ({ page, host }) => {
+  test.setTimeout(180_000); // one walk through five pages on a shared 2-core machine (no time is asserted)
   // favicon: linked from the UI (the bundled app icon) and /favicon.ico served by the host
   await page.goto(host.url);
   const icon = await page.locator('link[rel=icon]').getAttribute('href');
@@ -76,10 +77,20 @@ test('the trial findings on 活动, 签到, 拍摄 and 设置 stay mended', asyn
   await page.getByRole('button', { name: '签到', exact: true }).click();
   await expect(page.getByLabel('当前活动')).toHaveValue(/.+/);
   await expect(page.getByLabel('当前活动')).toContainText('山东师范大学');
-  await page.getByLabel('操作员').fill('王老师');
   await page.getByRole('button', { name: '手动登记' }).click();
   await expect(page.locator('input[name=campusType]')).toBeVisible();
   expect(await overflowing(page)).toEqual([]);
+
+  // no operator yet: the message is under 操作员 in the station bar and the cursor goes there
+  await page.getByRole('button', { name: /确认信息并去拍摄/ }).click();
+  const bar = page.getByTestId('station-bar');
+  await expect(bar.locator('.field-error')).toHaveText('请先填写操作员');
+  await expect(page.getByLabel('操作员')).toBeFocused();
+  // typed key by key: the message goes at the first key and the cursor stays where the operator types
+  await page.getByLabel('操作员').pressSequentially('王老师');
+  await expect(bar.locator('.field-error')).toHaveCount(0);
+  await expect(page.getByLabel('操作员')).toBeFocused();
+  await expect(page.getByLabel('操作员')).toHaveValue('王老师');
 
   // 手动登记 without 采集码: refused next to the field, nothing saved
   await page.locator('input[name=name]').fill('张晓燕');
@@ -99,7 +110,10 @@ test('the trial findings on 活动, 签到, 拍摄 and 设置 stay mended', asyn
   expect(((await none.json()) as { total: number }).total).toBe(0);
 
   // with the 采集码 the order opens; 拍摄 shows the name masked, as 签到 does
-  await page.locator('input[name=collectionCode]').fill('a1b2c3d4e5f60718');
+  await page.locator('input[name=collectionCode]').pressSequentially('a1b2c3d4e5f60718');
+  await expect(codeField.locator('.field-error')).toHaveCount(0);
+  await expect(page.locator('input[name=collectionCode]')).toBeFocused();
+  await expect(page.locator('input[name=collectionCode]')).toHaveValue('a1b2c3d4e5f60718');
   await page.locator('input[name=collectionCode]').press('Enter');
   await expect(page.getByRole('heading', { name: '拍摄', level: 1 })).toBeVisible();
   const current = page.getByTestId('current-student');

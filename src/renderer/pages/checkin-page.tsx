@@ -12,7 +12,7 @@ import { useLiveSource } from '../station/live-source';
 import { LiveView, type LiveViewHandle } from '../station/live-view';
 import { scanQr } from '../station/qr-scan';
 import { RosterLookup } from '../station/roster-lookup';
-import { StationBar, useCurrentEvent } from '../station/station-bar';
+import { focusStationField, StationBar, useCurrentEvent } from '../station/station-bar';
 import { goTo, updateStation, useStation } from '../station/station-store';
 import { StudentCard } from '../station/student-card';
 import { useStationSettings } from '../station/use-station-settings';
@@ -44,7 +44,7 @@ export function CheckinPage() {
     if (!value) return;
     if (!station.eventId) {
       lastScan.current = ''; // read the code again once an event is chosen
-      return dispatchCheckin({ type: 'decodeFailed', problem: problemOf(new Error(t.station.needEvent)) });
+      return dispatchCheckin({ type: 'decodeFailed', problem: problemFromFields({ eventId: t.station.needEvent })! });
     }
     const mine = ++decoding.current;
     setScanText('');
@@ -76,14 +76,19 @@ export function CheckinPage() {
     goTo('capture');
   }
 
+  // 当前活动 and 操作员 sit in the station bar: the message goes there and so does the cursor
+  function barProblem(field: 'eventId' | 'operator', message: string) {
+    dispatchCheckin({ type: 'failed', problem: problemFromFields({ [field]: message })! });
+    focusStationField(field);
+  }
+
   async function submit() {
-    if (!station.eventId)
-      return dispatchCheckin({ type: 'failed', problem: problemOf(new Error(t.station.needEvent)) });
-    if (!station.operator.trim())
-      return dispatchCheckin({ type: 'failed', problem: problemOf(new Error(t.station.needOperator)) });
+    const eventId = station.eventId;
+    if (!eventId) return barProblem('eventId', t.station.needEvent);
+    if (!station.operator.trim()) return barProblem('operator', t.station.needOperator);
     const own = problemFromFields(formProblems(state, contactRequired));
     if (own) return dispatchCheckin({ type: 'failed', problem: own });
-    const request = submitRequest(state, station.eventId, station.operator);
+    const request = submitRequest(state, eventId, station.operator);
     if (!request) return;
     dispatchCheckin({ type: 'submitting' });
     try {
@@ -102,13 +107,20 @@ export function CheckinPage() {
     scannerInput.current?.focus();
   }
 
+  // a station-bar problem is gone once the operator has fixed it up there
+  const barProblems = { eventId: state.problem?.fields.eventId, operator: state.problem?.fields.operator };
+  useEffect(() => {
+    if (station.eventId) dispatchCheckin({ type: 'fieldFixed', field: 'eventId' });
+    if (station.operator.trim()) dispatchCheckin({ type: 'fieldFixed', field: 'operator' });
+  }, [station.eventId, station.operator]);
+
   const existing = state.subject.kind === 'qr' ? state.subject.decoded.existingOrder : null;
   const formShown = showsForm(state.subject);
 
   return (
     <div className="page">
       <PageHeader title={t.checkin.title} intro={t.checkin.intro} />
-      <StationBar />
+      <StationBar problems={barProblems} />
       <div className="two-col">
         <section className="card scan-card">
           <h2>{t.checkin.scanTitle}</h2>

@@ -60,8 +60,20 @@ export function CheckinForm(props: {
   // Focus follows the work: the first field with a problem, else the first one still empty.
   const subjectKey = state.subject.kind === 'qr' ? state.subject.payload : state.subject.kind;
   const problemKey = state.problem ? Object.keys(state.problem.fields).join(',') : '';
+  const seen = useRef({ subjectKey: '', problemKey: '' });
   useEffect(() => {
+    const before = seen.current;
+    seen.current = { subjectKey, problemKey };
+    // a message dropped while its field is being fixed (here or in the station bar) must not move the cursor
+    // away from where the operator is typing: refocus only for a new student or a new submit's problems
+    const shrunk =
+      before.subjectKey === subjectKey &&
+      problemKey.split(',').every((k) => !k || before.problemKey.split(',').includes(k));
+    if (before.subjectKey && shrunk) return;
     const visible = FIELD_ORDER.filter((k) => formRef.current?.elements.namedItem(k));
+    // a problem only outside the form (the station bar's 操作员/当前活动): the page has put the cursor there
+    const problemFields = Object.keys(state.problem?.fields ?? {});
+    if (problemFields.length > 0 && !problemFields.some((k) => (visible as string[]).includes(k))) return;
     const optionalName = !manual ? visible.filter((k) => k !== 'name') : visible;
     const target = nextFocus(state, optionalName);
     const el = target ? (formRef.current?.elements.namedItem(target) as HTMLElement | null) : null;

@@ -56,6 +56,8 @@ export type CheckinAction =
   | { type: 'pickRoster'; entry: RosterEntryView; featureCode: string }
   | { type: 'manual'; featureCode: string }
   | { type: 'edit'; field: keyof CheckinFormValues; value: string }
+  /** A problem outside the form was fixed (the station bar's 当前活动 / 操作员): drop its message. */
+  | { type: 'fieldFixed'; field: string }
   | { type: 'eventChanged'; featureCode: string }
   | { type: 'submitting' }
   | { type: 'failed'; problem: Problem }
@@ -97,12 +99,11 @@ export function checkinReducer(s: CheckinState, a: CheckinAction): CheckinState 
           };
     case 'edit': {
       const form = { ...s.form, [a.field]: a.value };
-      if (!s.problem?.fields[a.field]) return { ...s, form };
       // the problem at this field is being fixed: drop its message, keep the others
-      const { [a.field]: _fixed, ...fields } = s.problem.fields;
-      const rest = Object.values(fields);
-      return { ...s, form, problem: rest.length ? { ...s.problem, fields, message: rest[0]! } : null };
+      return { ...s, form, problem: withoutField(s.problem, a.field) };
     }
+    case 'fieldFixed':
+      return s.problem?.fields[a.field] ? { ...s, problem: withoutField(s.problem, a.field) } : s;
     case 'eventChanged':
       return s.form.featureCode ? s : { ...s, form: { ...s.form, featureCode: a.featureCode } };
     case 'submitting':
@@ -113,6 +114,13 @@ export function checkinReducer(s: CheckinState, a: CheckinAction): CheckinState 
     case 'clear':
       return { ...initialCheckin, form: freshForm(s.form.featureCode) };
   }
+}
+
+function withoutField(problem: Problem | null, field: string): Problem | null {
+  if (!problem?.fields[field]) return problem;
+  const { [field]: _fixed, ...fields } = problem.fields;
+  const rest = Object.values(fields);
+  return rest.length ? { ...problem, fields, message: rest[0]! } : null;
 }
 
 /** Which path the form is on, for the service (`source`). */

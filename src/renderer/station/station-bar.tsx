@@ -33,8 +33,18 @@ function useStationKeys() {
   }, []);
 }
 
-/** Current event + operator, on every workflow page; the choice persists across restarts. */
-export function StationBar() {
+export type StationField = 'eventId' | 'operator';
+
+/** Put the cursor on the station bar's 当前活动 or 操作员 (a page's problem that is fixed up there). */
+export function focusStationField(field: StationField): void {
+  document.querySelector<HTMLElement>(`[data-station-field=${field}]`)?.focus();
+}
+
+/**
+ * Current event + operator, on every workflow page; the choice persists across restarts. `problems`: a page's
+ * message for either, shown right under it (the page puts the cursor there with focusStationField).
+ */
+export function StationBar(props: { problems?: Partial<Record<StationField, string>> } = {}) {
   const station = useStation();
   const { events } = useEvents();
   const settings = useStationSettings();
@@ -50,6 +60,9 @@ export function StationBar() {
         <span>{t.station.event}</span>
         <select
           aria-label={t.station.event}
+          data-station-field="eventId"
+          className={props.problems?.eventId ? 'invalid' : undefined}
+          aria-invalid={props.problems?.eventId ? true : undefined}
           value={station.eventId ?? ''}
           onChange={(e) => updateStation({ eventId: e.target.value || null, orderId: null })}
         >
@@ -61,11 +74,15 @@ export function StationBar() {
             </option>
           ))}
         </select>
+        {props.problems?.eventId && <span className="field-error">{props.problems.eventId}</span>}
       </label>
       <label className="station-bar-item">
         <span>{t.station.operator}</span>
         <input
           aria-label={t.station.operator}
+          data-station-field="operator"
+          className={props.problems?.operator ? 'invalid' : undefined}
+          aria-invalid={props.problems?.operator ? true : undefined}
           value={station.operator}
           placeholder={t.station.operatorPlaceholder}
           maxLength={32}
@@ -78,6 +95,7 @@ export function StationBar() {
             <option key={o} value={o} />
           ))}
         </datalist>
+        {props.problems?.operator && <span className="field-error">{props.problems.operator}</span>}
       </label>
       <div className="station-keys muted small" aria-label={t.station.keysTitle} data-testid="station-keys">
         {SHORTCUTS.map((s) => (

@@ -210,6 +210,17 @@ describe('签到 state', () => {
     expect(s.form.name).toBe('');
   });
 
+  it('a station-bar problem (操作员) is dropped once fixed up there; the form problems stay', () => {
+    const s = run(
+      { type: 'manual', featureCode: FC },
+      { type: 'failed', problem: problem({ operator: '请先填写操作员', email: '电子邮箱格式不正确' }) },
+      { type: 'fieldFixed', field: 'operator' },
+    );
+    expect(s.problem?.fields).toEqual({ email: '电子邮箱格式不正确' });
+    const same = checkinReducer(s, { type: 'fieldFixed', field: 'eventId' });
+    expect(same).toBe(s);
+  });
+
   it('fixing a field removes only its message', () => {
     const s = run(
       { type: 'manual', featureCode: FC },
