@@ -38,7 +38,7 @@ export const eventMode = {
     host: '主机',
     online: '在线',
     offline: '离线：照片保存在本机，恢复后自动发送',
-    pending: (n: number) => `待发送 ${n} 张`,
+    pending: (n: number) => `待发送 ${n} 项（照片、本机离线发的拍摄号）`,
     refused: '未能绑定（请处理）',
     flush: '立即发送',
   },
