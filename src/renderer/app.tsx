@@ -3,6 +3,7 @@ import type { AppInfo } from '../shared/contract';
 import { useClient } from './api/context';
 import { t } from './i18n/zh-CN/index';
 import { pages } from './pages/registry';
+import { useStationKeys } from './station/station-keys';
 import { useHashRoute } from './use-hash-route';
 
 export function App() {
@@ -10,6 +11,7 @@ export function App() {
   const [route, go] = useHashRoute(pages[0]!.route);
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [offline, setOffline] = useState(false);
+  useStationKeys();
 
   useEffect(() => {
     client.call('app.info', {}).then(

@@ -1,37 +1,12 @@
 import { t } from '../i18n/zh-CN/index';
 import { useEffect } from 'react';
 import { preselectEventId } from './event-preselect';
-import { matchesShortcut, SHORTCUTS } from './shortcuts';
-import { goTo, updateStation, useStation } from './station-store';
+import { SHORTCUTS } from './shortcuts';
+import { updateStation, useStation } from './station-store';
 import { useEvents } from './use-events';
 import { useStationSettings } from './use-station-settings';
 import type { StudioEvent } from '../../shared/domain/event';
 import './station.css';
-
-/** F2 (签到) and F4 (收费) from any station page; on 收费 itself F4 collects (the page handles it). */
-function useStationKeys() {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (matchesShortcut(e, 'checkin')) {
-        e.preventDefault();
-        if (!window.location.hash.startsWith('#/checkin')) goTo('checkin');
-        // the scanner field takes the next 采集码 (after the page has rendered) — unless a fast USB scanner has
-        // already been read and focus moved on to the form in the meantime: never pull it back
-        const focusedAtKey = document.activeElement;
-        setTimeout(() => {
-          const active = document.activeElement;
-          if (active !== focusedAtKey && active !== document.body && active !== null) return;
-          document.querySelector<HTMLInputElement>('input[data-scanner-input]')?.focus();
-        }, 50);
-      } else if (matchesShortcut(e, 'pay') && !window.location.hash.startsWith('#/payment')) {
-        e.preventDefault();
-        goTo('payment');
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-}
 
 export type StationField = 'eventId' | 'operator';
 
@@ -48,7 +23,6 @@ export function StationBar(props: { problems?: Partial<Record<StationField, stri
   const station = useStation();
   const { events } = useEvents();
   const settings = useStationSettings();
-  useStationKeys();
   // one active event: it is the one (the operator need not pick it on every fresh station)
   const preselect = preselectEventId(events, station.eventId);
   useEffect(() => {
