@@ -68,7 +68,9 @@ export const CHECK_SEVERITY: Record<CheckId, CheckSeverity> = {
   // man (glasses-tilt-02), 0.21–0.23 on others — a band over pulled-back hair has the outline of a crew cut; its
   // texture (mean |Laplacian| 20.9) and luma (37) sit inside the hair range (4.6–47.7, 29–157); its edge is as
   // straight as a hairline (RMS 0.032 face widths; brim fails need a height < 0.12, it is at 0.43); against the
-  // brows it is black (crown L 4, brows L 29: ΔL 25) as black hair is (closed-eyes-05 ΔL 29). No rule.
+  // brows it is black (crown L 4, brows L 29: ΔL 25) as black hair is (closed-eyes-05 ΔL 29); its darkest layer
+  // over the forehead skin's luma (0.042) is matched by the black hair of the identity set's East Asian sitters
+  // (p04-4 0.025, p02-3/-4 0.078) — this station's sitters. No rule.
   headwear: 'hard',
 };
 
