@@ -12,6 +12,7 @@ import {
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
+import { businessWallClock } from '../../shared/domain/business-time';
 
 // One ZIP streamed to disk: photos are read one at a time (memory stays flat for thousands of photos), each
 // is checked against its recorded sha256 on the way through, and the archive appears under its final name only
@@ -76,13 +77,16 @@ export async function writeZip(
   const report = (current: string) =>
     onProgress?.({ entriesDone, entriesTotal: entries.length, bytesDone, bytesTotal, current });
 
+  // China time in the entries' DOS date/time, and no UTC extra field beside it (unzip and file managers would show
+  // that converted to the machine's zone): the archive reads China time wherever it is opened
+  const stamp = { mtime: businessWallClock(mtime), forceDosTimestamp: true };
   for (const e of entries) {
     if ('buffer' in e) {
       // JPEGs are already compressed; the text manifests are worth deflating
-      zip.addBuffer(e.buffer, e.name, { mtime, compress: true });
+      zip.addBuffer(e.buffer, e.name, { ...stamp, compress: true });
       continue;
     }
-    zip.addReadStreamLazy(e.name, { mtime, compress: false, size: e.size }, (cb) => {
+    zip.addReadStreamLazy(e.name, { ...stamp, compress: false, size: e.size }, (cb) => {
       const source = createReadStream(e.file);
       const check = checkingStream(e, (n) => (bytesDone += n));
       source.on('error', (err) => abort(err));

@@ -51,3 +51,23 @@ export function businessTime(iso: string, timeZone = STATION_TIME_ZONE): string 
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
 }
+
+/**
+ * A Date whose local-time fields (in whatever zone this process runs) read the China wall clock of `instant`: for
+ * formats that store a zone-less local time, such as a ZIP entry's DOS date and time, so an exported archive shows
+ * China time on every machine (a laptop set to UTC wrote 03:04 for 11:04).
+ */
+export function businessWallClock(instant: Date, timeZone = STATION_TIME_ZONE): Date {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(instant);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return new Date(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+}
