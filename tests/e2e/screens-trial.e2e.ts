@@ -70,7 +70,7 @@ test('the trial findings on 活动, 签到, 拍摄 and 设置 stay mended', asyn
   await form.locator('input[name=featureCode]').press('Enter');
   await expect(page.getByRole('status')).toContainText('下一步：导入学校名单');
   const importer = page.getByTestId('roster-import');
-  await expect(importer.locator('.file-pick button')).toBeFocused();
+  await expect(importer.getByRole('button', { name: '选择文件…' })).toBeFocused();
   await expect(importer.getByLabel('导入到活动')).toHaveValue(/.+/);
 
   // 签到: the only event is preselected; the manual form fits the card

@@ -118,7 +118,14 @@ export function RosterImport(props: {
           error={fields.file ?? problem?.fields.contentBase64 ?? problem?.fields.fileName}
         >
           <div className="file-pick">
-            <button type="button" ref={chooseRef} onClick={() => inputRef.current?.click()} disabled={busy}>
+            <button
+              type="button"
+              ref={chooseRef}
+              // inside the field's <label> the button would be named by the label text, not by what it does
+              aria-label={t.events.roster.choose}
+              onClick={() => inputRef.current?.click()}
+              disabled={busy}
+            >
               {t.events.roster.choose}
             </button>
             <span className="muted small ellipsis" title={file?.name}>
