@@ -30,6 +30,18 @@ export function ReconcilePage() {
   const [cancelling, setCancelling] = useState<{ payment: PaymentView; kind: 'void' | 'refund' } | null>(null);
   const [dialogError, setDialogError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // after 作废/退款 the cursor goes to that payment's new status and reason (its buttons are gone)
+  const [focusPayment, setFocusPayment] = useState<string | null>(null);
+  useEffect(() => {
+    if (!focusPayment) return;
+    const cell = document.querySelector<HTMLElement>(
+      `[data-payment-id="${focusPayment}"] [data-testid=payment-status]`,
+    );
+    if (!cell || !payments.some((p) => p.id === focusPayment && p.status !== 'valid')) return;
+    cell.focus({ preventScroll: true });
+    cell.scrollIntoView({ block: 'nearest' });
+    setFocusPayment(null);
+  }, [focusPayment, payments]);
 
   const load = useCallback(() => {
     if (!station.eventId) return;
@@ -65,9 +77,11 @@ export function ReconcilePage() {
         reason,
         operator: station.operator,
       });
+      const cancelled = cancelling.payment.id;
       setCancelling(null);
       setDialogError(null);
       load();
+      setFocusPayment(cancelled);
     } catch (err) {
       setDialogError(problemOf(err).message);
     } finally {
@@ -152,14 +166,24 @@ export function ReconcilePage() {
             </thead>
             <tbody>
               {payments.map((p) => (
-                <tr key={p.id}>
+                <tr key={p.id} data-payment-id={p.id}>
                   <td className="small">{businessTime(p.createdAt)}</td>
                   <td>{PAYMENT_METHOD_LABELS[p.method]}</td>
                   <td className="num">¥{formatFen(p.amountFen)}</td>
                   <td className="num">{p.orderIds.length}</td>
                   <td>{p.operator}</td>
                   <td className="mono ellipsis">{p.reference ?? '—'}</td>
-                  <td>{PAYMENT_STATUS_LABELS[p.status]}</td>
+                  <td className="small" data-testid="payment-status" tabIndex={-1}>
+                    {PAYMENT_STATUS_LABELS[p.status]}
+                    {p.status !== 'valid' && p.voidReason && (
+                      <div className="muted" title={p.voidReason}>
+                        {p.voidReason}
+                        {p.voidedBy && p.voidedAt && (
+                          <div>{t.reconcile.cancelledBy(p.voidedBy, businessTime(p.voidedAt))}</div>
+                        )}
+                      </div>
+                    )}
+                  </td>
                   <td>
                     {p.status === 'valid' && (
                       <>
@@ -225,6 +249,13 @@ function LineTable({ title, lines }: { title: string; lines: Line[] }) {
           </tr>
         </thead>
         <tbody>
+          {lines.length === 0 && (
+            <tr>
+              <td colSpan={4} className="muted">
+                {t.reconcile.noLines}
+              </td>
+            </tr>
+          )}
           {lines.map((l) => (
             <tr key={l.key}>
               <td>{l.label}</td>

@@ -17,6 +17,8 @@ export const reconcile: Catalogue['reconcile'] = {
   amount: 'Amount (CNY)',
   list: 'Payments',
   none: 'No payments on this date.',
+  noLines: 'None',
+  cancelledBy: (who: string, time: string) => `${who} · ${time}`,
   void: 'Void',
   refund: 'Refund',
   voidReason: 'Enter the reason for the void / refund',

@@ -15,6 +15,8 @@ export const reconcile = {
   amount: '金额（元）',
   list: '收款明细',
   none: '该日期没有收款记录。',
+  noLines: '无',
+  cancelledBy: (who: string, time: string) => `${who} · ${time}`,
   void: '作废',
   refund: '退款',
   voidReason: '请填写作废/退款原因',
