@@ -61,6 +61,8 @@ test('statistics of an event: totals, four charts, live refresh after a payment'
     override,
   });
 
+  // a second active event: with one only, the station preselects it; with two, the operator must choose
+  await api('events.create', { schoolName: '山东大学', schoolCode: '10422', featureCode: FEATURE, date: '2026-06-02' });
   await page.goto(`${host.url}/#/stats`);
   await expect(page.getByText('请先在上方选择当前采集活动。')).toBeVisible();
   await page.getByLabel('当前活动').selectOption(event.id);
