@@ -1,11 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { TicketView } from '../../../shared/contract/event-mode';
+import { useEffect, useState } from 'react';
 import { callBoard } from '../../../shared/domain/shooting-queue';
 import { useClient } from '../../api/context';
 import { problemOf } from '../../components/use-api-call';
 import { t } from '../../i18n';
-import { subscribeShared } from '../../station/push-hub';
 import { useStation } from '../../station/station-store';
+import { useQueueTickets } from './use-queue-tickets';
 
 /**
  * 叫号屏 for a second monitor or browser window (`#/event-queue?screen=call`): the number being called in big
@@ -16,8 +15,9 @@ export function CallScreen() {
   const client = useClient();
   const station = useStation();
   const [eventId, setEventId] = useState<string | null>(null);
-  const [tickets, setTickets] = useState<TicketView[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const [eventsError, setError] = useState<string | null>(null);
+  const { tickets, loadError } = useQueueTickets(eventId, 2000);
+  const error = eventsError ?? loadError;
   const C = t.eventMode.call;
 
   useEffect(() => {
@@ -26,28 +26,6 @@ export function CallScreen() {
       (err: unknown) => setError(problemOf(err).message),
     );
   }, [client, station.eventId]);
-
-  const load = useCallback(() => {
-    if (!eventId) return;
-    void client.call('queue.list', { eventId }).then(
-      (r) => {
-        setTickets(r.tickets);
-        setError(null);
-      },
-      (err: unknown) => setError(problemOf(err).message),
-    );
-  }, [client, eventId]);
-  useEffect(() => {
-    load();
-    const timer = setInterval(load, 2000);
-    const off = subscribeShared(client, (ev) => {
-      if (ev.name === 'queue.updated') load();
-    });
-    return () => {
-      clearInterval(timer);
-      off();
-    };
-  }, [client, load]);
 
   useEffect(() => {
     // Esc leaves the screen (when it took over the station's own window)

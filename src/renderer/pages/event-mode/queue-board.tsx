@@ -1,12 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { BindResult, TicketView } from '../../../shared/contract/event-mode';
 import { parseTicketQr, type IdentifiedBy } from '../../../shared/domain/shooting-queue';
 import { useClient } from '../../api/context';
 import { Field } from '../../components/field';
 import { problemOf } from '../../components/use-api-call';
 import { t } from '../../i18n';
-import { subscribeShared } from '../../station/push-hub';
 import { useStation } from '../../station/station-store';
+import { useQueueTickets } from './use-queue-tickets';
 
 /** Who stands at the camera, as identified at this station: what queue.bind needs besides the photo. */
 export interface Identified {
@@ -28,16 +28,17 @@ export function QueueBoard({ onIdentified }: { onIdentified?: (who: Identified |
   const station = useStation();
   const [events, setEvents] = useState<{ id: string; schoolName: string; date: string }[] | null>(null);
   const [eventId, setEventId] = useState<string | null>(null);
-  const [tickets, setTickets] = useState<TicketView[]>([]);
   const [called, setCalled] = useState<TicketView | null>(null);
   const [scan, setScan] = useState('');
   const [scanError, setScanError] = useState<string | null>(null);
   const [who, setWho] = useState<Identified | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [actionError, setError] = useState<string | null>(null);
   const [showDone, setShowDone] = useState(false);
   const [bound, setBound] = useState<BindResult | null>(null);
   const [lastShot, setLastShot] = useState<string | null>(null);
   const Q = t.eventMode.queue;
+  const { tickets, loadError, reload: load } = useQueueTickets(eventId, 3000);
+  const error = actionError ?? loadError;
 
   useEffect(() => {
     void client.call('queue.events', {}).then(
@@ -48,29 +49,6 @@ export function QueueBoard({ onIdentified }: { onIdentified?: (who: Identified |
       (err: unknown) => setError(problemOf(err).message),
     );
   }, [client, station.eventId]);
-
-  const load = useCallback(() => {
-    if (!eventId) return;
-    void client.call('queue.list', { eventId }).then(
-      (r) => {
-        setTickets(r.tickets);
-        setError(null);
-      },
-      (err: unknown) => setError(problemOf(err).message),
-    );
-  }, [client, eventId]);
-
-  useEffect(() => {
-    load();
-    const timer = setInterval(load, 3000); // a joined station gets no pushes from the host: poll
-    const off = subscribeShared(client, (ev) => {
-      if (ev.name === 'queue.updated') load();
-    });
-    return () => {
-      clearInterval(timer);
-      off();
-    };
-  }, [client, load]);
 
   const identify = (next: Identified | null) => {
     setWho(next);
