@@ -108,7 +108,13 @@ export function CheckinForm(props: {
       <div className="row">
         <Field
           label={manual ? f.name : f.fullName}
-          hint={manual ? undefined : f.fullNameHint}
+          hint={
+            state.form.name.length >= FORM_LIMITS.name
+              ? f.atLimit(FORM_LIMITS.name)
+              : manual
+                ? undefined
+                : f.fullNameHint
+          }
           required={manual}
           error={problems.name}
         >

@@ -8,6 +8,7 @@ import {
   type ContactPolicy,
   type StudentField,
 } from '../../shared/domain/checkin-rules';
+import { checkIdNumber, last4Matches } from '../../shared/domain/id-number';
 import type { RosterEntryView } from '../../shared/contract/views';
 import type { CheckinSubmitInput } from '../../shared/contract/checkin';
 import type { Problem } from '../components/problem';
@@ -183,6 +184,9 @@ export function contactOptionalBecause(subject: Subject, field: 'email' | 'phone
   return (field === 'email' ? r?.email : r?.phoneMasked) ? 'roster' : 'later';
 }
 
+/** The service's words for a 后 4 位 that does not fit the 证件号 (checkin-service), so both read the same. */
+export const LAST4_MISMATCH = '证件号后 4 位不正确，请核对后重新输入';
+
 /** Problems the form finds itself (all at once), before anything is sent. */
 export function formProblems(s: CheckinState, stationRequires = true): Record<string, string> {
   const asked = askedFields(s.subject);
@@ -190,6 +194,12 @@ export function formProblems(s: CheckinState, stationRequires = true): Record<st
   const problems = checkinFormProblems(s.form, asked, contactPolicy(s.subject, stationRequires), path);
   // 完整姓名 is optional with a QR/roster source: only its length/characters are checked
   if (s.subject.kind !== 'manual' && !s.form.name.trim()) delete problems.name;
+  // a 证件号 typed here (手动登记, a roster without one): its last 4 are checked with the rest, not only by the
+  // service after the other problems are mended (the trial needed two submits to see this one)
+  if (asked.includes('idNumber') && !problems.idNumber && !problems.idLast4) {
+    const id = checkIdNumber(s.form.idNumber);
+    if (id.ok && !last4Matches(id.normalized, s.form.idLast4)) problems.idLast4 = LAST4_MISMATCH;
+  }
   return problems;
 }
 

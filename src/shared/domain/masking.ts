@@ -25,7 +25,15 @@ export function maskName(name: string): string {
  */
 export function screenName(student: { name?: string | null; nameMasked?: string | null }): string {
   const masked = student.nameMasked?.trim();
-  return masked ? masked : maskName(student.name ?? '');
+  return boundStars(masked ? masked : maskName(student.name ?? ''));
+}
+
+/** At most this many stars in a row on a screen: a 50-character name masked whole (欧 + 48 stars + 测) pushed the
+ * 拍摄 header and the class tables out of shape; the stars only say "hidden", the count says nothing useful. */
+export const SCREEN_MAX_STARS = 6;
+
+function boundStars(masked: string): string {
+  return masked.replace(/\*{7,}/g, '*'.repeat(SCREEN_MAX_STARS));
 }
 
 /** Does a full name the student typed fit the masked name from the QR (same length, visible characters equal)? */

@@ -22,6 +22,7 @@ export const checkin: Catalogue['checkin'] = {
     name: 'Name',
     fullName: 'Full name',
     fullNameHint: 'Optional: checked against the name in the code',
+    atLimit: (n: number) => `At most ${n} characters: the limit is reached (extra characters were not taken)`,
     studentNo: 'Student number',
     gender: 'Gender',
     idDisplay: 'ID number',

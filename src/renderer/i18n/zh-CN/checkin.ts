@@ -20,6 +20,7 @@ export const checkin = {
     name: '姓名',
     fullName: '完整姓名',
     fullNameHint: '可选：与采集码中的姓名核对',
+    atLimit: (n: number) => `最多 ${n} 字，已到上限（多出的字没有录入）`,
     studentNo: '学号',
     gender: '性别',
     idDisplay: '证件号',
