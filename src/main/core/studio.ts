@@ -182,7 +182,7 @@ export function createStudio(opts: StudioOptions): Studio {
       transport: ctx.transport === 'cli' ? undefined : ctx.transport,
       startedAt,
     }),
-    ...eventHandlers(events, bus),
+    ...eventHandlers(events, bus, eventMode.hostEvents),
     ...records.handlers(),
     ...documents.handlers(),
     ...cameraHandlers(camera),

@@ -39,6 +39,12 @@ export class EventMode {
     this.client = new LanClient(o.db, o.settings, o.dataDir, o.now, o.lanTimeoutMs);
   }
 
+  /** The host's events for this station's events list (events.list): none unless joined. */
+  readonly hostEvents = {
+    list: () => this.client.hostEvents(),
+    cached: () => this.client.cachedHostEvents(),
+  };
+
   roles(): StationRole[] {
     return parseStationRoles(this.o.settings.get(ROLE_KEYS.roles));
   }

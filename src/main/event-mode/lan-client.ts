@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ApiError, type ApiErrorBody } from '../../shared/api-error';
 import type { BindResult, MergeResultView, OfflineTicketInput, TicketView } from '../../shared/contract/event-mode';
+import type { StudioEvent } from '../../shared/domain/event';
 import { maskName } from '../../shared/domain/masking';
 import {
   hostBaseUrl,
@@ -31,6 +32,9 @@ export const LINK_KEYS = {
   token: 'lan_station_token',
   stationNo: 'lan_station_no',
   stationId: 'lan_station_id',
+  hostName: 'lan_host_name',
+  /** The host's events as last seen (the joined station's 当前活动 lists them, also while cut off). */
+  hostEvents: 'lan_host_events',
 } as const;
 
 const BIND_TIMEOUT_MS = 120_000;
@@ -105,8 +109,9 @@ export class LanClient {
         throw err;
       },
     );
-    const r = body as { token: string; stationNo: number; stationId: string };
+    const r = body as { token: string; stationNo: number; stationId: string; hostName?: string };
     this.db.transaction(() => {
+      if (r.hostName) this.settings.set(LINK_KEYS.hostName, r.hostName);
       this.settings.set(LINK_KEYS.hostUrl, base);
       this.settings.set(LINK_KEYS.token, r.token);
       this.settings.set(LINK_KEYS.stationNo, String(r.stationNo));
@@ -139,6 +144,7 @@ export class LanClient {
       const out = await this.post(`${l.hostUrl}/lan/api/${method}`, l.token, request, timeout);
       this.online = true;
       this.lastError = null;
+      if (method === 'queue.events') this.rememberEvents((out as { events: unknown[] }).events);
       if (method === 'queue.list') {
         const req = request as { eventId: string; states?: string[] };
         if (!req.states) this.remember(req.eventId, (out as { tickets: TicketView[] }).tickets);
@@ -151,6 +157,46 @@ export class LanClient {
       }
       throw err;
     }
+  }
+
+  private rememberEvents(events: unknown[]): void {
+    const text = JSON.stringify(events);
+    if (this.settings.get(LINK_KEYS.hostEvents) !== text) this.settings.set(LINK_KEYS.hostEvents, text);
+  }
+
+  /**
+   * The host's events, for this station's lists (read-only, marked with the host's name): asked of the host, or
+   * the last seen when it does not answer. Empty when this station has joined no host.
+   */
+  async hostEvents(): Promise<StudioEvent[]> {
+    if (!this.link()) return [];
+    // remembered by call(); cut off (the worker's ping says when it is back): the last seen, without waiting
+    if (this.online !== false) await this.call('queue.events', {}).catch(() => undefined);
+    return this.cachedHostEvents();
+  }
+
+  /** The host's events as last seen (no call). */
+  cachedHostEvents(): StudioEvent[] {
+    if (!this.link()) return [];
+    const text = this.settings.get(LINK_KEYS.hostEvents);
+    if (!text) return [];
+    const hostName = this.settings.get(LINK_KEYS.hostName) ?? '主机';
+    return (JSON.parse(text) as (Partial<StudioEvent> & Pick<StudioEvent, 'id' | 'schoolName' | 'date'>)[]).map(
+      (e) => ({
+        schoolCode: '',
+        featureCode: '',
+        feeFen: 0,
+        mode: 'centralized',
+        shippingRegion: '',
+        shippingAddress: '',
+        createdAt: '',
+        archivedAt: null,
+        ...e,
+        // shown in the 当前活动 list after the school and date: whose event it is
+        stationName: `主机 ${hostName}${e.stationName ? ` · ${e.stationName}` : ''}`,
+        hostedBy: hostName,
+      }),
+    );
   }
 
   private remember(eventId: string, tickets: TicketView[]): void {

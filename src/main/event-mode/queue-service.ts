@@ -450,6 +450,6 @@ export class QueueService {
   }
 
   events() {
-    return this.d.events.list().map((e) => ({ id: e.id, schoolName: e.schoolName, date: e.date }));
+    return this.d.events.list();
   }
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Id, ImageBase64, Operator, ProfileId } from './fields';
 import { Empty } from './app';
 import { IDENTIFIED_BY, STATION_ROLES, TICKET_STATES } from '../domain/shooting-queue';
+import { StudioEvent } from '../domain/event';
 
 // Event mode (issue 13): the 拍摄号 queue shared by a registration desk and several capture stations over the
 // campus LAN, and the LAN itself (roles, pairing, the hosting station). The queue methods run on the hosting
@@ -246,7 +247,8 @@ export const eventModeContract = {
   'queue.events': {
     request: Empty,
     response: z.object({
-      events: z.array(z.object({ id: z.string(), schoolName: z.string(), date: z.string() })),
+      // the host's events whole (a joined station lists them in its 当前活动); a host before this sent the first three
+      events: z.array(StudioEvent.partial().required({ id: true, schoolName: true, date: true })),
     }),
   },
   /**

@@ -62,6 +62,11 @@ export const StudioEvent = z.object({
   createdAt: z.string(),
   /** Set when the event was archived (hidden from the station's lists by default); null while active. */
   archivedAt: z.string().nullable(),
+  /**
+   * Set on a station joined to an event host (event mode) for the host's events: the host station's name. Such an
+   * event is listed so the operator can pick it, but it is the host's: read-only here (edit it on the host).
+   */
+  hostedBy: z.string().optional(),
 });
 export type StudioEvent = z.infer<typeof StudioEvent>;
 
