@@ -7,22 +7,17 @@ export function eventClassSlips(db: Db, eventId: string): { feeFen: number; clas
   const ev = db.prepare('SELECT fee_fen AS feeFen FROM events WHERE id = ?').get(eventId) as
     { feeFen: number } | undefined;
   if (!ev) return null;
-  // the roster's 班级 (roster_entries.class_name, a later migration): through the order's entry, else 学号/采集码
-  const hasClass = (db.prepare('PRAGMA table_info(roster_entries)').all() as { name: string }[]).some(
-    (c) => c.name === 'class_name',
-  );
-  const rosterClass = hasClass
-    ? `
+  // the class as 收费 → 按班级 finds it (src/main/payments/class-summary.ts): the roster's 班级 through the order's
+  // entry, else the entry with its 学号 or 采集码, else 未分班 ('')
+  const rosterClass = `
                 (SELECT NULLIF(r.class_name, '') FROM roster_entries r WHERE r.id = o.roster_entry_id),
                 (SELECT r.class_name FROM roster_entries r
                   WHERE r.event_id = o.event_id AND r.class_name <> '' AND (r.student_no = o.student_no
-                     OR (o.collection_code IS NOT NULL AND r.collection_code = o.collection_code)) LIMIT 1),
-                `
-    : '';
+                     OR (o.collection_code IS NOT NULL AND r.collection_code = o.collection_code)) LIMIT 1),`;
   const rows = db
     .prepare(
       `SELECT o.id AS orderId,
-              COALESCE(${rosterClass}o.major, '') AS className,
+              COALESCE(${rosterClass} '') AS className,
               o.name_masked AS nameMasked, o.student_no AS studentNo,
               (SELECT t.label FROM queue_tickets t WHERE t.order_id = o.id ORDER BY t.issued_at DESC LIMIT 1) AS ticketLabel,
               EXISTS (SELECT 1 FROM photos p WHERE p.order_id = o.id AND p.kind = 'original') AS shot,

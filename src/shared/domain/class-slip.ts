@@ -1,8 +1,8 @@
 // Class 收费条 (printed at the 登记台) and the 收费处's reconciliation of class payments against who was shot
 // (issue 13). Pure: the rows come from src/main/event-mode/class-slips.ts.
 //
-// A student's class is the roster's 班级 (through the order's roster entry, else the same 学号/采集码), else the
-// order's 专业 as the ticket shows it, else 未分班. Shot = at least one original photo on the order.
+// A student's class is the roster's 班级 (through the order's roster entry, else the same 学号/采集码), else 未分班 —
+// the same rule as 收费 → 按班级 (src/main/payments/class-summary.ts), so the slip and the cashier name one class. Shot = at least one original photo on the order.
 
 export const NO_CLASS = '未分班';
 
