@@ -39,7 +39,7 @@ export const payment: Catalogue['payment'] = {
   photoNotPassedClass: (n: number) =>
     `${n} of the selected orders have no photo that passed the pre-check: a reason is needed.`,
   photoPassed: 'Passed',
-  photoMissing: 'Not checked',
+  photoMissing: 'Not passed',
   overrideTitle: 'Charge before the pre-check',
   overrideMessage: (orders: string) =>
     `These orders have no photo that passed the pre-check: ${orders}. Give the reason to charge now (kept in the audit trail).`,

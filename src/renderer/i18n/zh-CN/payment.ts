@@ -35,7 +35,7 @@ export const payment = {
   photoNotPassed: '该学生的照片尚未通过初审：请先拍摄合格照片再收费；确需先收费时需填写原因。',
   photoNotPassedClass: (n: number) => `所选订单中有 ${n} 人的照片尚未通过初审，收费前需填写原因。`,
   photoPassed: '初审合格',
-  photoMissing: '未初审',
+  photoMissing: '未通过初审',
   overrideTitle: '未初审先收费',
   overrideMessage: (orders: string) =>
     `以下订单的照片尚未通过初审：${orders}。确需先收费，请填写原因（记入操作记录）。`,
