@@ -177,7 +177,7 @@ export function eventModeHandlers(
     'lan.join': async (req) => {
       if (em.host.stations().some((s) => !s.revoked))
         throw new ApiError('conflict', '本工作站是主机（已有工作站配对），不能再加入其他主机', 'address');
-      await em.client.join(req.address, req.code, req.stationName, em.roles());
+      await em.client.join(req.address, req.code, req.stationName, em.roles(), req.fingerprint);
       em.setRoles(em.roles(), req.stationName);
       return em.publishStatus();
     },

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import https from 'node:https';
+import type { TLSSocket } from 'node:tls';
 import path from 'node:path';
 import { ApiError, type ApiErrorBody } from '../../shared/api-error';
 import type { BindResult, MergeResultView, OfflineTicketInput, TicketView } from '../../shared/contract/event-mode';
@@ -8,6 +10,7 @@ import { maskName } from '../../shared/domain/masking';
 import {
   hostBaseUrl,
   nextOfflineLabel,
+  normalizeFingerprint,
   parsePairingQr,
   parseTicketQr,
   ticketQrPayload,
@@ -33,6 +36,8 @@ export const LINK_KEYS = {
   stationNo: 'lan_station_no',
   stationId: 'lan_station_id',
   hostName: 'lan_host_name',
+  /** An https host: the SHA-256 of its certificate given with the pairing code; any other certificate is refused. */
+  fingerprint: 'lan_host_fingerprint',
   /** The host's events as last seen (the joined station's 当前活动 lists them, also while cut off). */
   hostEvents: 'lan_host_events',
 } as const;
@@ -43,6 +48,9 @@ const WAITING_FOR_DESK = '等待登记台登记该学生（登记后自动发送
 
 /** The host did not answer (network, timeout, host down): the call can be retried, nothing was refused. */
 export class HostUnreachable extends Error {}
+
+/** The https host showed a certificate other than the pinned one: nothing was sent to it. */
+export class CertificateMismatch extends HostUnreachable {}
 
 interface OutboxRow {
   id: string;
@@ -91,27 +99,59 @@ export class LanClient {
     this.store = new PhotoStore(this.dir);
   }
 
-  link(): { hostUrl: string; token: string; stationNo: number } | null {
+  link(): { hostUrl: string; token: string; stationNo: number; fingerprint: string | null } | null {
     const hostUrl = this.settings.get(LINK_KEYS.hostUrl);
     const token = this.settings.get(LINK_KEYS.token);
     const no = this.settings.get(LINK_KEYS.stationNo);
-    return hostUrl && token && no ? { hostUrl, token, stationNo: Number(no) } : null;
+    const fingerprint = this.settings.get(LINK_KEYS.fingerprint);
+    return hostUrl && token && no ? { hostUrl, token, stationNo: Number(no), fingerprint } : null;
   }
 
-  async join(address: string, code: string, stationName: string, roles: StationRole[]): Promise<void> {
+  async join(
+    address: string,
+    code: string,
+    stationName: string,
+    roles: StationRole[],
+    typedFingerprint?: string,
+  ): Promise<void> {
     const qr = parsePairingQr(address);
     const base = hostBaseUrl(qr ? qr.address : address);
     if (!base) throw new ApiError('invalid_request', '主机地址格式不正确，例如 192.168.1.20:5710', 'address');
-    const body = await this.post(`${base}/lan/pair`, null, { code: qr?.code ?? code, stationName, roles }).catch(
-      (err: unknown) => {
-        if (err instanceof HostUnreachable)
-          throw new ApiError('unavailable', `连接不上主机 ${base}：请核对地址，并确认两台电脑在同一网络`, 'address');
-        throw err;
-      },
-    );
+    let fingerprint: string | null = null;
+    if (base.startsWith('https:')) {
+      // pinned: the fingerprint shown with the pairing code on the host (in its QR), never what the host says now
+      fingerprint = qr?.fingerprint ?? (typedFingerprint ? normalizeFingerprint(typedFingerprint) : null);
+      if (!fingerprint)
+        throw new ApiError(
+          'invalid_request',
+          typedFingerprint
+            ? '证书指纹格式不正确：应为 64 位十六进制（SHA-256）'
+            : 'HTTPS 主机须核对证书指纹：请扫描主机的配对二维码，或输入主机显示的证书指纹',
+          'fingerprint',
+        );
+    }
+    const body = await this.post(
+      `${base}/lan/pair`,
+      null,
+      { code: qr?.code ?? code, stationName, roles },
+      this.timeoutMs,
+      fingerprint,
+    ).catch((err: unknown) => {
+      if (err instanceof CertificateMismatch)
+        throw new ApiError(
+          'forbidden',
+          `主机 ${base} 的证书与配对时给出的指纹不一致：未连接（请核对主机）`,
+          'fingerprint',
+        );
+      if (err instanceof HostUnreachable)
+        throw new ApiError('unavailable', `连接不上主机 ${base}：请核对地址，并确认两台电脑在同一网络`, 'address');
+      throw err;
+    });
     const r = body as { token: string; stationNo: number; stationId: string; hostName?: string };
     this.db.transaction(() => {
       if (r.hostName) this.settings.set(LINK_KEYS.hostName, r.hostName);
+      if (fingerprint) this.settings.set(LINK_KEYS.fingerprint, fingerprint);
+      else this.db.prepare('DELETE FROM station_settings WHERE key = ?').run(LINK_KEYS.fingerprint);
       this.settings.set(LINK_KEYS.hostUrl, base);
       this.settings.set(LINK_KEYS.token, r.token);
       this.settings.set(LINK_KEYS.stationNo, String(r.stationNo));
@@ -141,7 +181,7 @@ export class LanClient {
     try {
       // a binding waits for the host's photo production (初审) of the capture: give it time
       const timeout = method === 'queue.bind' ? Math.max(this.timeoutMs, BIND_TIMEOUT_MS) : this.timeoutMs;
-      const out = await this.post(`${l.hostUrl}/lan/api/${method}`, l.token, request, timeout);
+      const out = await this.post(`${l.hostUrl}/lan/api/${method}`, l.token, request, timeout, l.fingerprint);
       this.online = true;
       this.lastError = null;
       if (method === 'queue.events') this.rememberEvents((out as { events: unknown[] }).events);
@@ -444,17 +484,30 @@ export class LanClient {
     return !t || t.kind !== 'ticket' || t.status !== 'pending';
   }
 
-  private async post(url: string, token: string | null, body: unknown, timeoutMs = this.timeoutMs): Promise<unknown> {
-    let res: Response;
-    try {
-      res = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-    } catch (err) {
-      throw new HostUnreachable(`主机无应答：${(err as Error).message}`);
+  private async post(
+    url: string,
+    token: string | null,
+    body: unknown,
+    timeoutMs = this.timeoutMs,
+    fingerprint: string | null = null,
+  ): Promise<unknown> {
+    const headers = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
+    let res: { status: number; ok: boolean; text: () => Promise<string> };
+    if (url.startsWith('https:')) {
+      // an https host is trusted by its pinned certificate only (no CA: a campus laptop's is self-signed)
+      if (!fingerprint) throw new CertificateMismatch('HTTPS 主机没有配对时的证书指纹：请重新配对');
+      res = await pinnedPost(url, headers, JSON.stringify(body), timeoutMs, fingerprint);
+    } else {
+      try {
+        res = await fetch(url, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify(body),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+      } catch (err) {
+        throw new HostUnreachable(`主机无应答：${(err as Error).message}`);
+      }
     }
     const text = await res.text().catch(() => '');
     if (res.status >= 500) throw new HostUnreachable(`主机出错（HTTP ${res.status}）`);
@@ -608,4 +661,60 @@ export class LanClient {
   async ping(): Promise<void> {
     await this.call('queue.events', {}).catch(() => undefined);
   }
+}
+
+/**
+ * POST over TLS to a host whose certificate must have this SHA-256 (hex): checked once the handshake is done and
+ * before anything of the request (headers, token, body) is written; another certificate → CertificateMismatch.
+ */
+function pinnedPost(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  timeoutMs: number,
+  fingerprint: string,
+): Promise<{ status: number; ok: boolean; text: () => Promise<string> }> {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const fail = (err: Error) => {
+      if (settled) return;
+      settled = true;
+      reject(err);
+    };
+    const req = https.request(url, {
+      method: 'POST',
+      headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+      agent: false,
+      rejectUnauthorized: false, // the pin below is the check (self-signed certificates)
+      timeout: timeoutMs,
+    });
+    req.on('socket', (socket) => {
+      (socket as TLSSocket).once('secureConnect', () => {
+        const seen = (socket as TLSSocket).getPeerCertificate().fingerprint256?.replace(/:/g, '').toLowerCase();
+        if (seen !== fingerprint) {
+          fail(new CertificateMismatch('主机证书与配对时给出的指纹不一致：未发送（可能不是配对的主机）'));
+          req.destroy();
+          return;
+        }
+        req.end(body);
+      });
+    });
+    req.on('timeout', () => {
+      fail(new HostUnreachable('主机无应答：超时'));
+      req.destroy();
+    });
+    req.on('error', (err) => fail(new HostUnreachable(`主机无应答：${err.message}`)));
+    req.on('response', (r) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('error', (err) => fail(new HostUnreachable(`主机无应答：${err.message}`)));
+      r.on('end', () => {
+        if (settled) return;
+        settled = true;
+        const status = r.statusCode ?? 0;
+        const text = Buffer.concat(chunks).toString('utf8');
+        resolve({ status, ok: status >= 200 && status < 300, text: () => Promise.resolve(text) });
+      });
+    });
+  });
 }

@@ -51,7 +51,7 @@ const toStation = (r: StationRow): PairedStation => ({
 export class LanHost {
   private window: PairingWindow | null = null;
   /** Where the web host listens (set by the host shell), for the addresses shown with the pairing code. */
-  private listening: { port: number; bound: string } | null = null;
+  private listening: { port: number; bound: string; fingerprint?: string | null } | null = null;
   private readonly seen = new Map<string, number>();
 
   constructor(
@@ -59,7 +59,8 @@ export class LanHost {
     private readonly now: () => Date,
   ) {}
 
-  setListening(l: { port: number; bound: string } | null): void {
+  /** fingerprint: the host serves HTTPS with the certificate of this SHA-256 (hex). */
+  setListening(l: { port: number; bound: string; fingerprint?: string | null } | null): void {
     this.listening = l;
   }
 
@@ -67,10 +68,12 @@ export class LanHost {
   addresses(): string[] {
     if (!this.listening) return [];
     const { port, bound } = this.listening;
-    if (bound !== '0.0.0.0' && bound !== '::') return [`http://${bound.includes(':') ? `[${bound}]` : bound}:${port}`];
+    const scheme = this.listening.fingerprint ? 'https' : 'http';
+    if (bound !== '0.0.0.0' && bound !== '::')
+      return [`${scheme}://${bound.includes(':') ? `[${bound}]` : bound}:${port}`];
     const out: string[] = [];
     for (const list of Object.values(networkInterfaces())) {
-      for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) out.push(`http://${a.address}:${port}`);
+      for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) out.push(`${scheme}://${a.address}:${port}`);
     }
     return out;
   }
@@ -84,11 +87,24 @@ export class LanHost {
     this.window = null;
   }
 
-  pairing(): { code: string; expiresAt: string; qrPayload: string; addresses: string[] } | null {
+  pairing(): {
+    code: string;
+    expiresAt: string;
+    qrPayload: string;
+    addresses: string[];
+    fingerprint: string | null;
+  } | null {
     const w = this.window;
     if (!w || this.now().toISOString() >= w.expiresAt) return null;
     const addresses = this.addresses();
-    return { code: w.code, expiresAt: w.expiresAt, qrPayload: pairingQrPayload(addresses[0] ?? '', w.code), addresses };
+    const fingerprint = this.listening?.fingerprint ?? null;
+    return {
+      code: w.code,
+      expiresAt: w.expiresAt,
+      qrPayload: pairingQrPayload(addresses[0] ?? '', w.code, fingerprint),
+      addresses,
+      fingerprint,
+    };
   }
 
   /** A station typed (or scanned) the code: it gets its number and a token. */

@@ -1,4 +1,6 @@
+import { X509Certificate } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { ApiError } from '../../shared/api-error';
 import { isMethod, type PushEvent } from '../../shared/contract';
@@ -25,6 +27,11 @@ export interface HostOptions {
   maxBodyBytes?: number;
   /** Announce the host on the LAN (mDNS) for event mode; default: on for non-loopback binds. */
   advertise?: boolean;
+  /**
+   * Serve over HTTPS with this certificate (PEM) — the LAN routes of event mode included: the pairing code is shown
+   * with the certificate's SHA-256, which the joining station pins (a self-signed certificate is enough).
+   */
+  https?: { cert: Buffer; key: Buffer };
 }
 
 export interface RunningHost {
@@ -63,11 +70,15 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   }, 20_000);
   keepAlive.unref();
 
-  const server = http.createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((err: unknown) => {
       sendError(res, err instanceof ApiError ? err : new ApiError('internal', '内部错误'));
     });
-  });
+  };
+  const server = opts.https
+    ? https.createServer({ cert: opts.https.cert, key: opts.https.key }, onRequest)
+    : http.createServer(onRequest);
+  const fingerprint = opts.https ? certFingerprint(opts.https.cert) : null;
 
   let own: OwnAddress | null = null; // known once listening; no request is handled before
 
@@ -156,14 +167,14 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   });
   const addr = server.address() as AddressInfo;
   own = { bound: host, port: addr.port };
-  opts.studio.eventMode.host.setListening({ port: addr.port, bound: host });
+  opts.studio.eventMode.host.setListening({ port: addr.port, bound: host, fingerprint });
   const stopAdvertising =
     (opts.advertise ?? !isLoopback(host))
       ? await advertiseHost(opts.studio.eventMode.stationName(), addr.port, () => {}).catch(() => async () => {})
       : async () => {};
   const shownHost = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
   return {
-    url: `http://${shownHost}:${addr.port}`,
+    url: `${fingerprint ? 'https' : 'http'}://${shownHost}:${addr.port}`,
     port: addr.port,
     host,
     token,
@@ -179,6 +190,11 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
         server.closeAllConnections();
       }),
   };
+}
+
+/** The SHA-256 of a PEM certificate (the first of a chain), 64 lowercase hex: what a joining station pins. */
+export function certFingerprint(pem: Buffer): string {
+  return new X509Certificate(pem).fingerprint256.replace(/:/g, '').toLowerCase();
 }
 
 /** Which part of the host a URL path belongs to (decides the token and cross-site rules). */

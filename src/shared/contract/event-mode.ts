@@ -99,7 +99,14 @@ export const LanStatusView = z.object({
   refused: z.array(z.object({ id: z.string(), message: z.string(), createdAt: z.string() })),
   /** host: the open pairing window, if any. */
   pairing: z
-    .object({ code: z.string(), expiresAt: z.string(), qrPayload: z.string(), addresses: z.array(z.string()) })
+    .object({
+      code: z.string(),
+      expiresAt: z.string(),
+      qrPayload: z.string(),
+      addresses: z.array(z.string()),
+      /** The host serves the LAN over HTTPS: its certificate's SHA-256 (hex), which the joining station pins. */
+      fingerprint: z.string().nullable().optional(),
+    })
     .nullable(),
   stations: z.array(PairedStationView),
 });
@@ -282,6 +289,8 @@ export const eventModeContract = {
       address: z.string({ error: '请输入主机地址' }).trim().min(1, { error: '请输入主机地址' }).max(300),
       code: z.string({ error: '请输入配对码' }).trim().min(1, { error: '请输入配对码' }).max(20),
       stationName: StationName,
+      /** An https host: its certificate's SHA-256 as shown with the pairing code (the QR carries it). */
+      fingerprint: z.string().trim().max(100).optional(),
     }),
     response: LanStatusView,
   },

@@ -324,16 +324,24 @@ export function checkPairing(
 
 /** What the joining station scans from the host's screen (its QR): address and code. */
 export const PAIRING_QR_PREFIX = 'CSPAIR1|';
-export function pairingQrPayload(address: string, code: string): string {
-  return `${PAIRING_QR_PREFIX}${address}|${code}`;
+export function pairingQrPayload(address: string, code: string, fingerprint?: string | null): string {
+  return `${PAIRING_QR_PREFIX}${address}|${code}${fingerprint ? `|${fingerprint}` : ''}`;
 }
-export function parsePairingQr(text: string): { address: string; code: string } | null {
+export function parsePairingQr(text: string): { address: string; code: string; fingerprint?: string } | null {
   const t = text.trim();
   if (!t.startsWith(PAIRING_QR_PREFIX)) return null;
-  const [address, code, ...rest] = t.slice(PAIRING_QR_PREFIX.length).split('|');
+  const [address, code, fp, ...rest] = t.slice(PAIRING_QR_PREFIX.length).split('|');
   const c = normalizePairingCode(code ?? '');
   if (rest.length > 0 || !address || !c) return null;
-  return { address, code: c };
+  if (fp === undefined) return { address, code: c };
+  const f = normalizeFingerprint(fp);
+  return f ? { address, code: c, fingerprint: f } : null;
+}
+
+/** A certificate's SHA-256 as typed or shown (`AB:CD:…`, any case) → 64 lowercase hex, or null. */
+export function normalizeFingerprint(text: string): string | null {
+  const f = text.trim().replace(/[:\s]/g, '').toLowerCase();
+  return /^[0-9a-f]{64}$/.test(f) ? f : null;
 }
 
 /** A typed host address → base URL (`192.168.1.20`, `192.168.1.20:5710`, `http://studio-1.local:5710`). */
