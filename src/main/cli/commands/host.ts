@@ -1,27 +1,48 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, intOption } from '../args';
 import type { Command } from '../command';
 import { createStudio } from '../../core/studio';
 import { defaultDataDir } from '../../core/data-dir';
-import { startHost } from '../../host/host';
+import { certFingerprint, startHost } from '../../host/host';
 import { rendererDir } from '../../kernel/paths';
 
 export const hostCommand: Command = {
   name: 'host',
   summary: 'serve the studio UI and API on this machine (default http://127.0.0.1:5710)',
-  usage: 'studio host [--port N] [--host ADDR] [--data DIR]',
+  usage: 'studio host [--port N] [--host ADDR] [--data DIR] [--cert PEM --key PEM]',
   async run(argv, io) {
     const { values } = parse(argv, {
       port: { type: 'string' },
       host: { type: 'string' },
       data: { type: 'string' },
+      cert: { type: 'string' },
+      key: { type: 'string' },
     });
+    if (!values.cert !== !values.key) {
+      io.stderr.write('HTTPS 需要同时指定 --cert 和 --key（PEM 文件）。\n');
+      return 2;
+    }
+    let tls: { cert: Buffer; key: Buffer } | undefined;
+    try {
+      tls = values.cert && values.key ? { cert: readFileSync(values.cert), key: readFileSync(values.key) } : undefined;
+      if (tls) certFingerprint(tls.cert);
+    } catch (err) {
+      io.stderr.write(`读不了证书或私钥：${(err as Error).message}\n`);
+      return 2;
+    }
     const port = intOption(values.port, 'port', 0, 65535) ?? 5710;
     const dataDir = values.data ? path.resolve(values.data) : defaultDataDir(io.env);
     const studio = createStudio({ dataDir, syncWorker: true });
     let running;
     try {
-      running = await startHost({ studio, rendererDir: rendererDir(), host: values.host ?? '127.0.0.1', port });
+      running = await startHost({
+        studio,
+        rendererDir: rendererDir(),
+        host: values.host ?? '127.0.0.1',
+        port,
+        https: tls,
+      });
     } catch (err) {
       await studio.close();
       const code = (err as NodeJS.ErrnoException).code;
@@ -35,6 +56,7 @@ export const hostCommand: Command = {
     io.stdout.write(`  数据目录 data: ${dataDir}\n`);
     io.stdout.write(`  界面地址 UI:   ${running.url}${running.token ? `/?token=${running.token}` : ''}\n`);
     if (running.token) io.stdout.write(`  访问令牌 token: ${running.token}\n`);
+    if (tls) io.stdout.write(`  证书指纹 SHA-256: ${certFingerprint(tls.cert)}\n`);
     io.stdout.write(`  按 Ctrl-C 停止 (Ctrl-C to stop)\n`);
     await io.untilSignal();
     await running.close();
