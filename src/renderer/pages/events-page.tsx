@@ -8,7 +8,7 @@ import { problemOf, type Problem } from '../components/use-api-call';
 import { PageHeader } from '../components/page-header';
 import { t } from '../i18n';
 import { useStation } from '../station/station-store';
-import { checkEventForm, emptyEventForm, formOfEvent, type EventForm } from './events/event-form';
+import { checkEventForm, emptyEventForm, firstProblemInput, formOfEvent, type EventForm } from './events/event-form';
 import { RosterImport } from './events/roster-import';
 import './admin.css';
 
@@ -77,10 +77,12 @@ export function EventsPage() {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    const form0 = e.currentTarget as HTMLFormElement;
     setNotice(null);
     const checked = checkEventForm(form);
     if (!checked.ok) {
       setProblem({ message: Object.values(checked.fields)[0]!, fields: checked.fields, code: 'invalid_request' });
+      focusFirstProblem(form0, checked.fields);
       return;
     }
     setBusy(true);
@@ -98,10 +100,19 @@ export function EventsPage() {
       setForm(emptyEventForm());
       load();
     } catch (err) {
-      setProblem(problemOf(err));
+      const p = problemOf(err);
+      setProblem(p);
+      focusFirstProblem(form0, p.fields);
     } finally {
       setBusy(false);
     }
+  }
+
+  /** After a failed submit the cursor goes to the first red field (it stayed on the button: new-user trial). */
+  function focusFirstProblem(formEl: HTMLFormElement, fields: Record<string, string>) {
+    const name = firstProblemInput(fields);
+    const el = name ? formEl.elements.namedItem(name) : null;
+    if (el instanceof HTMLElement) el.focus();
   }
 
   async function setArchived(ev: StudioEvent, archived: boolean) {

@@ -27,6 +27,7 @@ export const events: Catalogue['events'] = {
     `Event created: ${school}. Next: import the school's roster (without one, skip this and go to check-in)`,
   updated: (school: string) => `Changes saved: ${school}`,
   feeInvalid: 'The fee is not a valid amount, e.g. 15 or 15.00',
+  datePick: 'Pick the date (the calendar at the right of the box, or fill in year, month and day)',
   problems: (n: number) => `${n} fields need changes: see the ones marked red.`,
   showArchived: 'Show archived',
   archivedBadge: 'Archived',

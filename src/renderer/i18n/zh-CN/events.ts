@@ -24,6 +24,7 @@ export const events = {
   created: (school: string) => `已创建活动：${school}。下一步：导入学校名单（没有名单可跳过，直接去签到）`,
   updated: (school: string) => `已保存修改：${school}`,
   feeInvalid: '收费金额格式不正确，例如 15 或 15.00',
+  datePick: '请选择采集日期（年月日填全）',
   problems: (n: number) => `有 ${n} 处需要修改，请看标红的字段。`,
   showArchived: '显示已归档',
   archivedBadge: '已归档',

@@ -42,6 +42,23 @@ export function formOfEvent(e: StudioEvent): EventForm {
   };
 }
 
+/** The form's inputs in screen order, by the field key a problem is reported on (for the cursor after a submit). */
+export const EVENT_FORM_INPUTS: readonly [field: string, input: string][] = [
+  ['schoolName', 'schoolName'],
+  ['schoolCode', 'schoolCode'],
+  ['date', 'date'],
+  ['featureCode', 'featureCode'],
+  ['feeFen', 'fee'],
+  ['shippingRegion', 'shippingRegion'],
+  ['shippingAddress', 'shippingAddress'],
+  ['stationName', 'stationName'],
+];
+
+/** The input the cursor goes to after a failed submit: the first one on screen with a problem. */
+export function firstProblemInput(fields: Record<string, string>): string | null {
+  return EVENT_FORM_INPUTS.find(([f]) => fields[f])?.[1] ?? null;
+}
+
 export type EventFormResult =
   | { ok: true; input: Omit<EventCreateInput, 'mode'> & { feeFen: number } }
   | { ok: false; fields: Record<string, string> };
@@ -62,5 +79,8 @@ export function checkEventForm(form: EventForm): EventFormResult {
   const parsed = EventCreateInput.safeParse(input);
   const fields: Record<string, string> = parsed.success ? {} : problemOf(apiErrorFromZod(parsed.error)).fields;
   if (feeFen === null) fields.feeFen = t.events.feeInvalid;
+  // the box is a date picker in the operator's own format (an unfinished or impossible date reads ''): the
+  // schema's 'YYYY-MM-DD' is not what they see
+  if (fields.date) fields.date = t.events.datePick;
   return Object.keys(fields).length > 0 ? { ok: false, fields } : { ok: true, input: { ...input, feeFen: feeFen! } };
 }
