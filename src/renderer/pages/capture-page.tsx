@@ -164,6 +164,18 @@ export function CapturePage() {
     />
   );
   const currentStudent = order ? { orderId: order.id, label: `${screenName(order)}（${order.studentNo}）` } : null;
+  const shutterDisabled = queue.active
+    ? queueShutterBlock(queue.state, station.operator) !== null || state.phase !== 'idle'
+    : !station.orderId || state.phase !== 'idle';
+  // the cursor on the shutter when it is what comes next: on arriving from 签到 (确认信息并去拍摄), after R 重拍
+  // (its button is gone) and after a shot — only when it is nowhere (the page body: new-user trial), never taken
+  // from a field or button the operator is on
+  useEffect(() => {
+    if (shutterDisabled || state.result) return;
+    const active = document.activeElement;
+    if (active && active !== document.body) return;
+    document.querySelector<HTMLButtonElement>('.capture-layout button.shutter')?.focus();
+  }, [shutterDisabled, state.result, station.orderId]);
 
   return (
     <div className="page">
@@ -201,11 +213,7 @@ export function CapturePage() {
           )}
           <CaptureShutter
             phase={state.phase}
-            disabled={
-              queue.active
-                ? queueShutterBlock(queue.state, station.operator) !== null || state.phase !== 'idle'
-                : !station.orderId || state.phase !== 'idle'
-            }
+            disabled={shutterDisabled}
             onShoot={() => void shoot()}
             auto={prefs.auto}
             onAuto={(on) => setPrefs((p) => ({ ...p, auto: on }))}

@@ -24,6 +24,18 @@ export function ExportPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const job = useRef('');
+  const resultRef = useRef<HTMLDivElement>(null);
+  // 开始导出 is disabled while it runs (the cursor fell to the page body: new-user trial): when it is done the
+  // cursor goes to the ZIP download (browser), else to the result line; refused, to the reason
+  const errorRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!result) return;
+    const el = resultRef.current;
+    (el?.querySelector<HTMLElement>('a') ?? el)?.focus();
+  }, [result]);
+  useEffect(() => {
+    if (error) errorRef.current?.focus();
+  }, [error]);
 
   useEffect(
     () =>
@@ -91,9 +103,13 @@ export function ExportPage() {
               </p>
             </>
           )}
-          {error && <div className="banner-error">{error}</div>}
+          {error && (
+            <div className="banner-error" role="alert" ref={errorRef} tabIndex={-1} data-testid="export-error">
+              {error}
+            </div>
+          )}
           {result && (
-            <div className="banner-ok" role="status">
+            <div className="banner-ok" role="status" ref={resultRef} tabIndex={-1} data-testid="export-result">
               {t.exportPage.done(result.exported, result.zipPath)}
               {!window.studio && (
                 <div className="actions" data-testid="export-downloads">

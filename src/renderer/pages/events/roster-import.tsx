@@ -43,6 +43,7 @@ export function RosterImport(props: {
   const [result, setResult] = useState<RosterImportResult | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const chooseRef = useRef<HTMLButtonElement>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
   const eventId = props.eventId ?? '';
   const { focusFor, onFocused } = props;
 
@@ -88,6 +89,14 @@ export function RosterImport(props: {
     setPhase(r ? { kind: 'done' } : { kind: 'idle' });
     if (r) setResult(r);
   }
+
+  // 开始导入 is disabled while it runs, so the cursor fell to the page body (new-user trial): it goes to what the
+  // import found — the rejected rows when there are any, else the result line
+  useEffect(() => {
+    if (!result) return;
+    const el = resultRef.current;
+    (el?.querySelector<HTMLElement>('[data-testid=roster-rejected]') ?? el)?.focus();
+  }, [result]);
 
   const busy = phase.kind === 'reading' || phase.kind === 'importing';
   const problem = importCall.state.problem;
@@ -159,7 +168,7 @@ export function RosterImport(props: {
         <ErrorBanner error={problem} testId="roster-error" />
       )}
       {result && (
-        <div data-testid="roster-result">
+        <div data-testid="roster-result" ref={resultRef} tabIndex={-1}>
           <Banner tone={result.rejected.length > 0 ? 'warn' : 'ok'}>
             {t.events.roster.result(result.imported, result.inserted, result.updated)}
             {result.rejected.length > 0 ? `；${t.events.roster.rejectedTitle(result.rejected.length)}` : ''}
@@ -168,7 +177,7 @@ export function RosterImport(props: {
             <p className="muted small">{t.events.roster.noneRejected}</p>
           ) : (
             <div className="rejected-rows">
-              <table className="table" data-testid="roster-rejected">
+              <table className="table" data-testid="roster-rejected" tabIndex={-1}>
                 <thead>
                   <tr>
                     <th>{t.events.roster.line}</th>
