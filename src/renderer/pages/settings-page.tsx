@@ -298,7 +298,9 @@ function ReceiptCard() {
       const bytes = Uint8Array.from(atob(r.pdfBase64), (c) => c.charCodeAt(0));
       const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
       setTestPdf({ url, name: r.fileName });
-      setStatus(okStatus(r.printed ? t.settings.receipt.testPrinted(r.printer ?? '') : t.settings.receipt.testPdf));
+      setStatus(
+        okStatus(r.printed ? t.settings.receipt.testPrinted(r.printer ?? '') : t.settings.receipt.testPdf(r.fileName)),
+      );
     } catch (err) {
       setStatus(errStatus(problemOf(err)));
     } finally {

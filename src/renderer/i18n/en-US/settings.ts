@@ -43,7 +43,7 @@ export const settings: Catalogue['settings'] = {
     test: 'Test print',
     testing: 'Printing a test page…',
     testPrinted: (printer: string) => `Test page sent to printer: ${printer}`,
-    testPdf: 'Test page made as PDF:',
+    testPdf: (file: string) => `Test page made as PDF: ${file} (open it with the link below)`,
     openPdf: 'Open the test page PDF',
   },
   camera: {

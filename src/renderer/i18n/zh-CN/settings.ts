@@ -40,7 +40,7 @@ export const settings = {
     test: '测试打印',
     testing: '正在打印测试页…',
     testPrinted: (printer: string) => `测试页已发送到打印机：${printer}`,
-    testPdf: '测试页已生成 PDF：',
+    testPdf: (file: string) => `测试页已生成 PDF：${file}（点下方链接打开）`,
     openPdf: '打开测试页 PDF',
   },
   camera: {
