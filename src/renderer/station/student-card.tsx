@@ -1,5 +1,6 @@
 import { t } from '../i18n/zh-CN/index';
 import type { Subject } from './checkin-state';
+import { sourceLine } from './checkin-source';
 import { screenName } from '../../shared/domain/masking';
 
 /** Who is in front of the station, as the QR code / roster tells it: shown before anything is saved. */
@@ -34,10 +35,11 @@ export function StudentCard({ subject }: { subject: Subject }) {
       [f.campusType, e.campusType],
     ];
   } else return null;
-  const fromRoster = subject.kind === 'roster' || subject.decoded.rosterEntry !== null;
   return (
     <>
-      {fromRoster && <p className="muted small">{t.checkin.fromRoster}</p>}
+      <p className="muted small" data-testid="student-source">
+        {sourceLine(subject)}
+      </p>
       <dl className="decoded" data-testid={subject.kind === 'roster' ? 'roster-entry' : 'decoded'}>
         {rows.map(([label, value, mono]) => (
           <div key={label} style={{ display: 'contents' }}>

@@ -47,6 +47,11 @@ export const checkin: Catalogue['checkin'] = {
     contactLater: 'May be left empty: the student completes it later on the student page',
   },
   fromRoster: "These details come from the school's roster: check them with the student before submitting.",
+  fromCodeViaRoster:
+    "The code holds only the code itself: these details come from the school's roster entry with this code; check them with the student.",
+  fromCodeAndRoster:
+    "These details come from the code, completed from the school's roster: check them with the student.",
+  fromCode: 'These details come from the code: check them with the student before submitting.',
   missingFromSource: (fields: string) => `Not in the roster / code: ${fields}. Ask the student and fill in.`,
   problems: (n: number) => `${n} field(s) need changes: see the ones marked red.`,
   submit: 'Confirm and go to capture',
