@@ -3,7 +3,12 @@ import { ApiError, type FieldProblem } from '../../shared/api-error';
 import type { CheckinSubmitInput, DecodedStudentView } from '../../shared/contract/checkin';
 import { parseContactFieldsRequired, STATION_SETTING_KEYS } from '../../shared/contract/settings';
 import type { ParsedReq } from '../../shared/contract';
-import { COLLECTION_CODE_MISSING, collectionCodeRequired, fieldsToAsk } from '../../shared/domain/checkin-rules';
+import {
+  COLLECTION_CODE_MISSING,
+  LAST4_MISMATCH,
+  collectionCodeRequired,
+  fieldsToAsk,
+} from '../../shared/domain/checkin-rules';
 import { checkIdNumber, idForDisplay, last4Matches, maskIdNumber } from '../../shared/domain/id-number';
 import { maskName, nameMatchesMask } from '../../shared/domain/masking';
 import { formatOrderNumber, orderDay } from '../../shared/domain/order-number';
@@ -286,8 +291,7 @@ export class CheckinService {
       problems.add('featureCode', '特征码不正确：请向学校老师确认本次采集的特征码');
     // who the student is decides everything else: an unknown 采集码 or roster entry stops here
     const identity = this.complete(this.resolve(event, input, problems), input, problems);
-    if (identity.idMasked && !last4Matches(identity.idMasked, input.idLast4))
-      problems.add('idLast4', '证件号后 4 位不正确，请核对后重新输入');
+    if (identity.idMasked && !last4Matches(identity.idMasked, input.idLast4)) problems.add('idLast4', LAST4_MISMATCH);
     // contact details the roster already has need not be typed again at the station; with 设置 › 联系方式 可留空
     // they may stay empty ('' = not given: the student completes them on the student page later)
     const required = parseContactFieldsRequired(this.settings.get(STATION_SETTING_KEYS.contactFieldsRequired));

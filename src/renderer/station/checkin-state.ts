@@ -3,6 +3,7 @@ import type { Res } from '../../shared/contract';
 import {
   checkinFormProblems,
   fieldsToAsk,
+  LAST4_MISMATCH,
   type CheckinFormValues,
   type CheckinPath,
   type ContactPolicy,
@@ -185,7 +186,6 @@ export function contactOptionalBecause(subject: Subject, field: 'email' | 'phone
 }
 
 /** The service's words for a 后 4 位 that does not fit the 证件号 (checkin-service), so both read the same. */
-export const LAST4_MISMATCH = '证件号后 4 位不正确，请核对后重新输入';
 
 /** Problems the form finds itself (all at once), before anything is sent. */
 export function formProblems(s: CheckinState, stationRequires = true): Record<string, string> {

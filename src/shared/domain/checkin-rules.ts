@@ -44,6 +44,8 @@ export const REQUIRED_STUDENT_FIELDS: readonly StudentField[] = [
 ];
 
 /** The message when a required 采集码 is missing: where the student finds it. */
+/** The 证件号's last 4 do not match what the student says (the form and the check-in service, one text). */
+export const LAST4_MISMATCH = '证件号后 4 位不正确，请核对后重新输入';
 export const COLLECTION_CODE_MISSING = '请填写采集码（学生可在学信网“学信档案”中查看，16 位）';
 
 /** 采集码 must be given on this path when the source does not carry it: only 手动登记 has no other source. */

@@ -3,10 +3,9 @@ import {
   checkinReducer,
   formProblems,
   initialCheckin,
-  LAST4_MISMATCH,
   type CheckinState,
 } from '../../../src/renderer/station/checkin-state';
-import type { CheckinFormValues } from '../../../src/shared/domain/checkin-rules';
+import { LAST4_MISMATCH, type CheckinFormValues } from '../../../src/shared/domain/checkin-rules';
 import { screenName } from '../../../src/shared/domain/masking';
 
 // New-user trial (issue 9) on 手动登记: every problem of the form at once; a long name does not break layouts.
