@@ -7,6 +7,7 @@ export type { TokenInfo } from './tokens';
 export { serverStats, adminOrders } from './stats';
 export { ReviewError, allowedDecisions, waitsForReview } from './reviews';
 export { CHECKSUM_MISMATCH_STATUS } from './photos';
+export type { S3PhotoConfig } from './s3-photo-store';
 export { RateLimiter, adviceFor } from './console/status';
 export { hashPassword, verifyPassword } from './console/users';
 export { decisionMail, type MailConfig } from './mail';

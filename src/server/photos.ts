@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Readable } from 'node:stream';
 import { Server as TusServer } from '@tus/server';
 import type { Upload } from '@tus/utils';
 import type { Kysely } from 'kysely';
@@ -12,15 +13,16 @@ import type { Clock } from './clock';
 import { bearerToken, type TokenStore } from './tokens';
 import type { WriteBatcher } from './db/write-batch';
 import { HashingFileStore } from './hashing-file-store';
+import { S3PhotoStore, type S3PhotoConfig } from './s3-photo-store';
 
-// Photos by tus 1.0 (@tus/server + @tus/file-store). The upload id IS the photo's sha256, so the upload
+// Photos by tus 1.0 (@tus/server + @tus/file-store, or @tus/s3-store with `s3`). The upload id IS the photo's sha256, so the upload
 // URL is /v1/photos/{sha256} and a station can always HEAD it first. Guards around the library:
 // - a POST for a sha256 whose upload exists (partial or complete) never reaches tus's PostHandler —
 //   with a naming function, @tus/server would create the file again and reset a finished upload to 0;
 //   the answer points at the existing upload instead, serialised per sha256 so two racing POSTs cannot
 //   both create;
 // - on the last byte the sha256 of the stored bytes is checked — hashed as they were written (HashingFileStore),
-//   else read back from the file: a mismatch deletes them and answers 460;
+//   else read back from the file (always read back from the object in S3): a mismatch deletes them and answers 460;
 // - a photo counts as stored (table photos) only after that check — also when the server died between
 //   the last byte and the check (a HEAD or POST of a full but unverified upload verifies it first).
 
@@ -30,6 +32,8 @@ export const CHECKSUM_MISMATCH_BODY = '照片内容与 sha256 不符，已删除
 
 export interface PhotoUploadsOptions {
   directory: string;
+  /** Photos in S3-compatible storage instead of `directory`. */
+  s3?: S3PhotoConfig;
   db: Kysely<CentralDatabase>;
   /** Group commit of the `photos` rows (answered after the commit). */
   writes: WriteBatcher;
@@ -46,7 +50,7 @@ type CreateAnswer =
 
 export class PhotoUploads {
   readonly tus: TusServer;
-  readonly store: HashingFileStore;
+  readonly store: HashingFileStore | S3PhotoStore;
   private readonly creating = new Map<string, Promise<unknown>>();
   /** Photos a POST under the per-sha256 lock has just found absent (the naming function need not ask again). */
   private readonly absent = new Set<string>();
@@ -56,7 +60,7 @@ export class PhotoUploads {
   bytesAppended = 0;
 
   constructor(private readonly options: PhotoUploadsOptions) {
-    this.store = new HashingFileStore({ directory: options.directory });
+    this.store = options.s3 ? new S3PhotoStore(options.s3) : new HashingFileStore({ directory: options.directory });
     this.tus = new TusServer({
       path: PHOTOS_PATH,
       datastore: this.store,
@@ -85,9 +89,25 @@ export class PhotoUploads {
     });
   }
 
-  /** Path of a stored photo's bytes (complete or not). */
+  /** Path of a stored photo's bytes (complete or not) in the filesystem store. */
   filePath(sha256: string): string {
     return path.join(this.options.directory, sha256);
+  }
+
+  /** Where the photos are kept (start-up line). */
+  describeStorage(): string {
+    return this.store instanceof S3PhotoStore ? this.store.describe() : this.options.directory;
+  }
+
+  /** Fails with a readable message when the photo storage cannot be used (S3: the bucket is not reachable). */
+  async checkStorage(): Promise<void> {
+    if (this.store instanceof S3PhotoStore) await this.store.checkBucket();
+  }
+
+  /** The bytes of an upload (complete or not on the filesystem; complete in S3). */
+  async openPhoto(sha256: string): Promise<Readable> {
+    if (this.store instanceof S3PhotoStore) return this.store.openPhoto(sha256);
+    return createReadStream(this.filePath(sha256));
   }
 
   private async exists(sha256: string): Promise<boolean> {
@@ -110,7 +130,7 @@ export class PhotoUploads {
   /** Hashes the complete bytes; records the photo or deletes the bytes (throws the tus 460 answer). */
   private async verify(upload: Upload, stationId: number | null): Promise<void> {
     const sha = upload.id;
-    const actual = this.store.takeDigest(sha, upload.size ?? -1) ?? (await sha256OfFile(this.filePath(sha)));
+    const actual = this.store.takeDigest(sha, upload.size ?? -1) ?? (await sha256OfStream(await this.openPhoto(sha)));
     if (actual !== sha) {
       await this.store.remove(sha).catch(() => undefined);
       this.options.onEvent?.({ type: 'photo.mismatch', sha256: sha, bytes: upload.size ?? 0 });
@@ -258,7 +278,10 @@ export class PhotoUploads {
   /** The bytes of a verified photo (review console), or null. */
   async photoBytes(sha256: string): Promise<Buffer | null> {
     if (!(await this.isStored(sha256))) return null;
-    return fs.readFile(this.filePath(sha256));
+    if (!(this.store instanceof S3PhotoStore)) return fs.readFile(this.filePath(sha256));
+    const chunks: Buffer[] = [];
+    for await (const chunk of await this.openPhoto(sha256)) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
   }
 }
 
@@ -268,7 +291,11 @@ function header(req: IncomingMessage, name: string): string | undefined {
 }
 
 export async function sha256OfFile(file: string): Promise<string> {
+  return sha256OfStream(createReadStream(file));
+}
+
+export async function sha256OfStream(bytes: Readable): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  for await (const chunk of bytes) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }

@@ -12,9 +12,10 @@ import { systemClock, type Clock } from './clock';
 import { ConsoleUsers } from './console/users';
 import { Mailer, type MailConfig } from './mail';
 import type { RateLimiter } from './console/status';
+import type { S3PhotoConfig } from './s3-photo-store';
 
 // The reference central server: database (SQLite in dataDir, or PostgreSQL via databaseUrl), photos on
-// the filesystem under <dataDir>/photos, HTTP(S) with Fastify.
+// the filesystem under <dataDir>/photos or in an S3-compatible bucket (`s3`), HTTP(S) with Fastify.
 
 export interface CentralServices {
   central: CentralDb;
@@ -35,6 +36,8 @@ export interface CentralServicesOptions {
   now?: Clock;
   /** Largest photo accepted (bytes). */
   maxPhotoBytes?: number;
+  /** Photos in S3-compatible storage (@tus/s3-store) instead of <dataDir>/photos. */
+  s3?: S3PhotoConfig;
   /** E-mail to students on 审核驳回 / 待制作; off when absent. */
   mail?: MailConfig;
   /** Where the mailer logs (JSON lines); default stderr. */
@@ -68,6 +71,7 @@ export async function openCentral(options: CentralServicesOptions): Promise<Cent
       tokens,
       now,
       maxBytes: options.maxPhotoBytes,
+      s3: options.s3,
     }),
     users: new ConsoleUsers(central.db, now),
     mailer,
@@ -110,6 +114,12 @@ export async function startCentralServer(options: StartServerOptions): Promise<R
     ((msg: string, detail: Record<string, unknown>) =>
       stream?.write(`${JSON.stringify({ level: 30, time: Date.now(), msg, ...detail })}\n`));
   const services = await openCentral({ ...options, log });
+  try {
+    await services.photos.checkStorage();
+  } catch (err) {
+    await services.close();
+    throw err;
+  }
   const now = options.now ?? systemClock;
   const app = buildApp(
     { ...services, version: options.version, now },

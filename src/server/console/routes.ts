@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { REJECT_REASONS, REJECT_REASON_CODES, SHA256_PATTERN } from '../../shared/central';
@@ -175,7 +174,7 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
     const sha = req.params.sha256;
     if (!SHA256_PATTERN.test(sha) || !(await deps.photos.isStored(sha)))
       return reply.code(404).send(err('not_found', '没有这张照片'));
-    return reply.type('image/jpeg').send(fs.createReadStream(deps.photos.filePath(sha)));
+    return reply.type('image/jpeg').send(await deps.photos.openPhoto(sha));
   });
 
   app.get('/status', async (_req, reply) => {

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll } from 'vitest';
-import { startCentralServer, type RateLimiter, type RunningCentralServer } from '../../../src/server';
+import {
+  startCentralServer,
+  type RateLimiter,
+  type RunningCentralServer,
+  type S3PhotoConfig,
+} from '../../../src/server';
 import { tempDir } from '../../helpers/temp-dir';
 import { ApiValidator } from './openapi';
 import { findPostgresBin, POSTGRES_SKIP_REASON, startPostgres, type ThrowawayPostgres } from './postgres';
@@ -59,7 +64,7 @@ export interface TestServer {
 
 export async function startTestServer(
   backend: Backend,
-  options: { maxPhotoBytes?: number; statusLimiter?: RateLimiter } = {},
+  options: { maxPhotoBytes?: number; statusLimiter?: RateLimiter; s3?: S3PhotoConfig } = {},
 ): Promise<TestServer> {
   const tmp = tempDir('studio-central-');
   const databaseUrl = await backend.databaseUrl();
@@ -80,6 +85,7 @@ export async function startTestServer(
       logStream,
       maxPhotoBytes: options.maxPhotoBytes,
       statusLimiter: options.statusLimiter,
+      s3: options.s3,
     });
   let server = await start();
   const t: TestServer = {

@@ -12,6 +12,7 @@ import { openCentral, serverStats, startCentralServer } from '../../../server';
 
 const USAGE =
   'studio server [--port N] [--host ADDR] [--data DIR] [--cert FILE --key FILE] [--public-url URL]' +
+  ' [--s3-bucket NAME [--s3-endpoint URL] [--s3-region R]]' +
   ' | token create (--station NAME | --admin NAME) | token list [--json] | token revoke (--id N | --station NAME)' +
   ' | user create --name NAME [--role reviewer|admin] [--password-stdin] | user list | stats --json  [--data DIR]';
 
@@ -85,7 +86,22 @@ async function runServer(argv: string[], io: CliIO): Promise<number> {
     cert: { type: 'string' },
     key: { type: 'string' },
     'public-url': { type: 'string' },
+    's3-bucket': { type: 'string' },
+    's3-endpoint': { type: 'string' },
+    's3-region': { type: 'string' },
   });
+  // photos in S3-compatible storage: flags or STUDIO_S3_*; keys from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY
+  const s3Bucket = values['s3-bucket'] ?? (io.env.STUDIO_S3_BUCKET?.trim() || undefined);
+  const s3Endpoint = values['s3-endpoint'] ?? (io.env.STUDIO_S3_ENDPOINT?.trim() || undefined);
+  if (s3Endpoint && !s3Bucket) throw new UsageError('使用 --s3-endpoint 时须同时给出 --s3-bucket NAME');
+  if (s3Endpoint && !/^https?:\/\/[^/]/.test(s3Endpoint)) throw new UsageError('--s3-endpoint 应为 http(s):// 地址');
+  const s3 = s3Bucket
+    ? {
+        bucket: s3Bucket,
+        endpoint: s3Endpoint,
+        region: values['s3-region'] ?? (io.env.AWS_REGION?.trim() || undefined),
+      }
+    : undefined;
   const port = intOption(values.port, 'port', 0, 65535) ?? 5720;
   if (!!values.cert !== !!values.key) throw new UsageError('--cert 与 --key 须同时提供');
   const https = values.cert ? { cert: fs.readFileSync(values.cert), key: fs.readFileSync(values.key!) } : undefined;
@@ -98,6 +114,7 @@ async function runServer(argv: string[], io: CliIO): Promise<number> {
       host: values.host ?? '127.0.0.1',
       port,
       https,
+      s3,
       version: appVersion(),
       logStream: io.stderr,
       // e-mail to students: off unless STUDIO_SMTP_URL is set (kept out of argv: it may hold a password)
@@ -120,7 +137,7 @@ async function runServer(argv: string[], io: CliIO): Promise<number> {
   io.stdout.write(
     `  数据库 database: ${running.services.central.dialect === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : path.join(dataDir, 'central.sqlite')}\n`,
   );
-  io.stdout.write(`  照片 photos:     ${path.join(dataDir, 'photos')}\n`);
+  io.stdout.write(`  照片 photos:     ${running.services.photos.describeStorage()}\n`);
   io.stdout.write(`  地址 URL:        ${running.url}\n`);
   io.stdout.write('  按 Ctrl-C 停止 (Ctrl-C to stop)\n');
   await io.untilSignal();
