@@ -13,9 +13,9 @@ import type { Clock } from './clock';
 import { bearerToken, type TokenStore } from './tokens';
 import type { WriteBatcher } from './db/write-batch';
 import { HashingFileStore } from './hashing-file-store';
-import { S3PhotoStore, type S3PhotoConfig } from './s3-photo-store';
+import type { S3PhotoStore } from './s3-photo-store';
 
-// Photos by tus 1.0 (@tus/server + @tus/file-store, or @tus/s3-store with `s3`). The upload id IS the photo's sha256, so the upload
+// Photos by tus 1.0 (@tus/server + @tus/file-store, or @tus/s3-store with --s3-bucket). The upload id IS the photo's sha256, so the upload
 // URL is /v1/photos/{sha256} and a station can always HEAD it first. Guards around the library:
 // - a POST for a sha256 whose upload exists (partial or complete) never reaches tus's PostHandler —
 //   with a naming function, @tus/server would create the file again and reset a finished upload to 0;
@@ -32,8 +32,8 @@ export const CHECKSUM_MISMATCH_BODY = '照片内容与 sha256 不符，已删除
 
 export interface PhotoUploadsOptions {
   directory: string;
-  /** Photos in S3-compatible storage instead of `directory`. */
-  s3?: S3PhotoConfig;
+  /** Photos in S3-compatible storage instead of `directory` (made by openCentral, which loads the AWS SDK only then). */
+  s3Store?: S3PhotoStore;
   db: Kysely<CentralDatabase>;
   /** Group commit of the `photos` rows (answered after the commit). */
   writes: WriteBatcher;
@@ -51,6 +51,7 @@ type CreateAnswer =
 export class PhotoUploads {
   readonly tus: TusServer;
   readonly store: HashingFileStore | S3PhotoStore;
+  private readonly s3: S3PhotoStore | null;
   private readonly creating = new Map<string, Promise<unknown>>();
   /** Photos a POST under the per-sha256 lock has just found absent (the naming function need not ask again). */
   private readonly absent = new Set<string>();
@@ -60,7 +61,8 @@ export class PhotoUploads {
   bytesAppended = 0;
 
   constructor(private readonly options: PhotoUploadsOptions) {
-    this.store = options.s3 ? new S3PhotoStore(options.s3) : new HashingFileStore({ directory: options.directory });
+    this.s3 = options.s3Store ?? null;
+    this.store = this.s3 ?? new HashingFileStore({ directory: options.directory });
     this.tus = new TusServer({
       path: PHOTOS_PATH,
       datastore: this.store,
@@ -96,17 +98,17 @@ export class PhotoUploads {
 
   /** Where the photos are kept (start-up line). */
   describeStorage(): string {
-    return this.store instanceof S3PhotoStore ? this.store.describe() : this.options.directory;
+    return this.s3 ? this.s3.describe() : this.options.directory;
   }
 
   /** Fails with a readable message when the photo storage cannot be used (S3: the bucket is not reachable). */
   async checkStorage(): Promise<void> {
-    if (this.store instanceof S3PhotoStore) await this.store.checkBucket();
+    if (this.s3) await this.s3.checkBucket();
   }
 
   /** The bytes of an upload (complete or not on the filesystem; complete in S3). */
   async openPhoto(sha256: string): Promise<Readable> {
-    if (this.store instanceof S3PhotoStore) return this.store.openPhoto(sha256);
+    if (this.s3) return this.s3.openPhoto(sha256);
     return createReadStream(this.filePath(sha256));
   }
 
@@ -278,7 +280,7 @@ export class PhotoUploads {
   /** The bytes of a verified photo (review console), or null. */
   async photoBytes(sha256: string): Promise<Buffer | null> {
     if (!(await this.isStored(sha256))) return null;
-    if (!(this.store instanceof S3PhotoStore)) return fs.readFile(this.filePath(sha256));
+    if (!this.s3) return fs.readFile(this.filePath(sha256));
     const chunks: Buffer[] = [];
     for await (const chunk of await this.openPhoto(sha256)) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks);

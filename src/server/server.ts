@@ -58,6 +58,8 @@ export async function openCentral(options: CentralServicesOptions): Promise<Cent
     options.log ??
     ((msg: string, detail: Record<string, unknown>) => process.stderr.write(`${JSON.stringify({ msg, ...detail })}\n`));
   const mailer = options.mail ? new Mailer(options.mail, orders, log) : null;
+  // the AWS SDK is loaded only for S3 storage (it costs every other `studio` command a noticeable start-up)
+  const s3Store = options.s3 ? new (await import('./s3-photo-store')).S3PhotoStore(options.s3) : undefined;
   if (mailer) reviews.onDecision = (d) => mailer.decided(d);
   return {
     central,
@@ -71,7 +73,7 @@ export async function openCentral(options: CentralServicesOptions): Promise<Cent
       tokens,
       now,
       maxBytes: options.maxPhotoBytes,
-      s3: options.s3,
+      s3Store,
     }),
     users: new ConsoleUsers(central.db, now),
     mailer,
