@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { encodePhotoMetadata, type ServerStats } from '../../../src/shared/central';
 import type { S3PhotoConfig } from '../../../src/server';
@@ -292,6 +293,33 @@ suite.each(backends())('photos in S3-compatible storage ($name)', (backend) => {
       expect((await objectBytes(cfg, sha))?.equals(bytes)).toBe(true);
       // only the photo and tus's info object are left in the bucket
       expect((await objectKeys(cfg)).sort()).toEqual([sha, `${sha}.info`]);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('a photo completed in the bucket but not checked (server stopped in between) is checked on the next HEAD', async () => {
+    const cfg = await newBucket();
+    const s = await startTestServer(backend, { s3: cfg });
+    try {
+      const token = await s.stationToken('断电机');
+      const good = photoBytes(12_000, 41);
+      const bad = photoBytes(12_000, 43);
+      const badSha = sha256(photoBytes(12_000, 47));
+      await create(s, token, good);
+      await create(s, token, bad, badSha);
+      // the bytes reach the bucket through the store alone: no tus onUploadFinish, so no check and no photos row
+      const store = s.server.services.photos.store;
+      await store.write(Readable.from([good]), sha256(good), 0);
+      await store.write(Readable.from([bad]), badSha, 0);
+      await s.restart();
+      expect(await s.server.services.photos.isStored(sha256(good))).toBe(false);
+      const h = await head(s, token, sha256(good));
+      expect(h.headers.get('upload-offset')).toBe('12000');
+      expect(await s.server.services.photos.isStored(sha256(good))).toBe(true);
+      expect((await head(s, token, badSha)).status).toBe(404);
+      expect(await s.server.services.photos.isStored(badSha)).toBe(false);
+      expect((await objectKeys(cfg)).sort()).toEqual([sha256(good), `${sha256(good)}.info`].sort());
     } finally {
       await s.close();
     }
