@@ -51,12 +51,12 @@ test('capture from the browser webcam stores the original and shows the 初审 r
   });
   const order = checkin.order as { id: string };
 
-  await page.goto(freshHost.url);
-  // the station remembers event, operator and current student in localStorage (as after a check-in)
+  // the station remembers event, operator and current student in localStorage (as after a check-in); written before
+  // the app's own scripts run — written into a running app, the station store's next save (e.g. the station bar
+  // preselecting the only event) raced it and the current student was gone (a CI failure)
   const station = JSON.stringify({ eventId: event.id, orderId: order.id, operator: '孙老师' });
-  await page.evaluate(`localStorage.setItem('studio.station', ${JSON.stringify(station)})`);
+  await page.addInitScript(`localStorage.setItem('studio.station', ${JSON.stringify(station)})`);
   await page.goto(`${freshHost.url}/#/capture`);
-  await page.reload(); // the station state is read when the app starts
   await page.getByLabel('画面来源').selectOption('browser');
   await expect(page.getByTestId('current-student')).toContainText('2022000777');
   await expect(page.getByTestId('live-checks').locator('[data-check="face.count"]')).toHaveCount(1, {
