@@ -1,12 +1,11 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStudio, type Studio } from '../../../src/main/core/studio';
 import { certFingerprint, startHost, type RunningHost } from '../../../src/main/host/host';
 import type { LanStatusView } from '../../../src/shared/contract/event-mode';
 import { parsePairingQr } from '../../../src/shared/domain/shooting-queue';
 import { recordsFixture, type RecordsFixture } from '../../helpers/records-fixture';
+import { selfSignedCert } from '../../helpers/self-signed-cert';
 import { tempDir } from '../../helpers/temp-dir';
 
 // Event mode over HTTPS on 127.0.0.1: the desk hosts with a certificate made here (self-signed, Debian's openssl);
@@ -26,32 +25,8 @@ let station: Studio;
 const st = <T>(method: string, payload: unknown) => station.dispatch(method, payload, ctx) as Promise<T>;
 
 function makeCert(name: string): { cert: Buffer; key: Buffer } {
-  const key = path.join(certs.dir, `${name}.key`);
-  const cert = path.join(certs.dir, `${name}.crt`);
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:prime256v1',
-      '-nodes',
-      '-days',
-      '2',
-      '-subj',
-      `/CN=${name}`,
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-      '-keyout',
-      key,
-      '-out',
-      cert,
-    ],
-    { stdio: 'ignore' },
-  );
-  return { cert: readFileSync(cert), key: readFileSync(key) };
+  const files = selfSignedCert(certs.dir, name, name);
+  return { cert: readFileSync(files.cert), key: readFileSync(files.key) };
 }
 
 const deskCert = makeCert('desk');

@@ -4,6 +4,7 @@ import https from 'node:https';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ServerStats } from '../../../src/shared/central';
+import { selfSignedCert } from '../../helpers/self-signed-cert';
 import { tempDir } from '../../helpers/temp-dir';
 import { backends, validator } from './harness';
 import { serverCommand } from '../../../src/main/cli/commands/server';
@@ -126,28 +127,7 @@ describe.each(backends())('studio server CLI ($name)', (backend) => {
     const tmp = tempDir('studio-central-tls-');
     const env = { DATABASE_URL: (await backend.databaseUrl()) ?? '' };
     try {
-      const cert = path.join(tmp.dir, 'cert.pem');
-      const key = path.join(tmp.dir, 'key.pem');
-      const gen = spawnSync('openssl', [
-        'req',
-        '-x509',
-        '-newkey',
-        'ec',
-        '-pkeyopt',
-        'ec_paramgen_curve:prime256v1',
-        '-nodes',
-        '-days',
-        '2',
-        '-subj',
-        '/CN=127.0.0.1',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1',
-        '-keyout',
-        key,
-        '-out',
-        cert,
-      ]);
-      expect(gen.status, String(gen.stderr)).toBe(0);
+      const { cert, key } = selfSignedCert(tmp.dir);
       const server = startServerProcess(['--data', path.join(tmp.dir, 'srv'), '--cert', cert, '--key', key], env);
       try {
         const url = await server.url;

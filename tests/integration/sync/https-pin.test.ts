@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startCentralServer, serverStats, type RunningCentralServer } from '../../../src/server';
 import type { SyncStatus } from '../../../src/shared/contract/sync';
+import { selfSignedCert } from '../../helpers/self-signed-cert';
 import { tempDir } from '../../helpers/temp-dir';
 import { completeOrder, station, type Station } from './sync-fixture';
 
@@ -27,28 +28,7 @@ describe.skipIf(!hasOpenssl)('sync over HTTPS with a pinned certificate', () => 
   it('syncs with the right fingerprint; a wrong one or none is refused before anything is sent', async () => {
     const t = tempDir('central-tls-');
     cleanups.push(t.cleanup);
-    const cert = path.join(t.dir, 'cert.pem');
-    const key = path.join(t.dir, 'key.pem');
-    const gen = spawnSync('openssl', [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:prime256v1',
-      '-nodes',
-      '-days',
-      '2',
-      '-subj',
-      '/CN=127.0.0.1',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-      '-keyout',
-      key,
-      '-out',
-      cert,
-    ]);
-    expect(gen.status, String(gen.stderr)).toBe(0);
+    const { cert, key } = selfSignedCert(t.dir);
     const pem = readFileSync(cert);
     const fingerprint = new X509Certificate(pem).fingerprint256; // AB:CD:… as openssl prints it
     server = await startCentralServer({
