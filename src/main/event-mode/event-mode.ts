@@ -105,8 +105,10 @@ export class EventMode {
     this.timer.unref();
   }
 
+  /** Stops the LAN worker and closes the idle connections to the host (the station closes). */
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    this.client.close();
   }
 }

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import https from 'node:https';
-import type { TLSSocket } from 'node:tls';
+import type http from 'node:http';
 import path from 'node:path';
 import { ApiError, type ApiErrorBody } from '../../shared/api-error';
 import type { BindResult, MergeResultView, OfflineTicketInput, TicketView } from '../../shared/contract/event-mode';
@@ -18,6 +17,7 @@ import {
 } from '../../shared/domain/shooting-queue';
 import { PhotoStore } from '../captures';
 import type { Db } from '../db/open';
+import { createAgent, PinMismatchError, request, type HttpAnswer } from '../kernel/pinned-https';
 import type { StationSettings } from '../station';
 
 // A station that joined a hosting station: its link (host address, station token, number), the calls it forwards,
@@ -85,6 +85,7 @@ export class LanClient {
   private readonly dir: string;
   private readonly store: PhotoStore;
   private flushing: Promise<void> | null = null;
+  private agent: { key: string; agent: http.Agent } | null = null;
   /** Last queue seen per event (as stored): what the station shows while the host is away. */
   private readonly cacheText = new Map<string, string>();
 
@@ -484,6 +485,23 @@ export class LanClient {
     return !t || t.kind !== 'ticket' || t.status !== 'pending';
   }
 
+  /** The connection to the host: one keep-alive agent per address and pin (pinned for an https host). */
+  private agentFor(url: string, fingerprint: string | null): http.Agent {
+    const base = new URL(url).origin;
+    const key = `${base}|${fingerprint ?? ''}`;
+    if (this.agent?.key !== key) {
+      this.agent?.agent.destroy();
+      this.agent = { key, agent: createAgent({ serverUrl: base, fingerprint }) };
+    }
+    return this.agent.agent;
+  }
+
+  /** Closes the idle connections to the host (the station closes). */
+  close(): void {
+    this.agent?.agent.destroy();
+    this.agent = null;
+  }
+
   private async post(
     url: string,
     token: string | null,
@@ -491,33 +509,32 @@ export class LanClient {
     timeoutMs = this.timeoutMs,
     fingerprint: string | null = null,
   ): Promise<unknown> {
-    const headers = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
-    let res: { status: number; ok: boolean; text: () => Promise<string> };
-    if (url.startsWith('https:')) {
-      // an https host is trusted by its pinned certificate only (no CA: a campus laptop's is self-signed)
-      if (!fingerprint) throw new CertificateMismatch('HTTPS 主机没有配对时的证书指纹：请重新配对');
-      res = await pinnedPost(url, headers, JSON.stringify(body), timeoutMs, fingerprint);
-    } else {
-      try {
-        res = await fetch(url, {
-          method: 'POST',
-          headers,
-          body: JSON.stringify(body),
-          signal: AbortSignal.timeout(timeoutMs),
-        });
-      } catch (err) {
-        throw new HostUnreachable(`主机无应答：${(err as Error).message}`);
-      }
+    // an https host is trusted by its pinned certificate only (no CA: a campus laptop's is self-signed); the pin is
+    // checked after the handshake, before anything of the request (headers, token, body) is written
+    if (url.startsWith('https:') && !fingerprint)
+      throw new CertificateMismatch('HTTPS 主机没有配对时的证书指纹：请重新配对');
+    const text = JSON.stringify(body);
+    const headers = {
+      'content-type': 'application/json',
+      'content-length': String(Buffer.byteLength(text)),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    };
+    let res: HttpAnswer;
+    try {
+      res = await request(this.agentFor(url, fingerprint), url, { method: 'POST', headers, body: text, timeoutMs });
+    } catch (err) {
+      if (err instanceof PinMismatchError)
+        throw new CertificateMismatch('主机证书与配对时给出的指纹不一致：未发送（可能不是配对的主机）');
+      throw new HostUnreachable(`主机无应答：${(err as Error).message}`);
     }
-    const text = await res.text().catch(() => '');
     if (res.status >= 500) throw new HostUnreachable(`主机出错（HTTP ${res.status}）`);
     let json: unknown;
     try {
-      json = text ? JSON.parse(text) : {};
+      json = res.body ? JSON.parse(res.body) : {};
     } catch {
       throw new HostUnreachable(`主机的应答无法读取（HTTP ${res.status}）`);
     }
-    if (!res.ok) {
+    if (res.status < 200 || res.status >= 300) {
       const e = (json as { error?: ApiErrorBody }).error;
       if (e && typeof e.message === 'string') throw ApiError.fromBody(e);
       throw new HostUnreachable(`主机拒绝（HTTP ${res.status}）`);
@@ -661,60 +678,4 @@ export class LanClient {
   async ping(): Promise<void> {
     await this.call('queue.events', {}).catch(() => undefined);
   }
-}
-
-/**
- * POST over TLS to a host whose certificate must have this SHA-256 (hex): checked once the handshake is done and
- * before anything of the request (headers, token, body) is written; another certificate → CertificateMismatch.
- */
-function pinnedPost(
-  url: string,
-  headers: Record<string, string>,
-  body: string,
-  timeoutMs: number,
-  fingerprint: string,
-): Promise<{ status: number; ok: boolean; text: () => Promise<string> }> {
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    const fail = (err: Error) => {
-      if (settled) return;
-      settled = true;
-      reject(err);
-    };
-    const req = https.request(url, {
-      method: 'POST',
-      headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
-      agent: false,
-      rejectUnauthorized: false, // the pin below is the check (self-signed certificates)
-      timeout: timeoutMs,
-    });
-    req.on('socket', (socket) => {
-      (socket as TLSSocket).once('secureConnect', () => {
-        const seen = (socket as TLSSocket).getPeerCertificate().fingerprint256?.replace(/:/g, '').toLowerCase();
-        if (seen !== fingerprint) {
-          fail(new CertificateMismatch('主机证书与配对时给出的指纹不一致：未发送（可能不是配对的主机）'));
-          req.destroy();
-          return;
-        }
-        req.end(body);
-      });
-    });
-    req.on('timeout', () => {
-      fail(new HostUnreachable('主机无应答：超时'));
-      req.destroy();
-    });
-    req.on('error', (err) => fail(new HostUnreachable(`主机无应答：${err.message}`)));
-    req.on('response', (r) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('error', (err) => fail(new HostUnreachable(`主机无应答：${err.message}`)));
-      r.on('end', () => {
-        if (settled) return;
-        settled = true;
-        const status = r.statusCode ?? 0;
-        const text = Buffer.concat(chunks).toString('utf8');
-        resolve({ status, ok: status >= 200 && status < 300, text: () => Promise.resolve(text) });
-      });
-    });
-  });
 }
