@@ -21,7 +21,7 @@ export async function spawnHost(dataDir: string, extraArgs: string[] = []): Prom
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`host did not print its URL:\n${out}`)), 60_000);
     const check = () => {
-      const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      const m = /(https?:\/\/127\.0\.0\.1:\d+)/.exec(out);
       if (m) {
         clearTimeout(timer);
         resolve(m[1]!);

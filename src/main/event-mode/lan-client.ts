@@ -116,20 +116,30 @@ export class LanClient {
     typedFingerprint?: string,
   ): Promise<void> {
     const qr = parsePairingQr(address);
-    const base = hostBaseUrl(qr ? qr.address : address);
+    // a fingerprint typed beside a typed address (with a QR the QR's own is pinned)
+    const typed = !qr && typedFingerprint?.trim() ? typedFingerprint.trim() : null;
+    const where = (qr ? qr.address : address).trim();
+    // a typed fingerprint means TLS: an address typed without a scheme is the https one
+    const base = hostBaseUrl(typed && !/^[a-z]+:\/\//i.test(where) ? `https://${where}` : where);
     if (!base) throw new ApiError('invalid_request', '主机地址格式不正确，例如 192.168.1.20:5710', 'address');
     let fingerprint: string | null = null;
     if (base.startsWith('https:')) {
       // pinned: the fingerprint shown with the pairing code on the host (in its QR), never what the host says now
-      fingerprint = qr?.fingerprint ?? (typedFingerprint ? normalizeFingerprint(typedFingerprint) : null);
+      fingerprint = qr?.fingerprint ?? (typed ? normalizeFingerprint(typed) : null);
       if (!fingerprint)
         throw new ApiError(
           'invalid_request',
-          typedFingerprint
-            ? '证书指纹格式不正确：应为 64 位十六进制（SHA-256）'
+          typed
+            ? '证书指纹格式不正确：应为 64 位十六进制（SHA-256），可带空格，照主机「活动组网」上显示的抄写'
             : 'HTTPS 主机须核对证书指纹：请扫描主机的配对二维码，或输入主机显示的证书指纹',
           'fingerprint',
         );
+    } else if (typed) {
+      throw new ApiError(
+        'invalid_request',
+        '填写了证书指纹，但地址是 http://（不加密）：主机使用 HTTPS 时请输入 https:// 开头的地址，否则清空证书指纹',
+        'fingerprint',
+      );
     }
     const body = await this.post(
       `${base}/lan/pair`,
@@ -141,11 +151,19 @@ export class LanClient {
       if (err instanceof CertificateMismatch)
         throw new ApiError(
           'forbidden',
-          `主机 ${base} 的证书与配对时给出的指纹不一致：未连接（请核对主机）`,
+          typed
+            ? `证书指纹与主机 ${base} 的证书不一致：未连接。请核对主机「活动组网」上显示的证书指纹（可能输错，或不是这台主机）`
+            : `主机 ${base} 的证书与配对时给出的指纹不一致：未连接（请核对主机）`,
           'fingerprint',
         );
       if (err instanceof HostUnreachable)
-        throw new ApiError('unavailable', `连接不上主机 ${base}：请核对地址，并确认两台电脑在同一网络`, 'address');
+        throw new ApiError(
+          'unavailable',
+          `连接不上主机 ${base}：请核对地址，并确认两台电脑在同一网络${
+            base.startsWith('http:') ? '（主机显示证书指纹时，请输入 https:// 开头的地址并填写证书指纹）' : ''
+          }`,
+          'address',
+        );
       throw err;
     });
     const r = body as { token: string; stationNo: number; stationId: string; hostName?: string };

@@ -94,7 +94,7 @@ describe('event mode over HTTPS with a pinned certificate', () => {
         stationName: '拍摄位A',
         fingerprint: certFingerprint(deskCert.cert),
       }),
-    ).rejects.toThrow(/证书与配对时给出的指纹不一致/);
+    ).rejects.toThrow(/证书指纹与主机 .* 的证书不一致：未连接/);
     expect((await impostorStudio.call<LanStatusView>('lan.status', {})).stations).toEqual([]);
     expect((await st<LanStatusView>('lan.status', {})).mode).toBe('standalone');
   });
@@ -124,5 +124,38 @@ describe('event mode over HTTPS with a pinned certificate', () => {
     station.records.settings.set('lan_host_url', `https://127.0.0.1:${host.port}`);
     await st('queue.events', {});
     expect((await st<LanStatusView>('lan.status', {})).online).toBe(true);
+  });
+
+  it('joins by a typed address and the typed fingerprint (as shown: grouped, upper case); a wrong one is refused at the field', async () => {
+    await st('lan.leave', {});
+    const { pairing } = await desk.call<LanStatusView>('lan.status', {});
+    const fp = certFingerprint(deskCert.cert);
+    const shown = fp.toUpperCase().match(/.{4}/g)!.join(' ');
+    const typed = `127.0.0.1:${host.port}`; // no scheme: a typed fingerprint means https
+    const wrong = await st('lan.join', {
+      address: typed,
+      code: pairing!.code,
+      stationName: '拍摄位B',
+      fingerprint: certFingerprint(otherCert.cert),
+    }).catch((e: unknown) => e);
+    expect(wrong).toMatchObject({ code: 'forbidden', field: 'fingerprint' });
+    expect((wrong as Error).message).toMatch(/证书指纹与主机 https:\/\/127\.0\.0\.1:\d+ 的证书不一致：未连接/);
+    expect((await st<LanStatusView>('lan.status', {})).mode).toBe('standalone');
+    // a fingerprint beside a plain http:// address is not silently dropped
+    await expect(
+      st('lan.join', { address: `http://${typed}`, code: pairing!.code, stationName: '拍摄位B', fingerprint: shown }),
+    ).rejects.toMatchObject({ field: 'fingerprint', message: expect.stringMatching(/https:\/\//) });
+
+    const s = await st<LanStatusView>('lan.join', {
+      address: typed,
+      code: pairing!.code,
+      stationName: '拍摄位B',
+      fingerprint: shown,
+    });
+    expect(s).toMatchObject({ mode: 'joined', online: true, hostUrl: `https://127.0.0.1:${host.port}` });
+    expect(station.records.settings.get('lan_host_fingerprint')).toBe(fp);
+    expect((await st<{ events: { id: string }[] }>('queue.events', {})).events.map((e) => e.id)).toContain(
+      desk.event.id,
+    );
   });
 });

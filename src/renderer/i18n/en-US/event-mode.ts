@@ -24,6 +24,9 @@ export const eventMode: Catalogue['eventMode'] = {
     pairingCode: 'Pairing code',
     pairingUntil: (time: string) => `valid until ${time}`,
     pairingHelp: 'On the station that joins, open “Event network”, type this address and the code, or scan the QR.',
+    pairingHelpHttps:
+      'On the station that joins, open “Event network” and scan the QR; or type this address, the code and the certificate fingerprint below.',
+    fingerprint: 'Certificate fingerprint (SHA-256)',
     addresses: 'Addresses of this station',
     noAddress: 'This station serves 127.0.0.1 only: start it with studio host --host 0.0.0.0 so others can connect.',
     stations: 'Paired stations',
@@ -33,6 +36,9 @@ export const eventMode: Catalogue['eventMode'] = {
     address: 'Host address',
     addressHint: 'e.g. 192.168.1.20:5710; or scan the pairing QR on the host’s screen',
     code: 'Pairing code',
+    joinFingerprint: 'Certificate fingerprint',
+    joinFingerprintHint:
+      'Required when the host shows a certificate fingerprint: copy it from the host’s screen (64 hex, spaces optional)',
     join: 'Join',
     discover: 'Find hosts on the LAN',
     discovering: 'Searching…',

@@ -21,6 +21,9 @@ export const eventMode = {
     pairingCode: '配对码',
     pairingUntil: (time: string) => `有效至 ${time}`,
     pairingHelp: '在要加入的电脑上打开「活动组网」，输入本机地址和配对码，或扫描二维码。',
+    pairingHelpHttps:
+      '在要加入的电脑上打开「活动组网」，扫描二维码；或输入本机地址（https:// 开头）、配对码和下面的证书指纹。',
+    fingerprint: '证书指纹（SHA-256）',
     addresses: '本机地址',
     noAddress: '本机只在 127.0.0.1 上提供服务：请用 studio host --host 0.0.0.0 启动，其他电脑才能连接。',
     stations: '已配对的工作站',
@@ -30,6 +33,8 @@ export const eventMode = {
     address: '主机地址',
     addressHint: '例如 192.168.1.20:5710；也可扫描主机屏幕上的配对二维码',
     code: '配对码',
+    joinFingerprint: '证书指纹',
+    joinFingerprintHint: '主机显示「证书指纹」时必填：照主机屏幕抄写（64 位，空格可省略）',
     join: '加入',
     discover: '查找局域网主机',
     discovering: '正在查找…',

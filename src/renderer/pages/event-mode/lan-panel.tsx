@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { LanStatusView } from '../../../shared/contract/event-mode';
 import { businessTime } from '../../../shared/domain/business-time';
-import { STATION_ROLES, type StationRole } from '../../../shared/domain/shooting-queue';
+import { PAIRING_QR_PREFIX, STATION_ROLES, type StationRole } from '../../../shared/domain/shooting-queue';
 import { useClient } from '../../api/context';
 import { Field } from '../../components/field';
 import { problemOf, type Problem } from '../../components/use-api-call';
 import { t } from '../../i18n';
 import { subscribeShared } from '../../station/push-hub';
+import { fingerprintLines } from './fingerprint';
 import { QrSvg } from './qr-svg';
 
 const ROLE_LABEL: Record<StationRole, string> = {
@@ -23,6 +24,7 @@ export function LanPanel({ onStatus }: { onStatus?: (s: LanStatusView) => void }
   const [name, setName] = useState('');
   const [address, setAddress] = useState('');
   const [code, setCode] = useState('');
+  const [fingerprint, setFingerprint] = useState('');
   const [problem, setProblem] = useState<Problem | null>(null);
   const [found, setFound] = useState<{ name: string; url: string }[] | null>(null);
   const [busy, setBusy] = useState(false);
@@ -58,6 +60,8 @@ export function LanPanel({ onStatus }: { onStatus?: (s: LanStatusView) => void }
     }
   }
   const errorAt = (field: string) => problem?.fields[field] ?? null;
+  // the pairing QR read into the address field (a scanner types it): it carries the fingerprint itself
+  const scanned = address.trim().startsWith(PAIRING_QR_PREFIX);
   const L = t.eventMode.lan;
   if (!status) return null;
   const modeLabel = { standalone: L.modeStandalone, host: L.modeHost, joined: L.modeJoined }[status.mode];
@@ -110,7 +114,17 @@ export function LanPanel({ onStatus }: { onStatus?: (s: LanStatusView) => void }
                 <div className="muted">
                   {L.addresses}：{status.pairing.addresses.join('、') || L.noAddress}
                 </div>
-                <div className="muted">{L.pairingHelp}</div>
+                {status.pairing.fingerprint && (
+                  <div data-testid="pairing-fingerprint">
+                    <div className="muted">{L.fingerprint}</div>
+                    <div className="fingerprint" aria-label={L.fingerprint}>
+                      {fingerprintLines(status.pairing.fingerprint).map((line) => (
+                        <div key={line}>{line}</div>
+                      ))}
+                    </div>
+                  </div>
+                )}
+                <div className="muted">{status.pairing.fingerprint ? L.pairingHelpHttps : L.pairingHelp}</div>
               </div>
               <QrSvg payload={status.pairing.qrPayload} size={112} label={L.pairingCode} />
               <button type="button" disabled={busy} onClick={() => void act(() => client.call('lan.closePairing', {}))}>
@@ -154,7 +168,14 @@ export function LanPanel({ onStatus }: { onStatus?: (s: LanStatusView) => void }
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            void act(() => client.call('lan.join', { address, code, stationName: name || status.stationName }));
+            void act(() =>
+              client.call('lan.join', {
+                address,
+                code,
+                stationName: name || status.stationName,
+                ...(scanned || !fingerprint.trim() ? {} : { fingerprint }),
+              }),
+            );
           }}
         >
           <h3>{L.joinTitle}</h3>
@@ -171,6 +192,19 @@ export function LanPanel({ onStatus }: { onStatus?: (s: LanStatusView) => void }
                 data-testid="join-code"
               />
             </Field>
+            {!scanned && (
+              <Field label={L.joinFingerprint} hint={L.joinFingerprintHint} error={errorAt('fingerprint')}>
+                <input
+                  value={fingerprint}
+                  onChange={(e) => setFingerprint(e.target.value)}
+                  className="fingerprint-input"
+                  spellCheck={false}
+                  autoComplete="off"
+                  maxLength={100}
+                  data-testid="join-fingerprint"
+                />
+              </Field>
+            )}
             <button type="submit" className="primary" disabled={busy}>
               {L.join}
             </button>
@@ -209,7 +243,7 @@ export function LanPanel({ onStatus }: { onStatus?: (s: LanStatusView) => void }
           {L.refused}：{status.refused.map((r) => r.message).join('；')}
         </div>
       )}
-      {problem && !problem.fields.address && !problem.fields.code && (
+      {problem && !problem.fields.address && !problem.fields.code && !(problem.fields.fingerprint && !scanned) && (
         <div className="banner-error" role="alert">
           {problem.message}
         </div>
