@@ -4,6 +4,7 @@
 // pipeline). Prints per-stage ms, sustained fps, p95 latency and peak RSS; with --json the last line is JSON.
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { PerformanceObserver } from 'node:perf_hooks';
 import path from 'node:path';
 import sharp from 'sharp';
 import { createVision } from '../../src/main/vision/vision-service';
@@ -17,6 +18,9 @@ const threads = Number(args[args.indexOf('--threads') + 1]) || 1;
 const seconds = Number(args[args.indexOf('--seconds') + 1]) || 10;
 /** --pace N: a camera delivering N frames per second (default: as fast as the pipeline takes them). */
 const pace = args.includes('--pace') ? Number(args[args.indexOf('--pace') + 1]) : 0;
+/** --detail: per-stage p50/p95 and where each frame's latency went (waiting, fast worker, checks), split by the
+ *  slow worker's stage running at the same time. */
+const detail = args.includes('--detail');
 
 async function frame(): Promise<RawImage> {
   // A portrait placed in a 1280×720 grey frame, as a webcam/HDMI capture would show a seated student.
@@ -33,7 +37,38 @@ async function main() {
   const img = await frame();
   const vision = createVision({ threads });
   await vision.analyze(img); // load models, warm up
-  const live = createLivePipeline(vision, () => chsiProfile);
+  // --detail: when each frame entered analyzeLatest and came back, and each detached slow run's stages and end.
+  const trace = new Map<number, { called: number; resolved?: number; slow?: string[]; slowDone?: number }>();
+  const gc: number[] = [];
+  const gcObserver = new PerformanceObserver((l) => l.getEntries().forEach((e) => gc.push(e.duration)));
+  if (detail) gcObserver.observe({ entryTypes: ['gc'] });
+  const traced: typeof vision = detail
+    ? {
+        ...vision,
+        analyzeLatest(image, o = {}) {
+          const t = { called: performance.now() } as {
+            called: number;
+            resolved?: number;
+            slow?: string[];
+            slowDone?: number;
+          };
+          trace.set(o.frame ?? -1, t);
+          return vision.analyzeLatest(image, o).then((r) => {
+            t.resolved = performance.now();
+            if (!r.dropped && r.detached) {
+              t.slow = o.detached;
+              r.detached.then(
+                () => (t.slowDone = performance.now()),
+                () => undefined,
+              );
+            }
+            return r;
+          });
+        },
+      }
+    : vision;
+  const live = createLivePipeline(traced, () => chsiProfile);
+  const perFrame: { frame: number; latency: number; timings: Record<string, number> }[] = [];
   const latencies: number[] = [];
   const stageMs: Record<string, number[]> = {};
   let done = 0;
@@ -58,6 +93,7 @@ async function main() {
     }
   };
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage(); // this process, the worker threads included
   const end = t0 + seconds * 1000;
   // Two submitters: one in flight, one waiting (latest wins), as a live camera would keep it.
   async function submitter() {
@@ -71,6 +107,7 @@ async function main() {
       }
       done++;
       latencies.push(performance.now() - ts);
+      perFrame.push({ frame: r.frame, latency: performance.now() - ts, timings: r.analysis!.timings });
       for (const [k, v] of Object.entries(r.analysis!.timings)) (stageMs[k] ??= []).push(v);
       record(r);
     }
@@ -85,6 +122,7 @@ async function main() {
           if (r.dropped) return void dropped++;
           done++;
           latencies.push(performance.now() - ts);
+          perFrame.push({ frame: r.frame, latency: performance.now() - ts, timings: r.analysis!.timings });
           for (const [key, v] of Object.entries(r.analysis!.timings)) (stageMs[key] ??= []).push(v);
           record(r);
         }),
@@ -97,6 +135,7 @@ async function main() {
   if (pace > 0) await camera();
   else await Promise.all([submitter(), submitter()]);
   const elapsed = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
   await vision.close();
   latencies.sort((a, b) => a - b);
   const p = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
@@ -124,6 +163,9 @@ async function main() {
     stage_ms_avg_when_run: stages,
     stage_period_frames: STAGE_PERIOD,
     stale: staleness,
+    // CPU time of all threads (main + both workers) per analysed frame: the demand, less noisy than wall times.
+    cpu_ms_per_frame: Math.round(((cpu.user + cpu.system) / 1000 / Math.max(1, done)) * 10) / 10,
+    eyes_run_share: Math.round(((stageMs.eyes?.length ?? 0) / Math.max(1, done)) * 100) / 100,
     load_avg_1m: Math.round(loadavg()[0]! * 100) / 100,
     peak_rss_mb: Math.round(peakRss / 1048576),
   };
@@ -134,14 +176,65 @@ async function main() {
       .join(', ')}`,
   );
   console.log(
-    `sustained ${result.fps} fps, latency p50 ${result.p50_ms} ms, p95 ${result.p95_ms} ms, peak RSS ${result.peak_rss_mb} MB`,
+    `sustained ${result.fps} fps, latency p50 ${result.p50_ms} ms, p95 ${result.p95_ms} ms, peak RSS ${result.peak_rss_mb} MB, CPU ${result.cpu_ms_per_frame} ms/frame, Iris on ${Math.round(result.eyes_run_share * 100)} % of frames, load ${result.load_avg_1m}`,
   );
   console.log(
     `staleness (frames behind the result, max / p95; ms since submitted, p95): ${Object.entries(staleness)
       .map(([k, v]) => `${k} ${v.frames_max} / ${v.frames_p95}, ${v.ms_p95} ms`)
       .join('; ')}`,
   );
+  if (detail) {
+    gcObserver.disconnect();
+    printDetail(perFrame, trace, gc, stageMs, q);
+  }
   if (json) console.log(JSON.stringify(result));
+}
+
+/**
+ * Where the latency goes. Per frame: waiting = analyzeLatest's time minus the fast worker's stages (queued behind
+ * the previous frame, pixel copies, messaging), checks on this thread; split by the detached slow stage that was
+ * running on the other worker while this frame's fast stages ran (approximated as the last fast-stage ms before
+ * its result).
+ */
+function printDetail(
+  perFrame: { frame: number; latency: number; timings: Record<string, number> }[],
+  trace: Map<number, { called: number; resolved?: number; slow?: string[]; slowDone?: number }>,
+  gc: number[],
+  stageMs: Record<string, number[]>,
+  q: (xs: number[], at: number) => number,
+) {
+  console.log('stage ms p50 / p95 / max:');
+  for (const [k, v] of Object.entries(stageMs))
+    console.log(`  ${k}: ${q(v, 0.5)} / ${q(v, 0.95)} / ${q(v, 1)} (n ${v.length})`);
+  const slowRuns = [...trace.entries()]
+    .filter(([, t]) => t.slow && t.resolved !== undefined && t.slowDone !== undefined)
+    .map(([, t]) => ({ stages: t.slow!.join('+'), from: t.resolved! - 20, to: t.slowDone! }));
+  const groups = new Map<string, { latency: number[]; wait: number[]; fast: number[]; checks: number[] }>();
+  for (const f of perFrame) {
+    const t = trace.get(f.frame);
+    if (!t?.resolved) continue;
+    const fast = (f.timings.faces ?? 0) + (f.timings.landmarks ?? 0) + (f.timings.eyes ?? 0);
+    const from = t.resolved - fast;
+    const over = slowRuns.filter((r) => r.from < t.resolved! && r.to > from).map((r) => r.stages);
+    const key = over.length ? [...new Set(over)].join(',') : 'none';
+    const g = groups.get(key) ?? { latency: [], wait: [], fast: [], checks: [] };
+    g.latency.push(f.latency);
+    g.wait.push(t.resolved - t.called - fast);
+    g.fast.push(fast);
+    g.checks.push(f.timings.checks ?? 0);
+    groups.set(key, g);
+  }
+  console.log(
+    'latency by the slow stage running beside the fast one — n: latency p50/p95, wait p50/p95, fast p50/p95, checks p50/p95',
+  );
+  for (const [k, g] of groups)
+    console.log(
+      `  ${k}: ${g.latency.length}: ${q(g.latency, 0.5)}/${q(g.latency, 0.95)}, ${q(g.wait, 0.5)}/${q(g.wait, 0.95)}, ${q(g.fast, 0.5)}/${q(g.fast, 0.95)}, ${q(g.checks, 0.5)}/${q(g.checks, 0.95)}`,
+    );
+  const total = gc.reduce((s, x) => s + x, 0);
+  console.log(
+    `main-thread GC: ${gc.length} pauses, ${Math.round(total)} ms in all, p95 ${q(gc, 0.95)} ms, max ${q(gc, 1)} ms`,
+  );
 }
 
 void main();

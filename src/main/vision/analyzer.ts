@@ -13,7 +13,7 @@ import {
 import { embeddingCropMap, EMBEDDING_INPUT, EMBEDDING_SIZE, toEmbedding } from './face-embedding';
 import { FACEMESH_SIZE, landmarksToImage, meshCropFromDetection } from './facemesh';
 import { headPoseFromLandmarks } from './head-pose';
-import { decodeEye, eyeCrops, IRIS_OUTPUT_PER_EYE, IRIS_SIZE } from './iris';
+import { carryEyes, decodeEye, eyeCrops, eyeMeshPoints, IRIS_OUTPUT_PER_EYE, IRIS_SIZE, type EyesFrom } from './iris';
 import { maskFromProbabilities } from './mask';
 import type { ModelSet, OutputTensor } from './model-files';
 import { decodeMovenet, MOVENET_SIZE } from './movenet';
@@ -27,11 +27,27 @@ export type LiveStage = 'faces' | 'crowd' | 'landmarks' | 'body' | 'mask';
 export type Stage = LiveStage | 'embedding';
 export const ALL_STAGES: readonly Stage[] = ['faces', 'crowd', 'landmarks', 'body', 'mask'];
 
-export interface AnalyzeOptions {
+export interface AnalyzeOptions extends AnalyzeHints {
   /** Stages to run (default all whose model is loaded). Landmarks need faces. */
   stages?: readonly Stage[];
   /** Frame number recorded in `frameOf` for live use. */
   frame?: number;
+}
+
+/** What the live view tells a worker about the frames around this one (plain data: sent in the request). */
+export interface AnalyzeHints {
+  /**
+   * Live frames: when this worker's previous live frame ran Iris (at most EYES_REUSE_MAX_FRAMES camera frames
+   * back), its eye contours are carried forward if the mesh shows the eyes unchanged (carryEyes) and Iris does not
+   * run (no 'eyes' timing then); so Iris runs on every other analysed live frame at least. Other requests neither
+   * use nor change this.
+   */
+  eyesCarry?: boolean;
+  /**
+   * Live, a detached tiled search ('crowd' without 'faces'): the whole-frame faces of the same frame (from the
+   * fast worker), so the sitter's own tiled face is not sent to FaceMesh for confirmation.
+   */
+  knownFaces?: FaceDetection[];
 }
 
 /** Minimum BlazeFace score for a face to count (eval: portraits score ≥ 0.9, background clutter < 0.5). */
@@ -56,6 +72,8 @@ export function createAnalyzer(models: ModelSet): Analyzer {
     iris: new Float32Array(2 * IRIS_SIZE * IRIS_SIZE * 3),
     faceid: new Float32Array(EMBEDDING_SIZE * EMBEDDING_SIZE * 3),
   };
+  // The last live frame Iris ran on (eyesCarry requests only), null after a carried frame.
+  let lastIris: EyesFrom | null = null;
 
   async function detectFaces(img: RawImage, map: Affine): Promise<FaceDetection[]> {
     // BlazeFace expects RGB in [-1, 1].
@@ -124,7 +142,8 @@ export function createAnalyzer(models: ModelSet): Analyzer {
             found.push({ tile: t, faces: await detectFaces(img, t.map) });
           const merged = mergeTileDetections(found);
           if (!models.facemesh) return merged;
-          const others = new Set(otherFaces({ faces: result.faces, tiledFaces: merged }, 0));
+          const known = want.has('faces') ? result.faces : (opts.knownFaces ?? []);
+          const others = new Set(otherFaces({ faces: known, tiledFaces: merged }, 0));
           for (const f of merged) if (others.has(f)) f.presence = await meshPresence(img, f);
           return merged;
         });
@@ -154,7 +173,11 @@ export function createAnalyzer(models: ModelSet): Analyzer {
         result.frameOf!.landmarks = frame;
       }
       // Eyes (MediaPipe Iris) with the landmarks they are cropped from: both eyes in one batch of two.
-      if (want.has('landmarks') && models.iris && result.landmarks) {
+      const live = opts.eyesCarry === true && want.has('landmarks');
+      const carried = live && result.landmarks ? carryEyes(lastIris ?? undefined, frame, result.landmarks) : null;
+      if (live) lastIris = null;
+      if (want.has('landmarks') && models.iris && carried) result.eyes = carried;
+      else if (want.has('landmarks') && models.iris && result.landmarks) {
         const mesh = result.landmarks;
         result.eyes = await time('eyes', async () => {
           const crops = eyeCrops(mesh);
@@ -172,6 +195,7 @@ export function createAnalyzer(models: ModelSet): Analyzer {
             decodeEye(out.subarray(k * IRIS_OUTPUT_PER_EYE, (k + 1) * IRIS_OUTPUT_PER_EYE), c),
           );
         });
+        if (live) lastIris = { frame, mesh: eyeMeshPoints(mesh), eyes: result.eyes };
       }
       if (want.has('embedding') && models.faceid && result.landmarks) {
         const map = embeddingCropMap(result.landmarks);

@@ -99,7 +99,7 @@ export function createLivePipeline(
       const waitAll = SLOW.some((s) => lastRan[s] === undefined);
       const stages = waitAll ? due : due.filter((s) => !SLOW.includes(s));
       const detached = waitAll ? [] : due.filter((s) => SLOW.includes(s));
-      const r = await vision.analyzeLatest(image, { stages, frame: n, detached });
+      const r = await vision.analyzeLatest(image, { stages, frame: n, detached, eyesCarry: true });
       if (r.dropped) return { dropped: true, frame: n };
       for (const s of stages) lastRan[s] = n;
       if (r.detached) {
@@ -119,6 +119,7 @@ export function createLivePipeline(
       last = analysis;
       const checks = smoother.update(runChecks(analysis, r.image, profile(), undefined, { backdrop: backdrop() }));
       analysis.timings = { ...analysis.timings, checks: performance.now() - t0 };
+      vision.recycle?.(r.image); // nothing reads the pixels after the checks
       return { dropped: false, frame: n, analysis, checks, allPass: allChecksPass(checks) };
     },
     reset() {

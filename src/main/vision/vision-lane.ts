@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Analysis } from '../../shared/vision/analysis';
 import type { RawImage } from '../../shared/image/raw-image';
-import type { Stage } from './analyzer';
+import type { AnalyzeHints, Stage } from './analyzer';
 import { ImageDecodeError } from './decode-image';
 import type { ModelId } from './model-files';
 import type { WorkerEntry } from './worker-path';
@@ -22,7 +22,13 @@ export interface VisionLane {
    * comes back in `image` when `returnImage` is set. (Shared buffers were measured to pile up: the worker isolates
    * rarely collect garbage, so each frame's SharedArrayBuffer stayed alive; peak RSS 964 MB.)
    */
-  run(image: RawImage, stages: readonly Stage[], frame: number | undefined, returnImage: boolean): Promise<LaneResult>;
+  run(
+    image: RawImage,
+    stages: readonly Stage[],
+    frame: number | undefined,
+    returnImage: boolean,
+    hints?: AnalyzeHints,
+  ): Promise<LaneResult>;
   /**
    * Shutdown: refuses new runs, waits up to `drainMs` for the runs in flight, then sends 'close' (the worker
    * releases its ORT sessions and ends by itself) and waits up to `exitMs` for it to exit; only then terminates it.
@@ -103,13 +109,13 @@ export function createLane(entry: () => WorkerEntry, init: WorkerInit): VisionLa
       return ready;
     },
     inFlight: () => pending.size,
-    async run(image, stages, frame, returnImage) {
+    async run(image, stages, frame, returnImage, hints = {}) {
       if (closing) throw new Error(CLOSED);
       await this.start();
       if (closing || !worker) throw new Error(CLOSED);
       const id = nextId++;
       const input = { kind: 'raw' as const, image };
-      const req: WorkerRequest = { type: 'analyze', id, input, stages: [...stages], frame, returnImage };
+      const req: WorkerRequest = { type: 'analyze', id, input, stages: [...stages], frame, returnImage, ...hints };
       return new Promise<LaneResult>((resolve, reject) => {
         pending.set(id, { resolve, reject });
         worker!.postMessage(req, [image.data.buffer as ArrayBuffer]);

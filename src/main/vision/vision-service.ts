@@ -1,4 +1,4 @@
-import type { Analysis } from '../../shared/vision/analysis';
+import type { Analysis, FaceDetection } from '../../shared/vision/analysis';
 import type { RawImage } from '../../shared/image/raw-image';
 import { modelsDir as defaultModelsDir } from '../kernel/paths';
 import { ALL_STAGES, type Stage } from './analyzer';
@@ -26,10 +26,13 @@ export interface AnalyzeRequestOptions {
   stages?: Stage[];
   frame?: number;
   /**
-   * Live use: slow stages (body, mask) to run on the second worker without delaying this frame's result. They
-   * start only if that worker is idle (never queued); `LatestResult.detached` then resolves with their analysis.
+   * Live use: slow stages (body, mask, crowd) to run on the second worker without delaying this frame's result.
+   * They start when this frame's fast stages are done, and only if that worker is idle then (never queued);
+   * `LatestResult.detached` then resolves with their analysis.
    */
   detached?: Stage[];
+  /** Live frames: Iris may be skipped on the frame after one it ran on, its contours carried (AnalyzeHints). */
+  eyesCarry?: boolean;
 }
 
 export interface Inspection {
@@ -50,6 +53,11 @@ export interface Vision {
    */
   analyzeLatest(image: Uint8Array | RawImage, opts?: AnalyzeRequestOptions): Promise<LatestResult>;
   status(): Promise<VisionStatus>;
+  /**
+   * Hand back the pixels of an Inspection / LatestResult once nothing reads them any more: their buffer is reused
+   * for the next frame's copies (live frames are 2.6–3.7 MB each, 30 a second).
+   */
+  recycle?(image: RawImage): void;
   /**
    * Shutdown, safe while analyses run: refuses new work at once (they reject), waits up to `drainMs` for the
    * analyses in flight (detached slow stages too) to settle, then each worker releases its ORT sessions and exits
@@ -75,7 +83,9 @@ const FAST_STAGES: readonly Stage[] = ['faces', 'landmarks', 'embedding'];
 const SLOW_STAGES: readonly Stage[] = ['body', 'mask', 'crowd'];
 const FAST_MODELS: ModelId[] = ['blazeface', 'facemesh', 'iris', 'faceid'];
 // BlazeFace twice: the slow worker runs it on the tiles of the second-face search.
-const SLOW_MODELS: ModelId[] = ['movenet', 'selfie', 'blazeface'];
+// FaceMesh there too: face presence confirms each tiled face that is not the sitter's (analyzer, crowd). Without it
+// the app's 初审 and live view counted every unconfirmed tiled hit (a hair bun) as a second face.
+const SLOW_MODELS: ModelId[] = ['movenet', 'selfie', 'blazeface', 'facemesh'];
 
 type FrameInput = { kind: 'raw'; image: RawImage } | { kind: 'encoded'; bytes: Uint8Array };
 
@@ -101,6 +111,30 @@ export function createVision(opts: VisionOptions = {}): Vision {
     p.then(done, done);
     return p;
   };
+  // Pixel buffers handed back (recycle, and the detached runs' returned copies), reused for the next copies: live
+  // frames otherwise allocate 2–3 buffers of 2.6–3.7 MB each per frame, 30 a second, and the GC that follows
+  // pauses this thread.
+  const pool: ArrayBuffer[] = [];
+  const POOL_MAX = 4;
+  function recycle(image: RawImage | undefined): void {
+    const buf = image?.data.buffer;
+    if (!image || !(buf instanceof ArrayBuffer) || buf.byteLength === 0 || pool.length >= POOL_MAX) return;
+    if (image.data.byteOffset !== 0 || image.data.byteLength !== buf.byteLength || pool.includes(buf)) return;
+    pool.push(buf);
+  }
+  /** A copy of the pixels in a buffer of their own (transferable to a worker), from the pool when one fits. */
+  function own(image: RawImage): RawImage {
+    const n = image.data.byteLength;
+    const k = pool.findIndex((b) => b.byteLength === n);
+    const data = new Uint8Array(k >= 0 ? pool.splice(k, 1)[0]! : new ArrayBuffer(n));
+    data.set(image.data);
+    return { ...image, data };
+  }
+  // Copy the caller's bytes so transferring them to a worker never detaches the caller's buffer.
+  function toInput(image: Uint8Array | RawImage): FrameInput {
+    if (image instanceof Uint8Array) return { kind: 'encoded', bytes: new Uint8Array(image) };
+    return { kind: 'raw', image: own(image) };
+  }
   let liveBusy = false;
   let liveWaiting: {
     input: FrameInput;
@@ -143,13 +177,28 @@ export function createVision(opts: VisionOptions = {}): Vision {
     const f = stages.filter((s) => FAST_STAGES.includes(s));
     const sl = stages.filter((s) => SLOW_STAGES.includes(s));
     const d = (o.detached ?? []).filter((s) => SLOW_STAGES.includes(s) && !sl.includes(s));
-    // Detached work never waits behind anything: it starts only on an idle slow worker.
-    const detached =
-      d.length && slow.inFlight() === 0 && !closed ? track(slow.run(own(image), d, o.frame, false)) : undefined;
-    detached?.catch(() => undefined);
+    const hints = o.eyesCarry ? { eyesCarry: true } : {};
     const useFast = f.length > 0 || sl.length === 0;
+    // Detached work never waits behind anything: it starts only on an idle slow worker, and only once the fast
+    // stages of the same frame are done (on its own copy of the pixels returned by the fast worker), so on two
+    // cores it never competes with the frame's critical part, and the tiled search knows the sitter's face.
+    const startDetached = (px: RawImage, knownFaces?: FaceDetection[]) => {
+      if (!d.length || slow.inFlight() > 0 || closed) return undefined;
+      const p = track(slow.run(own(px), d, o.frame, true, knownFaces ? { knownFaces } : {}));
+      p.then(
+        (r) => recycle(r.image),
+        () => undefined,
+      );
+      return p;
+    };
+    let detached = useFast ? undefined : startDetached(image);
     const [a, b] = await Promise.all([
-      useFast ? fast.run(image, f, o.frame, true) : null,
+      useFast
+        ? fast.run(image, f, o.frame, true, hints).then((r) => {
+            detached = startDetached(r.image!, f.includes('faces') ? r.analysis.faces : undefined);
+            return r;
+          })
+        : null,
       sl.length ? slow.run(useFast ? own(image) : image, sl, o.frame, !useFast) : null,
     ]);
     return {
@@ -193,6 +242,7 @@ export function createVision(opts: VisionOptions = {}): Vision {
         pumpLive();
       });
     },
+    recycle,
     async status() {
       if (ready) await ready.catch(() => undefined);
       return lastStatus;
@@ -227,17 +277,6 @@ function settleWithin(ps: Promise<unknown>[], ms: number): Promise<void> {
       resolve();
     });
   });
-}
-
-// Copy the caller's bytes so transferring them to a worker never detaches the caller's buffer.
-function toInput(image: Uint8Array | RawImage): FrameInput {
-  if (image instanceof Uint8Array) return { kind: 'encoded', bytes: new Uint8Array(image) };
-  return { kind: 'raw', image: own(image) };
-}
-
-/** A copy of the pixels in a buffer of their own (transferable to a worker). */
-function own(image: RawImage): RawImage {
-  return { ...image, data: new Uint8Array(image.data) };
 }
 
 /** The fast worker's analysis with the slow worker's body and mask (and their timings and frame numbers). */

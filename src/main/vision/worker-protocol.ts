@@ -1,6 +1,6 @@
 import type { Analysis } from '../../shared/vision/analysis';
 import type { RawImage } from '../../shared/image/raw-image';
-import type { Stage } from './analyzer';
+import type { AnalyzeHints, Stage } from './analyzer';
 import type { ModelId } from './model-files';
 
 // Messages between the vision client (main thread) and the worker thread.
@@ -8,14 +8,14 @@ import type { ModelId } from './model-files';
 export type FrameInput = { kind: 'raw'; image: RawImage } | { kind: 'encoded'; bytes: Uint8Array };
 
 export type WorkerRequest =
-  | {
+  | ({
       type: 'analyze';
       id: number;
       input: FrameInput;
       stages?: Stage[];
       frame?: number;
       returnImage?: boolean;
-    }
+    } & AnalyzeHints)
   /** Shutdown: after the requests before it, release the ORT sessions, answer 'closed' and let the thread end. */
   | { type: 'close' };
 

@@ -34,7 +34,12 @@ async function handle(req: Extract<WorkerRequest, { type: 'analyze' }>) {
   try {
     const { analyzer } = await analyzerReady;
     const image = req.input.kind === 'raw' ? req.input.image : await decodeImage(req.input.bytes);
-    const analysis = await analyzer.analyze(image, { stages: req.stages, frame: req.frame });
+    const analysis = await analyzer.analyze(image, {
+      stages: req.stages,
+      frame: req.frame,
+      eyesCarry: req.eyesCarry,
+      knownFaces: req.knownFaces,
+    });
     const transfer: ArrayBuffer[] = [];
     if (analysis.mask) transfer.push(analysis.mask.data.buffer as ArrayBuffer);
     if (req.returnImage && !(image.data.buffer instanceof SharedArrayBuffer))
