@@ -170,7 +170,9 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   opts.studio.eventMode.host.setListening({ port: addr.port, bound: host, fingerprint });
   const stopAdvertising =
     (opts.advertise ?? !isLoopback(host))
-      ? await advertiseHost(opts.studio.eventMode.stationName(), addr.port, () => {}).catch(() => async () => {})
+      ? await advertiseHost(opts.studio.eventMode.stationName(), addr.port, () => {}, {
+          https: fingerprint !== null,
+        }).catch(() => async () => {})
       : async () => {};
   const shownHost = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
   return {

@@ -42,6 +42,7 @@ export const eventMode: Catalogue['eventMode'] = {
     join: 'Join',
     discover: 'Find hosts on the LAN',
     discovering: 'Searching…',
+    foundHttps: '(HTTPS: also type the certificate fingerprint shown on the host)',
     noneFound: 'None found: the campus network may block multicast — type the host address.',
     leave: 'Leave the host',
     host: 'Host',

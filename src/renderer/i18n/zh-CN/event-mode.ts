@@ -38,6 +38,7 @@ export const eventMode = {
     join: '加入',
     discover: '查找局域网主机',
     discovering: '正在查找…',
+    foundHttps: '（HTTPS：还须填写主机屏幕上的证书指纹）',
     noneFound: '没有找到：校园网可能屏蔽了组播，请直接输入主机地址。',
     leave: '退出主机',
     host: '主机',

@@ -223,6 +223,7 @@ export function LanPanel({ onStatus }: { onStatus?: (s: LanStatusView) => void }
           {found?.map((h) => (
             <button key={h.url} type="button" onClick={() => setAddress(h.url)}>
               {h.name} {h.url}
+              {h.url.startsWith('https:') && ` ${L.foundHttps}`}
             </button>
           ))}
         </form>
