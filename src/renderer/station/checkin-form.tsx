@@ -14,6 +14,7 @@ import {
   contactOptionalBecause,
   contactPolicy,
   dispatchCheckin,
+  movesOnAfterFill,
   nextFocus,
   pathOf,
   type CheckinState,
@@ -60,33 +61,53 @@ export function CheckinForm(props: {
   // Focus follows the work: the first field with a problem, else the first one still empty.
   const subjectKey = state.subject.kind === 'qr' ? state.subject.payload : state.subject.kind;
   const problemKey = state.problem ? Object.keys(state.problem.fields).join(',') : '';
-  const seen = useRef({ subjectKey: '', problemKey: '' });
+  // which fields hold something: the station fills some by itself, and not always before the form is shown (the
+  // event's 特征码 arrives with the 签到 page's event list, which a fast 采集码 can beat)
+  const filledKey = FIELD_ORDER.filter((k) => state.form[k].trim()).join(',');
+  const seen = useRef({ subjectKey: '', problemKey: '', filledKey: '' });
+  /** The field this form last put the cursor on, and the fields the operator has typed in for this student. */
+  const placed = useRef<string | null>(null);
+  const typed = useRef(new Set<string>());
   useEffect(() => {
     const before = seen.current;
-    seen.current = { subjectKey, problemKey };
+    seen.current = { subjectKey, problemKey, filledKey };
+    if (before.subjectKey !== subjectKey) typed.current = new Set();
     // a message dropped while its field is being fixed (here or in the station bar) must not move the cursor
-    // away from where the operator is typing: refocus only for a new student or a new submit's problems
+    // away from where the operator is typing: refocus only for a new student or a new submit's problems, or
+    // when the field the cursor was put on has been filled by the station (not by the operator) meanwhile
     const shrunk =
       before.subjectKey === subjectKey &&
       problemKey.split(',').every((k) => !k || before.problemKey.split(',').includes(k));
-    if (before.subjectKey && shrunk) return;
+    if (before.subjectKey && shrunk) {
+      const active = document.activeElement;
+      const cursorAt = active && formRef.current?.contains(active) ? active.getAttribute('name') : null;
+      if (before.filledKey === filledKey || !movesOnAfterFill(cursorAt, placed.current, state.form, typed.current)) {
+        return;
+      }
+    }
     const visible = FIELD_ORDER.filter((k) => formRef.current?.elements.namedItem(k));
     // a problem only outside the form (the station bar's 操作员/当前活动): the page has put the cursor there
     const problemFields = Object.keys(state.problem?.fields ?? {});
-    if (problemFields.length > 0 && !problemFields.some((k) => (visible as string[]).includes(k))) return;
+    if (problemFields.length > 0 && !problemFields.some((k) => (visible as string[]).includes(k))) {
+      placed.current = null;
+      return;
+    }
     const optionalName = !manual ? visible.filter((k) => k !== 'name') : visible;
     const target = nextFocus(state, optionalName);
     const el = target ? (formRef.current?.elements.namedItem(target) as HTMLElement | null) : null;
+    placed.current = el ? target : null;
     (el ?? formRef.current?.querySelector<HTMLElement>('button[type=submit]'))?.focus();
-    // refocus only for a new student or new problems
-  }, [subjectKey, problemKey]);
+  }, [subjectKey, problemKey, filledKey]);
 
   const bind = (k: keyof CheckinFormValues) => ({
     name: k,
     value: state.form[k],
     className: problems[k] ? 'invalid' : undefined,
     'aria-invalid': problems[k] ? true : undefined,
-    onChange: (e: { target: { value: string } }) => dispatchCheckin({ type: 'edit', field: k, value: e.target.value }),
+    onChange: (e: { target: { value: string } }) => {
+      typed.current.add(k);
+      dispatchCheckin({ type: 'edit', field: k, value: e.target.value });
+    },
   });
   const limit = (k: keyof typeof FORM_LIMITS) => ({ maxLength: FORM_LIMITS[k] });
   const has = (k: StudentField) => asked.includes(k);

@@ -239,6 +239,21 @@ export function nextFocus(s: CheckinState, order: readonly string[]): string | n
   return order.find((k) => !String(s.form[k as keyof CheckinFormValues] ?? '').trim()) ?? null;
 }
 
+/**
+ * Same student, same problems, but the form's values changed: move the cursor on (to nextFocus) only when it is
+ * still on the field the form put it on (`placed`) and the station has filled that field by itself — the event's
+ * 特征码 arriving after the form was shown for a fast 采集码. Never away from a field the operator has typed in.
+ */
+export function movesOnAfterFill(
+  cursorAt: string | null,
+  placed: string | null,
+  form: CheckinFormValues,
+  typed: ReadonlySet<string>,
+): boolean {
+  if (!cursorAt || cursorAt !== placed || typed.has(cursorAt)) return false;
+  return String(form[cursorAt as keyof CheckinFormValues] ?? '').trim() !== '';
+}
+
 // ---- module store (survives page switches) ----
 
 let current: CheckinState = initialCheckin;

@@ -13,12 +13,16 @@ export function useStationKeys() {
       if (matchesShortcut(e, 'checkin')) {
         e.preventDefault();
         if (!window.location.hash.startsWith('#/checkin')) goTo('checkin');
-        // the scanner field takes the next 采集码 (after the page has rendered) — unless a fast USB scanner has
-        // already been read and focus moved on to the form in the meantime: never pull it back
-        const focusedAtKey = document.activeElement;
+        // the scanner field takes the next 采集码 (after the page has rendered) — unless the cursor has been put
+        // somewhere in the meantime (the page's scanner field, or the form of a 采集码 read that fast, which may be
+        // the very field that had the cursor at the key): never pull it back
+        let placed = false;
+        const onFocus = () => (placed = true);
+        document.addEventListener('focusin', onFocus);
         setTimeout(() => {
+          document.removeEventListener('focusin', onFocus);
           const active = document.activeElement;
-          if (active !== focusedAtKey && active !== document.body && active !== null) return;
+          if (placed && active !== document.body && active !== null) return;
           document.querySelector<HTMLInputElement>('input[data-scanner-input]')?.focus();
         }, 50);
       } else if (matchesShortcut(e, 'pay') && !window.location.hash.startsWith('#/payment')) {
