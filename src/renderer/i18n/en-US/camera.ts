@@ -59,7 +59,8 @@ export const camera: Catalogue['camera'] = {
     hotFolder: 'Hot folder',
     hotFolderHint:
       'The folder the tethering software (EOS Utility, digiCamControl …) saves photos into, e.g. D:\\EOS photos',
-    hotFolderFromEnv: (dir: string) => `Set by the STUDIO_HOT_FOLDER environment variable: ${dir}`,
+    hotFolderFromEnv: (dir: string) =>
+      `Using the hot folder given when this station was started: ${dir}. To use another, type it above and save it.`,
     hotFolderSave: 'Save hot folder',
     hotFolderClear: 'Clear',
     hotFolderSaved: 'Hot folder saved',

@@ -28,7 +28,8 @@ export const eventMode: Catalogue['eventMode'] = {
       'On the station that joins, open “Event network” and scan the QR; or type this address, the code and the certificate fingerprint below.',
     fingerprint: 'Certificate fingerprint (SHA-256)',
     addresses: 'Addresses of this station',
-    noAddress: 'This station serves 127.0.0.1 only: start it with studio host --host 0.0.0.0 so others can connect.',
+    noAddress:
+      'Other computers cannot reach this station yet: it is not open to the LAN. Ask your technician to restart it as the LAN host, then open pairing again.',
     stations: 'Paired stations',
     stationNo: (n: number) => `station ${n}`,
     revoke: 'Revoke',

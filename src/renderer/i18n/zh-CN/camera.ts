@@ -57,7 +57,8 @@ export const camera = {
   settings: {
     hotFolder: '热文件夹',
     hotFolderHint: '联机软件（EOS Utility、digiCamControl 等）保存照片的文件夹，如 D:\\EOS 照片',
-    hotFolderFromEnv: (dir: string) => `当前由环境变量 STUDIO_HOT_FOLDER 指定：${dir}`,
+    hotFolderFromEnv: (dir: string) =>
+      `正在使用本机启动时指定的热文件夹：${dir}。要换一个，请在上面填写并点“保存热文件夹”，以后就用这里保存的。`,
     hotFolderSave: '保存热文件夹',
     hotFolderClear: '清除',
     hotFolderSaved: '热文件夹已保存',

@@ -25,7 +25,8 @@ export const eventMode = {
       '在要加入的电脑上打开「活动组网」，扫描二维码；或输入本机地址（https:// 开头）、配对码和下面的证书指纹。',
     fingerprint: '证书指纹（SHA-256）',
     addresses: '本机地址',
-    noAddress: '本机只在 127.0.0.1 上提供服务：请用 studio host --host 0.0.0.0 启动，其他电脑才能连接。',
+    noAddress:
+      '其他电脑还连不上本机：本机现在没有对局域网开放。请让技术人员把本机作为局域网主机重新启动，然后再点「开放配对」。',
     stations: '已配对的工作站',
     stationNo: (n: number) => `${n} 号机`,
     revoke: '撤销',

@@ -16,6 +16,9 @@ const ROLE_LABEL: Record<StationRole, string> = {
   cashier: t.eventMode.lan.roleCashier,
 };
 
+/** An address only this computer can open (the host serves 127.0.0.1 only). */
+const isLoopback = (url: string) => /^https?:\/\/(127\.|localhost[:/]|\[::1\])/i.test(url);
+
 /** 活动组网: this station's roles; as host: the pairing code and paired stations; as station: join / status. */
 export function LanPanel({ onStatus }: { onStatus?: (s: LanStatusView) => void }) {
   const client = useClient();
@@ -111,9 +114,16 @@ export function LanPanel({ onStatus }: { onStatus?: (s: LanStatusView) => void }
                   {status.pairing.code}
                 </div>
                 <div className="muted">{L.pairingUntil(businessTime(status.pairing.expiresAt))}</div>
-                <div className="muted">
-                  {L.addresses}：{status.pairing.addresses.join('、') || L.noAddress}
-                </div>
+                {status.pairing.addresses.length > 0 && (
+                  <div className="muted">
+                    {L.addresses}：{status.pairing.addresses.join('、')}
+                  </div>
+                )}
+                {status.pairing.addresses.every(isLoopback) && (
+                  <div className="lan-no-address" data-testid="pairing-no-address">
+                    {L.noAddress}
+                  </div>
+                )}
                 {status.pairing.fingerprint && (
                   <div data-testid="pairing-fingerprint">
                     <div className="muted">{L.fingerprint}</div>
