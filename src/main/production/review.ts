@@ -3,6 +3,7 @@ import { runChecks, verdictOf } from '../../shared/checks/run-checks';
 import { faceGeometry } from '../../shared/checks/face-geometry';
 import type { CheckResult } from '../../shared/checks/types';
 import { parseHexColor } from '../../shared/color/lab';
+import { FRINGE_MAX_LIGHT, outlineFringe, type FringeMeasure } from '../../shared/photo/cutout-fringe';
 import { backgroundIslands, ISLAND_MAX_PX, type IslandMeasure } from '../../shared/photo/cutout-islands';
 import { checkJpegFile } from '../../shared/photo/file-checks';
 import type { PhotoProfile } from '../../shared/spec/profile';
@@ -24,6 +25,8 @@ export interface ReviewResult {
   checks: CheckResult[];
   /** What is left of the old background in the new one (blobs apart from the person), measured on the final. */
   islands: IslandMeasure;
+  /** What is left of the old background along the outline (a light halo round the hair), measured on the final. */
+  fringe: FringeMeasure;
 }
 
 export async function decodeFinal(jpeg: Buffer): Promise<RawImage> {
@@ -47,11 +50,19 @@ export async function reviewPhoto(jpeg: Buffer, profile: PhotoProfile, vision: P
   for (const c of checks) if (c.status === 'fail') reasons.push({ code: c.id, message: c.message });
   // The backdrop of a final photo is production's paint: a blob of anything else apart from the person is old
   // background the matte kept (visible above ISLAND_MAX_PX).
-  const islands = backgroundIslands(image, parseHexColor(profile.output.background));
+  const backdrop = parseHexColor(profile.output.background);
+  const islands = backgroundIslands(image, backdrop);
   if (islands.largest > ISLAND_MAX_PX)
     reasons.push({
       code: 'cutout.islands',
       message: `背景中残留原背景斑块（最大 ${islands.largest} 像素），请在纯色背景前重拍`,
+    });
+  // Along the outline a clean cut-out mixes the person with the new colour; a run lighter than that is the old wall.
+  const fringe = outlineFringe(image, backdrop);
+  if (fringe.light > FRINGE_MAX_LIGHT)
+    reasons.push({
+      code: 'cutout.fringe',
+      message: `人像轮廓（发际、肩颈）残留原背景的浅色亮边（高出 ${Math.round(fringe.light)} 灰度），请在纯色背景前重拍`,
     });
   const g = faceGeometry(analysis);
   const measured = g
@@ -62,7 +73,14 @@ export async function reviewPhoto(jpeg: Buffer, profile: PhotoProfile, vision: P
         centerOffset: round1(g.centerX - analysis.width / 2),
       }
     : null;
-  return { passed: reasons.length === 0 && verdictOf(checks) === 'pass', reasons, measured, checks, islands };
+  return {
+    passed: reasons.length === 0 && verdictOf(checks) === 'pass',
+    reasons,
+    measured,
+    checks,
+    islands,
+    fringe,
+  };
 }
 
 const round1 = (v: number) => Math.round(v * 10) / 10;

@@ -1,3 +1,4 @@
+import { boxMean } from './box-filter';
 import { paintIslands } from './cutout-islands';
 import { CLASS_BACKGROUND, CLASS_FOREGROUND, localColours, sampleLocal, type LocalColours } from './local-colours';
 
@@ -18,6 +19,53 @@ export const ALPHA_CEIL = 0.85;
 /** Windows (output px) for the local foreground and backdrop colours at the edge. */
 const FOREGROUND_RADIUS = 6;
 const BACKDROP_RADIUS = 12;
+/** RGB distance between the hair nearby and the old backdrop at which an edge pixel's colour is half trusted for
+ * how much of it is person (the same scale as the matte's colourContrast). */
+const UNMIX_CONTRAST = 40;
+/** Luma variance of the old backdrop nearby at which the colour is half trusted (a plain wall is far below, a
+ * bookshelf far above). */
+const UNMIX_PLAIN_SD2 = 8 * 8;
+
+/**
+ * Luma variance of the confident backdrop pixels in a window of about (2r+1)² round each pixel (0 where there are
+ * none), accumulated at half resolution like the local colours (it is smooth): read it at (x >> 1, y >> 1).
+ */
+function backdropSpread(data: Uint8Array, classes: Uint8Array, width: number, height: number, r: number) {
+  const w = Math.ceil(width / 2);
+  const h = Math.ceil(height / 2);
+  const m = w * h;
+  const wgt = new Float32Array(m);
+  const l1 = new Float32Array(m);
+  const l2 = new Float32Array(m);
+  for (let y = 0; y < height; y++) {
+    const row = (y >> 1) * w;
+    for (let x = 0; x < width; x++) {
+      const i = y * width + x;
+      if (classes[i] !== CLASS_BACKGROUND) continue;
+      const o = i * 3;
+      const l = 0.299 * data[o]! + 0.587 * data[o + 1]! + 0.114 * data[o + 2]!;
+      const j = row + (x >> 1);
+      wgt[j]! += 1;
+      l1[j]! += l;
+      l2[j]! += l * l;
+    }
+  }
+  const rr = Math.ceil(r / 2);
+  const tmp = new Float32Array(m);
+  const mw = boxMean(wgt, w, h, rr, new Float32Array(m), tmp);
+  const m1 = boxMean(l1, w, h, rr, new Float32Array(m), tmp);
+  const m2 = boxMean(l2, w, h, rr, new Float32Array(m), tmp);
+  for (let j = 0; j < m; j++) {
+    const k = mw[j]!;
+    if (k <= 1e-4) {
+      m2[j] = 0;
+      continue;
+    }
+    const mean = m1[j]! / k;
+    m2[j] = Math.max(0, m2[j]! / k - mean * mean);
+  }
+  return { width: w, variance: m2 };
+}
 
 /** Clamp, then snap the near-0 and near-1 tails. */
 export function finishAlpha(alpha: Float32Array): Float32Array {
@@ -61,18 +109,45 @@ export function compositeOnColor(
   }
   if (band === 0) return clean({ width, height, data: out }, bg);
   local ??= localColours(data, classes, width, height, FOREGROUND_RADIUS, BACKDROP_RADIUS);
+  // The hair colour a few px inside, from the pixels the matte kept whole (the matte's own foreground means are
+  // taken over a window wide enough to reach the forehead: at the crown they are half skin).
+  const near = localColours(data, classes, width, height, FOREGROUND_RADIUS, 1);
+  const spread = backdropSpread(data, classes, width, height, BACKDROP_RADIUS);
   const v = new Float64Array(8);
+  const f = new Float64Array(8);
+  const k2 = UNMIX_CONTRAST * UNMIX_CONTRAST;
   for (let i = 0, o = 0; i < n; i++, o += 3) {
-    const a = alpha[i]!;
-    if (a <= 0 || a >= 1) continue;
-    sampleLocal(local, i % width, (i / width) | 0, v);
+    const a0 = alpha[i]!;
+    if (a0 <= 0 || a0 >= 1) continue;
+    const x = i % width;
+    const y = (i / width) | 0;
+    sampleLocal(local, x, y, v);
+    sampleLocal(near, x, y, f);
+    const hasF = f[0]! > 1e-4 || v[0]! > 1e-4;
+    const F0 = f[0]! > 1e-4 ? f : v;
+    const hasB = v[4]! > 1e-4;
+    // How much of the pixel is person by its colour: its place on the line from the old backdrop to the hair
+    // nearby. Trusted as far as the two differ and the old backdrop is plain (a bookshelf's mean colour says
+    // nothing about the spine behind one pixel); it only ever raises the matte's alpha. Curls on a white wall are
+    // hair by colour where the matte's alpha was too low, so the wall showed through as a light halo (issue 11);
+    // lowering it by colour would turn light skin beside a light wall blue.
+    let a = a0;
+    if (hasF && hasB) {
+      const d0 = F0[1]! - v[5]!;
+      const d1 = F0[2]! - v[6]!;
+      const d2 = F0[3]! - v[7]!;
+      const dd = d0 * d0 + d1 * d1 + d2 * d2;
+      const proj = ((data[o]! - v[5]!) * d0 + (data[o + 1]! - v[6]!) * d1 + (data[o + 2]! - v[7]!) * d2) / (dd + 1);
+      const byColour = proj < 0 ? 0 : proj > 1 ? 1 : proj;
+      const sd = spread.variance[(y >> 1) * spread.width + (x >> 1)]!;
+      const trust = (dd / (dd + k2)) * (UNMIX_PLAIN_SD2 / (UNMIX_PLAIN_SD2 + sd));
+      a = Math.max(a0, trust * byColour + (1 - trust) * a0);
+    }
     // I = aF + (1-a)B solved for F; trusted more as alpha grows, the neighbouring foreground colour otherwise.
     const t = a < 0.2 ? 0 : a > 0.8 ? 1 : (a - 0.2) / 0.6;
-    const hasF = v[0]! > 1e-4;
-    const hasB = v[4]! > 1e-4;
     for (let c = 0; c < 3; c++) {
       const I = data[o + c]!;
-      const fl = hasF ? v[1 + c]! : I;
+      const fl = hasF ? F0[1 + c]! : I;
       const solved = hasB ? Math.min(255, Math.max(0, (I - (1 - a) * v[5 + c]!) / a)) : I;
       const F = t * solved + (1 - t) * fl;
       out[o + c] = Math.round(a * F + (1 - a) * bg[c]!);
