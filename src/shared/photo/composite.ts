@@ -132,6 +132,7 @@ export function compositeOnColor(
     // hair by colour where the matte's alpha was too low, so the wall showed through as a light halo (issue 11);
     // lowering it by colour would turn light skin beside a light wall blue.
     let a = a0;
+    const plain = UNMIX_PLAIN_SD2 / (UNMIX_PLAIN_SD2 + spread.variance[(y >> 1) * spread.width + (x >> 1)]!);
     if (hasF && hasB) {
       const d0 = F0[1]! - v[5]!;
       const d1 = F0[2]! - v[6]!;
@@ -139,12 +140,13 @@ export function compositeOnColor(
       const dd = d0 * d0 + d1 * d1 + d2 * d2;
       const proj = ((data[o]! - v[5]!) * d0 + (data[o + 1]! - v[6]!) * d1 + (data[o + 2]! - v[7]!) * d2) / (dd + 1);
       const byColour = proj < 0 ? 0 : proj > 1 ? 1 : proj;
-      const sd = spread.variance[(y >> 1) * spread.width + (x >> 1)]!;
-      const trust = (dd / (dd + k2)) * (UNMIX_PLAIN_SD2 / (UNMIX_PLAIN_SD2 + sd));
+      const trust = (dd / (dd + k2)) * plain;
       a = Math.max(a0, trust * byColour + (1 - trust) * a0);
     }
     // I = aF + (1-a)B solved for F; trusted more as alpha grows, the neighbouring foreground colour otherwise.
-    const t = a < 0.2 ? 0 : a > 0.8 ? 1 : (a - 0.2) / 0.6;
+    // Behind a busy backdrop the local mean is not what is behind this pixel, so the solved colour is not either:
+    // the hair colour nearby is used instead (the old background's pieces are not carried into the blue).
+    const t = (a < 0.2 ? 0 : a > 0.8 ? 1 : (a - 0.2) / 0.6) * plain;
     for (let c = 0; c < 3; c++) {
       const I = data[o + c]!;
       const fl = hasF ? F0[1 + c]! : I;

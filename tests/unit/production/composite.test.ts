@@ -97,6 +97,33 @@ describe('compositeOnColor: the hair fringe on a white wall (issue 11)', () => {
     expect(out.data[o + 2]!).toBeGreaterThanOrEqual(0.6 * BLUE[2] - 10);
   });
 
+  it('behind a busy backdrop the edge takes the hair colour nearby, not the light book behind it', () => {
+    const w = 48;
+    const h = 16;
+    const data = new Uint8Array(w * h * 3);
+    const alpha = new Float32Array(w * h);
+    for (let y = 0; y < h; y++)
+      for (let x = 0; x < w; x++) {
+        const i = y * w + x;
+        // hair; half-transparent strands over a light book (240) at 16–23; a bookshelf of dark and light spines beyond
+        const px =
+          x < 16
+            ? HAIR
+            : x <= 23
+              ? HAIR.map((v) => Math.round(0.5 * v + 0.5 * 240))
+              : x % 2
+                ? [20, 20, 20]
+                : [240, 240, 240];
+        data.set(px, i * 3);
+        alpha[i] = x < 16 ? 1 : x <= 23 ? 0.5 : 0;
+      }
+    const out = compositeOnColor({ width: w, height: h, data }, alpha, BLUE);
+    const o = (8 * w + 20) * 3;
+    // solved against the shelf's mean colour (≈ 130) the strand came out 27 lighter in red: the book carried into the blue
+    const want = [0.5 * HAIR[0]! + 0.5 * BLUE[0], 0.5 * HAIR[1]! + 0.5 * BLUE[1], 0.5 * HAIR[2]! + 0.5 * BLUE[2]];
+    for (let c = 0; c < 3; c++) expect(Math.abs(out.data[o + c]! - want[c]!)).toBeLessThanOrEqual(12);
+  });
+
   it('never lowers the matte’s alpha by colour (light skin beside a light wall stays skin)', () => {
     const w = 32;
     const h = 8;
