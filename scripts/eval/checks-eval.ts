@@ -14,6 +14,7 @@ import path from 'node:path';
 import { createAnalyzer } from '../../src/main/vision/analyzer';
 import { decodeImage } from '../../src/main/vision/decode-image';
 import { loadOrtModels } from '../../src/main/vision/ort-sessions';
+import { createFaceParser } from '../../src/main/production/face-parser';
 import { modelsDir } from '../../src/main/kernel/paths';
 import { CHECK_SEVERITY, runChecks } from '../../src/shared/checks/run-checks';
 import { CHECK_IDS, type CheckId, type CheckResult } from '../../src/shared/checks/types';
@@ -58,10 +59,18 @@ async function main() {
   const { models, missing } = await loadOrtModels(modelsDir(), 1);
   if (missing.length) console.log(`missing models: ${missing.join(', ')}`);
   const analyzer = createAnalyzer(models);
-  const analyze: Analyze = (img) => analyzer.analyze(img);
+  // 初审's face parsing (headwear's hat cue, accessories): as reviewPhoto adds it to the analysis.
+  const parser = await createFaceParser(modelsDir());
+  if (!parser) console.log('missing model: faceparse.onnx (headwear hat cue and accessories not measured)');
+  const analyze: Analyze = async (img) => {
+    const a = await analyzer.analyze(img);
+    if (parser && a.landmarks) a.parsing = await parser.parse(img, a.landmarks);
+    return a;
+  };
   if (setArg !== 'synthetic') await realSet(analyze);
   if (setArg !== 'real') await syntheticSet(analyze);
   for (const m of Object.values(models)) await m.close();
+  await parser?.close();
 }
 
 interface Counts {

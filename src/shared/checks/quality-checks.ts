@@ -2,6 +2,7 @@ import { deltaE2000, rgbToLab, type Lab } from '../color/lab';
 import { maskValueAt } from '../vision/mask-ops';
 import { forEachPixel, gradeBelow, NO_FACE, result, type CheckContext } from './context';
 import { skinLab } from './face-checks';
+import { PARSING_HAT_FAIL } from './face-parsing';
 import type { CheckResult } from './types';
 
 /** Face crop is resampled to this width before measuring sharpness, so the value does not depend on resolution. */
@@ -57,13 +58,15 @@ export function checkSharpness(ctx: CheckContext): CheckResult {
  *   lies within `brimHeight` face widths of the brows and on a straight line (RMS < `brimRms` face widths) —
  *   a cap's brim; a hairline lies ≥ 0.2 face widths up, bangs have a ragged edge. A straight fringe down to the
  *   brows also fails here, which the manuals forbid too (头发不遮挡眉毛), so the message names both.
- * The old cue (share neither hair-like nor skin-like) only warns. A black band on dark hair is not seen by any.
+ * - face parsing (初审 only, `analysis.parsing`): the mean hat probability over the head crop ≥ PARSING_HAT_FAIL —
+ *   the one cue that sees a black band on black hair (headband-01), measured on the dev, portrait and identity sets.
+ * The old cue (share neither hair-like nor skin-like) only warns.
  * `headCoveringException` (operator: religious/medical head covering, face fully visible) caps the crown cues at
  * warn; a covering down to the brows still fails (the face must stay uncovered).
  */
 export function checkHeadwear(ctx: CheckContext, headCoveringException = false): CheckResult {
   const th = ctx.t.headwear;
-  const thr = `彩色≤${th.colorFail} 帽檐高度≥${th.brimHeight}`;
+  const thr = `彩色≤${th.colorFail} 帽檐高度≥${th.brimHeight} 帽子概率<${PARSING_HAT_FAIL}`;
   const g = ctx.geo;
   const skin = skinLab(ctx);
   if (!g || !skin) return result('headwear', 'fail', null, thr, NO_FACE);
@@ -98,6 +101,13 @@ export function checkHeadwear(ctx: CheckContext, headCoveringException = false):
       '帽檐或头带遮住额头，请摘下帽子/头饰；刘海请整理露出眉毛',
       region,
     );
+  // Face parsing (初审 only: the analysis has it when stage 'parsing' ran): a hat, cap or band the colour cues cannot
+  // see (a black band on black hair: headband-01).
+  const hat = a.parsing?.hat;
+  if (hat !== undefined && hat >= PARSING_HAT_FAIL)
+    return headCoveringException
+      ? result('headwear', 'warn', hat, thr, '已登记宗教/医疗头部遮盖物：请确认脸部完整露出、无阴影', region)
+      : result('headwear', 'fail', hat, thr, '请摘下帽子或头饰（免冠）', region);
   if (colourShare > th.colorFail)
     return headCoveringException
       ? result('headwear', 'warn', colourShare, thr, '已登记宗教/医疗头部遮盖物：请确认脸部完整露出、无阴影', region)

@@ -8,6 +8,7 @@ import {
   checkBackgroundUniform,
   checkClothingContrast,
 } from './background-checks';
+import { checkAccessories } from './accessory-checks';
 import { checkShouldersLevel } from './body-checks';
 import { createContext, type CheckContext } from './context';
 import { checkEarsSymmetric, checkEyesOpen, checkFaceCount, checkHeadPose, checkMouthClosed } from './face-checks';
@@ -27,14 +28,13 @@ export { CHECK_IDS };
  *   the tilted head with one ear under hair reads 0.39 (only "asymmetric"). Not yet measured on final photos (blue
  *   backdrop beside the ear), and as a hard check it would fail 4 of the 5 sample portraits (their hair does cover
  *   the ears: tests/fixtures/labels/portraits.json), which the production and e2e tests use as passing photos.
- * There is no accessories check (耳环、项链): an earlobe cue (bright colourless pixels on the lobe) was measured on
- * the real set and did not separate — 0–0.016 on the three photos with earrings, up to 0.088 on photos without
- * (a bright wall beside the lobe); a check that is wrong teaches the photographer to ignore it. Measured again
- * (2026-12-02) with a scale-free spot detector (a blob SPOT_CONTRAST 35 brighter than the median of a ring 0.07
- * pupil distances round it, in a box 0.12–0.37 face widths below each BlazeFace tragion): the three photos with
- * studs read 9 / 4 / 39 grid cells on the brighter lobe, the labelled passes up to 23 (pass-like-01), unlabelled
- * photos up to 50 (a bright background beside the lobe) and portrait-05 37; the thin necklace reads 0 in a band
- * below the chin (shirt collars and prints 0–376). Neither separates, so neither is a check.
+ * - accessories (耳环、项链, since 2026-12-02): the face parsing's earring / necklace area (初审 only). Measured on the
+ *   35 dev photos, 5 portraits and 65 identity photos (npx tsx scripts/eval/parsing-survey.ts, docs/BENCHMARKS.md): it sees hoops,
+ *   pearls and clip earrings (closed-eyes-03 0.00052, closed-eyes-04 0.00049, p15-1 0.002 of the crop; labelled
+ *   passes ≤ 0.00004, portraits 0) but not small studs (earring-studs-01, teeth-smile-earrings-02 read 0; the thin
+ *   necklace 0): 1 of the 3 labelled fails, and a 1.2× margin to the next unlabelled photo, so it cannot be hard. The pixel-probability maximum does not separate either (studs 0.28–0.34, bare ears up to 0.87).
+ *   Earlier cues without the model (an earlobe brightness cue; a spot detector below each BlazeFace tragion: studs
+ *   9 / 4 / 39 cells, passes up to 23, unlabelled up to 50, portrait-05 37) separated nothing.
  */
 export const CHECK_SEVERITY: Record<CheckId, CheckSeverity> = {
   'face.count': 'hard',
@@ -70,8 +70,10 @@ export const CHECK_SEVERITY: Record<CheckId, CheckSeverity> = {
   // straight as a hairline (RMS 0.032 face widths; brim fails need a height < 0.12, it is at 0.43); against the
   // brows it is black (crown L 4, brows L 29: ΔL 25) as black hair is (closed-eyes-05 ΔL 29); its darkest layer
   // over the forehead skin's luma (0.042) is matched by the black hair of the identity set's East Asian sitters
-  // (p04-4 0.025, p02-3/-4 0.078) — this station's sitters. No rule.
+  // (p04-4 0.025, p02-3/-4 0.078) — this station's sitters. No hand rule; caught since 2026-12-02 by the face
+  // parsing model in 初审 (mean hat probability 0.153, bare heads ≤ 0.069: PARSING_HAT_FAIL 0.1).
   headwear: 'hard',
+  accessories: 'warn-only',
 };
 
 type CheckFn = (ctx: CheckContext) => CheckResult;
@@ -122,6 +124,7 @@ export function runChecks(
     'clothing.contrast': checkClothingContrast,
     sharpness: checkSharpness,
     headwear: (c) => checkHeadwear(c, opts.headCoveringException ?? false),
+    accessories: checkAccessories,
   };
   return (only ?? CHECK_IDS).map((id) => capSeverity(fns[id](ctx)));
 }

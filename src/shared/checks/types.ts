@@ -19,7 +19,8 @@ export type CheckId =
   | 'background.color'
   | 'clothing.contrast'
   | 'sharpness'
-  | 'headwear';
+  | 'headwear'
+  | 'accessories';
 
 /** Every check, in display order. */
 export const CHECK_IDS: readonly CheckId[] = [
@@ -42,6 +43,7 @@ export const CHECK_IDS: readonly CheckId[] = [
   'clothing.contrast',
   'sharpness',
   'headwear',
+  'accessories',
 ];
 
 export type CheckStatus = 'pass' | 'warn' | 'fail';

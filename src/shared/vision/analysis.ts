@@ -100,6 +100,25 @@ export interface FaceEmbedding {
   vector: number[];
 }
 
+/**
+ * Face parsing of the main face (stage 'parsing', only when asked for: 初审 and the evaluation): BiSeNet V2 on
+ * CelebAMask-HQ (models/faceparse.onnx) over a level head crop cut from the landmarks
+ * (src/shared/checks/face-parsing.ts). Shares are of the crop's pixels, so they do not depend on the photo's size.
+ */
+export interface FaceParsing {
+  model: string;
+  /** Mean hat probability over the crop (soft share): bare heads ≤ 0.07, caps, hard hats, a head band ≥ 0.10. */
+  hat: number;
+  /** Mean hair probability over the crop. */
+  hair: number;
+  /** Share of the crop's pixels whose most likely class is earring / necklace. */
+  earringArea: number;
+  necklaceArea: number;
+  /** Highest earring / necklace probability of any pixel. */
+  earringMax: number;
+  necklaceMax: number;
+}
+
 export interface Analysis {
   width: number;
   height: number;
@@ -116,6 +135,8 @@ export interface Analysis {
   eyes?: EyeLandmarks[] | null;
   /** Identity embedding of the main face (stage 'embedding', only when asked for and landmarks were found). */
   embedding?: FaceEmbedding | null;
+  /** Face parsing of the main face (stage 'parsing', only when asked for and landmarks were found). */
+  parsing?: FaceParsing | null;
   body: BodyKeypoint[];
   mask: PersonMask | null;
   /** Milliseconds per stage, for the benchmark and the live view. */
