@@ -8,6 +8,7 @@ import { backgroundIslands, ISLAND_MAX_PX, type IslandMeasure } from '../../shar
 import { checkJpegFile } from '../../shared/photo/file-checks';
 import type { PhotoProfile } from '../../shared/spec/profile';
 import type { RawImage } from '../../shared/image/raw-image';
+import { sharedFaceParser, type FaceParser } from './face-parser';
 import type { PhotoAnalyzer } from './photo-analyzer';
 
 // 初审: the final file is checked as the school/CHSI will receive it — its bytes, then its pixels re-analysed.
@@ -39,13 +40,26 @@ export async function decodeFinal(jpeg: Buffer): Promise<RawImage> {
   };
 }
 
-export async function reviewPhoto(jpeg: Buffer, profile: PhotoProfile, vision: PhotoAnalyzer): Promise<ReviewResult> {
+/**
+ * `faceParser`: the face parsing for the headwear band cue and accessories (default: the process's shared parser,
+ * none when models/faceparse.onnx is absent; null: without it).
+ */
+export async function reviewPhoto(
+  jpeg: Buffer,
+  profile: PhotoProfile,
+  vision: PhotoAnalyzer,
+  faceParser?: FaceParser | null,
+): Promise<ReviewResult> {
   const reasons: ReviewReason[] = checkJpegFile(jpeg, profile.output).map((f) => ({
     code: f.code,
     message: f.message,
   }));
   const image = await decodeFinal(jpeg);
   const analysis = await vision.analyze(image);
+  // Face parsing on the final's landmarks (初审 only, never live: ~100–300 ms): a hat or band no colour cue sees,
+  // earrings and necklaces.
+  const parser = faceParser === undefined ? await sharedFaceParser() : faceParser;
+  if (parser && analysis.landmarks) analysis.parsing = await parser.parse(image, analysis.landmarks);
   const checks = runChecks(analysis, image, profile);
   for (const c of checks) if (c.status === 'fail') reasons.push({ code: c.id, message: c.message });
   // The backdrop of a final photo is production's paint: a blob of anything else apart from the person is old
