@@ -39,8 +39,15 @@ async function main() {
   await vision.analyze(img); // load models, warm up
   // --detail: when each frame entered analyzeLatest and came back, and each detached slow run's stages and end.
   const trace = new Map<number, { called: number; resolved?: number; slow?: string[]; slowDone?: number }>();
-  const gc: number[] = [];
-  const gcObserver = new PerformanceObserver((l) => l.getEntries().forEach((e) => gc.push(e.duration)));
+  const gc: { ms: number; major: boolean }[] = [];
+  const gcObserver = new PerformanceObserver((l) =>
+    // detail.kind: perf_hooks constants.NODE_PERFORMANCE_GC_MAJOR (4) is a mark-compact; 1 scavenge, 8 incremental.
+    l
+      .getEntries()
+      .forEach((e) =>
+        gc.push({ ms: e.duration, major: (e as unknown as { detail?: { kind?: number } }).detail?.kind === 4 }),
+      ),
+  );
   if (detail) gcObserver.observe({ entryTypes: ['gc'] });
   const traced: typeof vision = detail
     ? {
@@ -199,7 +206,7 @@ async function main() {
 function printDetail(
   perFrame: { frame: number; latency: number; timings: Record<string, number> }[],
   trace: Map<number, { called: number; resolved?: number; slow?: string[]; slowDone?: number }>,
-  gc: number[],
+  gc: { ms: number; major: boolean }[],
   stageMs: Record<string, number[]>,
   q: (xs: number[], at: number) => number,
 ) {
@@ -231,9 +238,11 @@ function printDetail(
     console.log(
       `  ${k}: ${g.latency.length}: ${q(g.latency, 0.5)}/${q(g.latency, 0.95)}, ${q(g.wait, 0.5)}/${q(g.wait, 0.95)}, ${q(g.fast, 0.5)}/${q(g.fast, 0.95)}, ${q(g.checks, 0.5)}/${q(g.checks, 0.95)}`,
     );
-  const total = gc.reduce((s, x) => s + x, 0);
+  const ms = gc.map((g) => g.ms);
+  const major = gc.filter((g) => g.major).map((g) => g.ms);
+  const sum = (xs: number[]) => Math.round(xs.reduce((t, x) => t + x, 0));
   console.log(
-    `main-thread GC: ${gc.length} pauses, ${Math.round(total)} ms in all, p95 ${q(gc, 0.95)} ms, max ${q(gc, 1)} ms`,
+    `main-thread GC: ${gc.length} pauses, ${sum(ms)} ms in all, p95 ${q(ms, 0.95)} ms, max ${q(ms, 1)} ms; mark-compact ${major.length} (${sum(major)} ms)`,
   );
 }
 

@@ -237,7 +237,11 @@ export function createVision(opts: VisionOptions = {}): Vision {
     inspect,
     analyzeLatest(image, o = {}) {
       return new Promise<LatestResult>((resolve, reject) => {
-        if (liveWaiting) liveWaiting.resolve({ dropped: true });
+        if (liveWaiting) {
+          // A dropped frame's copy goes straight back to the pool.
+          if (liveWaiting.input.kind === 'raw') recycle(liveWaiting.input.image);
+          liveWaiting.resolve({ dropped: true });
+        }
         liveWaiting = { input: toInput(image), opts: o, resolve, reject };
         pumpLive();
       });
