@@ -90,7 +90,7 @@ const SLOW_MODELS: ModelId[] = ['movenet', 'selfie', 'blazeface', 'facemesh'];
 type FrameInput = { kind: 'raw'; image: RawImage } | { kind: 'encoded'; bytes: Uint8Array };
 
 /**
- * The vision service. Two worker threads (fast: BlazeFace + FaceMesh + Iris; slow: MoveNet + selfie + BlazeFace on tiles) start on first use,
+ * The vision service. Two worker threads (fast: BlazeFace + FaceMesh + Iris; slow: MoveNet + selfie + BlazeFace on tiles with FaceMesh confirming them) start on first use,
  * not here. Pixels go to a worker by transfer; the slow worker gets its own copy, only when it has work.
  */
 export function createVision(opts: VisionOptions = {}): Vision {
