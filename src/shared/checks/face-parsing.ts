@@ -45,6 +45,11 @@ const N_CLASSES = PARSING_CLASSES.length;
  */
 export const PARSING_HAT_FAIL = 0.1;
 /**
+ * With the parsing, the hand cues (coloured crown, straight brim) fail only when the hat share is ≥ this as well:
+ * the labelled caps they catch read 0.139–0.228; the four bare identity heads they failed ≤ 0.025.
+ */
+export const PARSING_HAT_CONFIRM = 0.05;
+/**
  * accessories warns at an earring area ≥ this share of the crop: closed-eyes-03 0.00052, closed-eyes-04's pearl
  * 0.00049 (unlabelled, looked at), p15-1/-2/-3's clip earrings 0.0008–0.002; labelled passes ≤ 0.00004, the
  * portraits 0, the next unlabelled photo 0.00025. Small studs read 0 (earring-studs-01, teeth-smile-earrings-02).

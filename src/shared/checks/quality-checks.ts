@@ -2,7 +2,7 @@ import { deltaE2000, rgbToLab, type Lab } from '../color/lab';
 import { maskValueAt } from '../vision/mask-ops';
 import { forEachPixel, gradeBelow, NO_FACE, result, type CheckContext } from './context';
 import { skinLab } from './face-checks';
-import { PARSING_HAT_FAIL } from './face-parsing';
+import { PARSING_HAT_CONFIRM, PARSING_HAT_FAIL } from './face-parsing';
 import type { CheckResult } from './types';
 
 /** Face crop is resampled to this width before measuring sharpness, so the value does not depend on resolution. */
@@ -92,25 +92,40 @@ export function checkHeadwear(ctx: CheckContext, headCoveringException = false):
   const foreignShare = n ? foreign / n : 0;
   const brim = brimOverForehead(ctx, skin);
   const region = { ...box, height: Math.max(box.height, (brim?.y ?? bottom) - top) };
-  if (brim && brim.height < th.brimHeight && brim.rms < th.brimRms)
-    return result(
-      'headwear',
-      'fail',
-      brim.height,
-      thr,
-      '帽檐或头带遮住额头，请摘下帽子/头饰；刘海请整理露出眉毛',
-      region,
-    );
-  // Face parsing (初审 only: the analysis has it when stage 'parsing' ran): a hat, cap or band the colour cues cannot
-  // see (a black band on black hair: headband-01).
+  // Face parsing (初审 only: reviewPhoto adds it): a hat, cap or band the colour cues cannot see (a black band on
+  // black hair: headband-01). Where it ran, the learned model decides: the hand cues below fail only without it
+  // (live view) or when it sees some hat too; else they warn — on the 65 unlabelled identity photos they failed
+  // four bare heads (coloured crown p11-1 0.264, p15-3 0.397; "brim" p15-1 0.095, p17-2 0.013; hat share ≤ 0.025).
   const hat = a.parsing?.hat;
+  const learned = hat !== undefined;
+  const handFails = !learned || hat >= PARSING_HAT_CONFIRM;
+  if (brim && brim.height < th.brimHeight && brim.rms < th.brimRms)
+    return handFails
+      ? result('headwear', 'fail', brim.height, thr, '帽檐或头带遮住额头，请摘下帽子/头饰；刘海请整理露出眉毛', region)
+      : result(
+          'headwear',
+          'warn',
+          brim.height,
+          thr,
+          '额头上方有一条平直的边（刘海或头带？），请确认未遮住眉毛',
+          region,
+        );
   if (hat !== undefined && hat >= PARSING_HAT_FAIL)
     return headCoveringException
       ? result('headwear', 'warn', hat, thr, '已登记宗教/医疗头部遮盖物：请确认脸部完整露出、无阴影', region)
       : result('headwear', 'fail', hat, thr, '请摘下帽子或头饰（免冠）', region);
   if (colourShare > th.colorFail)
-    return headCoveringException
-      ? result('headwear', 'warn', colourShare, thr, '已登记宗教/医疗头部遮盖物：请确认脸部完整露出、无阴影', region)
+    return headCoveringException || !handFails
+      ? result(
+          'headwear',
+          'warn',
+          colourShare,
+          thr,
+          headCoveringException
+            ? '已登记宗教/医疗头部遮盖物：请确认脸部完整露出、无阴影'
+            : '疑似佩戴帽子或头饰，请摘下',
+          region,
+        )
       : result('headwear', 'fail', colourShare, thr, '请摘下帽子或头饰（免冠）', region);
   if (colourShare > th.colorWarn || foreignShare > th.warn)
     return result('headwear', 'warn', Math.max(colourShare, foreignShare), thr, '疑似佩戴帽子或头饰，请摘下', region);

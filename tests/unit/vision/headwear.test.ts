@@ -48,4 +48,19 @@ describe('headwear (免冠)', () => {
     const hairline = paint(createRawImage(480, 640, 3, skin), 60, 420, 40, () => 150, [40, 35, 30]);
     expect(headwear(hairline).status).toBe('pass');
   });
+  it('with the face parsing (初审) the hand cues fail only when the model sees some hat too, else they warn', () => {
+    const parsed = (hat: number) => ({
+      ...face(),
+      parsing: { model: 'test', hat, hair: 0.3, earringArea: 0, necklaceArea: 0, earringMax: 0, necklaceMax: 0 },
+    });
+    const cap = () => paint(createRawImage(480, 640, 3, skin), 60, 420, 40, () => 216, [45, 45, 50]);
+    const hat = () => paint(createRawImage(480, 640, 3, skin), 100, 380, 40, () => 141, [30, 140, 40]);
+    const run = (a: Analysis, img: RawImage) => runChecks(a, img, chsiProfile, ['headwear'])[0]!;
+    expect(run(parsed(0.01), cap()).status).toBe('warn');
+    expect(run(parsed(0.01), hat()).status).toBe('warn');
+    expect(run(parsed(0.14), cap())).toMatchObject({ status: 'fail', message: expect.stringMatching(/帽檐/) });
+    expect(run(parsed(0.06), hat()).status).toBe('fail');
+    // A black band the colour cues cannot see: the hat share alone fails it.
+    expect(run(parsed(0.15), createRawImage(480, 640, 3, skin)).status).toBe('fail');
+  });
 });
