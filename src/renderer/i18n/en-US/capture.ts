@@ -54,5 +54,6 @@ export const capture: Catalogue['capture'] = {
     'clothing.contrast': 'Clothing vs backdrop',
     sharpness: 'Sharpness',
     headwear: 'Headwear',
+    accessories: 'Earrings, necklaces',
   },
 };

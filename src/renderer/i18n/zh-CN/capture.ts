@@ -50,5 +50,6 @@ export const capture = {
     'clothing.contrast': '衣着与背景区分',
     sharpness: '清晰度',
     headwear: '头部遮盖物',
+    accessories: '耳环项链等饰品',
   } as Record<string, string>,
 } as const;
