@@ -20,7 +20,7 @@ import type { BackdropMode } from '../spec/backdrop';
  * The checks that never fail a photo (CHECK_SEVERITY 'warn-only' in src/shared/checks/run-checks.ts; a unit test
  * keeps the two equal, so the renderer need not load the whole check pipeline to know them).
  */
-export const ADVISORY_CHECKS: readonly CheckId[] = ['ears.symmetric', 'light.highlights'];
+export const ADVISORY_CHECKS: readonly CheckId[] = ['ears.symmetric', 'light.highlights', 'accessories'];
 
 /** Checks measured on the raw frame whose failure production repairs in the final photo, per backdrop mode. */
 export const REPAIRED_BY_PRODUCTION: Record<BackdropMode, readonly CheckId[]> = {
