@@ -92,7 +92,7 @@ describe('stats.event', () => {
       revenueFen: 0,
     });
     expect(s.perHour).toEqual([]);
-    expect(s.checks).toHaveLength(19);
+    expect(s.checks).toHaveLength(20);
     expect(s.payments.map((p) => p.method)).toEqual(['cash', 'wechat', 'alipay', 'school']);
     expect(s.retakes).toEqual({ count: 0, students: 0, byReason: [], byCheck: [] });
   });

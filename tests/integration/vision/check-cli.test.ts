@@ -58,7 +58,7 @@ describe('studio check', () => {
     expect(lines.map((l) => l.file)).toEqual(good);
     for (const l of lines) {
       expect(['pass', 'fail']).toContain(l.verdict);
-      expect(l.checks).toHaveLength(19);
+      expect(l.checks).toHaveLength(20);
       expect(Object.keys(l.checks[0]).sort()).toEqual(['id', 'message', 'status', 'threshold', 'value']);
     }
     // portrait-01 smiles with teeth showing.

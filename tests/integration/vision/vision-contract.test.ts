@@ -26,7 +26,7 @@ describe('vision.* through the contract', () => {
       analysis: { faces: unknown[]; eyes: unknown };
     };
     expect(res.verdict).toBe('fail');
-    expect(res.checks).toHaveLength(19);
+    expect(res.checks).toHaveLength(20);
     expect(res.checks.filter((c) => c.vendorName).map((c) => c.vendorName)).toEqual(
       expect.arrayContaining([
         '眼睛中心距离顶部百分比',
@@ -50,7 +50,7 @@ describe('vision.* through the contract', () => {
       analysis: { frameOf: Record<string, number> };
     };
     expect(a.dropped).toBe(false);
-    expect(a.checks).toHaveLength(19);
+    expect(a.checks).toHaveLength(20);
     expect(b.frame).toBe(a.frame + 1);
     expect(b.analysis.frameOf.faces).toBe(b.frame);
     expect(b.analysis.frameOf.body).toBe(a.frame); // staggered: MoveNet did not run on this frame
