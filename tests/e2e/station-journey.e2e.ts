@@ -75,7 +75,7 @@ test('check in from a QR on the webcam, shoot, pay cash, print the receipt, find
   await expect(page.getByTestId('guides')).toBeVisible();
   const checks = page.getByTestId('live-checks');
   await expect(checks.locator('[data-check="face.count"]')).toHaveCount(1, { timeout: 60_000 });
-  await expect(checks.locator('[data-status]')).toHaveCount(19);
+  await expect(checks.locator('[data-status]')).toHaveCount(20);
   await shot('04-capture-live');
   await page.keyboard.press('Space'); // focus is still on the "下一位" button: Space must shoot, not skip a student
   const result = page.getByTestId('capture-result');
