@@ -5,7 +5,8 @@
 // - synthetic: the labelled portraits plus variants made at run time (scripts/eval/perturb.ts). Positive = "the
 //   photo has the problem" (expected fail); a hard check predicts positive on 'fail', a warn-only check on anything
 //   but 'pass' (what the variant exists to show is that the cue sees it).
-// --set real|synthetic runs one set only (default both). --json prints one summary line per set.
+// - held-out: the identity photos, labelled blind by an engineer who saw no check result (heldOutSet below).
+// --set real|held-out|synthetic runs one set only (default all three). --json prints one summary line per set.
 // --backdrop replace|blue (default blue): the station's backdrop mode (src/shared/spec/backdrop.ts). With 'replace'
 // background.color is advice (positive on anything but 'pass', like a warn-only check), and background.uniform
 // looks next to the outline only, so a gradient or an object away from the sitter is not expected to fail.
@@ -40,7 +41,7 @@ const labels = JSON.parse(readFileSync(path.join(root, 'tests/fixtures/labels/po
   Record<string, string>
 >;
 const devPhotosDir = process.env.STUDIO_DEV_PHOTOS ?? path.resolve(root, '../shared/dev-photos');
-const setArg = process.argv.includes('--set') ? process.argv[process.argv.indexOf('--set') + 1] : 'both';
+const setArg = process.argv.includes('--set') ? process.argv[process.argv.indexOf('--set') + 1] : 'all';
 const json = process.argv.includes('--json');
 /** Label ids of the real set that are not (yet) a check: scored apart, listed as 'no check'. */
 const isCheckId = (id: string): id is CheckId => (CHECK_IDS as readonly string[]).includes(id);
@@ -67,8 +68,9 @@ async function main() {
     if (parser && a.landmarks) a.parsing = await parser.parse(img, a.landmarks);
     return a;
   };
-  if (setArg !== 'synthetic') await realSet(analyze);
-  if (setArg !== 'real') await syntheticSet(analyze);
+  if (setArg === 'all' || setArg === 'real') await realSet(analyze);
+  if (setArg === 'all' || setArg === 'held-out') await heldOutSet(analyze);
+  if (setArg === 'all' || setArg === 'synthetic') await syntheticSet(analyze);
   for (const m of Object.values(models)) await m.close();
   await parser?.close();
 }
@@ -83,11 +85,40 @@ interface Counts {
 const zero = (): Counts => ({ tp: 0, fp: 0, tn: 0, fn: 0, clearFalsePass: 0 });
 const pct = (n: number, d: number) => (d ? ((100 * n) / d).toFixed(1) : '—');
 
-/** The real photographs: per check agreement with the labels (warn = pass, as 初审), false passes on labelled fails. */
-async function realSet(analyze: Analyze) {
-  const labelsPath = path.join(devPhotosDir, 'labels.json');
-  if (!existsSync(labelsPath)) {
-    console.log(`real set: ${labelsPath} not found (set STUDIO_DEV_PHOTOS), skipped`);
+/** The labelled dev photos (the set the checks were developed on). */
+const realSet = (analyze: Analyze) =>
+  scoreRealPhotos(analyze, {
+    name: 'real',
+    title: 'real set',
+    dir: devPhotosDir,
+    labelsPath: path.join(devPhotosDir, 'labels.json'),
+  });
+
+/**
+ * The held-out real set: the identity photos (../shared/dev-photos/identity, 250×250 news crops + 2 larger photos),
+ * labelled by eye by an engineer who saw no check result (tests/fixtures/labels/identity-heldout.json, labels only).
+ * No threshold was tuned on these labels: it is the nearest this project has to photos nobody has seen.
+ */
+const heldOutSet = (analyze: Analyze) =>
+  scoreRealPhotos(analyze, {
+    name: 'held-out',
+    title: 'held-out real set (identity photos, labelled blind)',
+    dir: path.join(devPhotosDir, 'identity'),
+    labelsPath: path.join(root, 'tests/fixtures/labels/identity-heldout.json'),
+  });
+
+interface RealPhotoSet {
+  name: string;
+  title: string;
+  dir: string;
+  labelsPath: string;
+}
+
+/** Real photographs: per check agreement with the labels (warn = pass, as 初审), false passes on labelled fails. */
+async function scoreRealPhotos(analyze: Analyze, set: RealPhotoSet) {
+  const { dir, labelsPath, title } = set;
+  if (!existsSync(labelsPath) || !existsSync(dir)) {
+    console.log(`${title}: ${existsSync(labelsPath) ? dir : labelsPath} not found (set STUDIO_DEV_PHOTOS), skipped`);
     return;
   }
   const real = JSON.parse(readFileSync(labelsPath, 'utf8')) as { images: Record<string, Record<string, string>> };
@@ -95,7 +126,7 @@ async function realSet(analyze: Analyze) {
   const misses: string[] = [];
   let photos = 0;
   for (const [file, lab] of Object.entries(real.images)) {
-    const image = await decodeImage(readFileSync(path.join(devPhotosDir, file)));
+    const image = await decodeImage(readFileSync(path.join(dir, file)));
     photos++;
     const results = runChecks(await analyze(image), image, chsiProfile, undefined, { backdrop });
     const byId = new Map<string, CheckResult>(results.map((r) => [r.id, r]));
@@ -117,7 +148,7 @@ async function realSet(analyze: Analyze) {
     }
   }
   const ids = [...stats.keys()].sort((p, q) => CHECK_IDS.indexOf(p as CheckId) - CHECK_IDS.indexOf(q as CheckId));
-  console.log(`real set: ${photos} photos from ${devPhotosDir} (warn counted as pass, as 初审 does)`);
+  console.log(`${title}: ${photos} photos from ${dir} (warn counted as pass, as 初审 does)`);
   console.log('| check | kind | n (fail) | agreement % | false pass (of labelled fails) | false fail |');
   console.log('| --- | --- | --- | --- | --- | --- |');
   const all = zero();
@@ -134,10 +165,10 @@ async function realSet(analyze: Analyze) {
   console.log(
     `| **all checks** (labels with a check) | | ${n} (${all.tp + all.fn}) | ${pct(all.tp + all.tn, n)} | ${all.clearFalsePass} | ${all.fp} |`,
   );
-  if (misses.length) console.log(`\nreal set, disagreements (${misses.length}):\n  ${misses.join('\n  ')}`);
+  if (misses.length) console.log(`\n${title}, disagreements (${misses.length}):\n  ${misses.join('\n  ')}`);
   if (json)
     console.log(
-      JSON.stringify({ set: 'real', overall: n ? (all.tp + all.tn) / n : 0, falsePass: all.clearFalsePass, summary }),
+      JSON.stringify({ set: set.name, overall: n ? (all.tp + all.tn) / n : 0, falsePass: all.clearFalsePass, summary }),
     );
   console.log('');
 }
