@@ -1,7 +1,10 @@
 // npx tsx scripts/eval/parsing-survey.ts — the face parsing's measures (models/faceparse.onnx, as 初审 runs it) and the headwear /
 // accessories verdicts on every real photo there is: the labelled dev photos, the five portraits and the unlabelled
 // identity set (../shared/dev-photos/identity: 65 news/demo photos, many black-haired East Asian sitters), to
-// find false fails where there are no labels. `--json` prints one line per photo. Nothing is copied.
+// find false fails where there are no labels. `--json` prints one line per photo; `--sets dev,portraits` only those
+// sets (the mouth threshold was chosen without the identity set: it is the blind held-out set). Nothing is copied.
+// Mouth: the inner-mouth area (class 'mouth': teeth, tongue, the gap) over the crop (∝ face width²), its share of
+// mouth + lips, and mouth.closed's verdict (with the parsing, as 初审 runs it).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createFaceParser } from '../../src/main/production/face-parser';
@@ -20,6 +23,7 @@ const sets: [string, string][] = [
   ['identity', path.join(dev, 'identity')],
 ];
 const json = process.argv.includes('--json');
+const only = process.argv.find((a, i) => process.argv[i - 1] === '--sets')?.split(',');
 
 async function main() {
   const { models } = await loadOrtModels(modelsDir(), 1);
@@ -35,8 +39,8 @@ async function main() {
     : {};
   const ms: number[] = [];
   for (const [set, dir] of sets) {
-    if (!existsSync(dir)) continue;
-    const fails = { headwear: [] as string[], accessories: [] as string[] };
+    if (!existsSync(dir) || (only && !only.includes(set))) continue;
+    const fails = { headwear: [] as string[], accessories: [] as string[], mouth: [] as string[] };
     for (const file of readdirSync(dir)
       .filter((f) => /\.(jpe?g|png|webp)$/i.test(f))
       .sort()) {
@@ -47,7 +51,7 @@ async function main() {
         a.parsing = await parser.parse(image, a.landmarks);
         ms.push(performance.now() - t0);
       }
-      const [hw, acc] = runChecks(a, image, chsiProfile, ['headwear', 'accessories']);
+      const [hw, acc, mouth] = runChecks(a, image, chsiProfile, ['headwear', 'accessories', 'mouth.closed']);
       const label = set === 'dev' ? labels[file] : undefined;
       const p = a.parsing;
       const row = {
@@ -60,17 +64,26 @@ async function main() {
         headwearLabel: label?.headwear ?? '-',
         accessories: acc!.status,
         accessoriesLabel: label?.accessories ?? '-',
+        mouthArea: p?.mouthArea !== undefined ? +p.mouthArea.toFixed(5) : null,
+        mouthOfLips:
+          p?.mouthArea !== undefined && p.lipArea !== undefined
+            ? +(p.mouthArea / Math.max(1e-9, p.mouthArea + p.lipArea)).toFixed(3)
+            : null,
+        mouth: mouth!.status,
+        mouthLabel: label?.['mouth.closed'] ?? '-',
       };
+      if (mouth!.status === 'fail') fails.mouth.push(`${file} (${row.mouthArea})`);
       if (hw!.status === 'fail') fails.headwear.push(`${file} (${hw!.value})`);
       if (acc!.status !== 'pass') fails.accessories.push(`${file} (${acc!.value})`);
       if (json) console.log(JSON.stringify(row));
       else
         console.log(
-          `${set.padEnd(9)} ${file.padEnd(30)} hat ${row.hat ?? '—'} earring ${row.earringArea ?? '—'} necklace ${row.necklaceArea ?? '—'}  headwear ${row.headwear}${label ? ` (label ${row.headwearLabel})` : ''}  accessories ${row.accessories}${label ? ` (label ${row.accessoriesLabel})` : ''}`,
+          `${set.padEnd(9)} ${file.padEnd(30)} hat ${row.hat ?? '—'} earring ${row.earringArea ?? '—'} necklace ${row.necklaceArea ?? '—'}  headwear ${row.headwear}${label ? ` (label ${row.headwearLabel})` : ''}  accessories ${row.accessories}${label ? ` (label ${row.accessoriesLabel})` : ''}  mouth ${row.mouthArea ?? '—'} of-lips ${row.mouthOfLips ?? '—'} ${row.mouth}${label ? ` (label ${row.mouthLabel})` : ''}`,
         );
     }
     console.log(`${set}: headwear fails ${fails.headwear.length}: ${fails.headwear.join(', ') || '—'}`);
     console.log(`${set}: accessories warns ${fails.accessories.length}: ${fails.accessories.join(', ') || '—'}`);
+    console.log(`${set}: mouth.closed fails ${fails.mouth.length}: ${fails.mouth.join(', ') || '—'}`);
   }
   ms.sort((x, y) => x - y);
   console.log(

@@ -176,7 +176,12 @@ function eyeSkinShare(ctx: CheckContext, ring: Point[], skin: Lab): number {
 /** Mouth width at rest / outer-eye-corner span (median of the closed mouths on the real set, issue 11). */
 export const MOUTH_REST_WIDTH = 0.55;
 
-/** mouth.closed — lip gap / mouth width (at least its rest width), and teeth-coloured pixels inside the inner lip contour. */
+/**
+ * mouth.closed — lip gap / mouth width (at least its rest width), and teeth-coloured pixels inside the inner lip
+ * contour; in 初审 (where the face parsing ran) also the parsing's inner-mouth area (teeth, tongue, the dark gap:
+ * a learned cue that still sees a smile's teeth on a 250 px news crop, where the lip gap is 0.05–0.10 and the
+ * teeth colour cue misses them).
+ */
 export function checkMouthClosed(ctx: CheckContext): CheckResult {
   const th = ctx.t.mouth;
   if (!ctx.geo) return result('mouth.closed', 'fail', null, th.gapFail, NO_FACE);
@@ -191,7 +196,8 @@ export function checkMouthClosed(ctx: CheckContext): CheckResult {
   const skin = skinLab(ctx);
   const teeth = skin ? teethShare(ctx, ring, skin) : 0;
   const region = boxAround((p[61]!.x + p[291]!.x) / 2, (p[13]!.y + p[14]!.y) / 2, width * 1.3, width * 0.7);
-  const thr = `gap≤${th.gapFail} teeth≤${th.teethFail}`;
+  const inner = ctx.analysis.parsing?.mouthArea;
+  const thr = `gap≤${th.gapFail} teeth≤${th.teethFail}${inner !== undefined ? ` mouth<${th.parsingFail}` : ''}`;
   if (gap > th.gapFail || (teeth > th.teethFail && gap > th.gapWarn / 2))
     return result(
       'mouth.closed',
@@ -201,6 +207,9 @@ export function checkMouthClosed(ctx: CheckContext): CheckResult {
       teeth > th.teethFail ? '露出牙齿了，请自然闭合嘴唇' : '请闭合嘴唇',
       region,
     );
+  // The lip gap's value is kept (a parsing fail says which cue in its message, the threshold names both).
+  if (inner !== undefined && inner >= th.parsingFail)
+    return result('mouth.closed', 'fail', gap, thr, '嘴巴张开或露出牙齿，请自然闭合嘴唇', region);
   if (gap > th.gapWarn) return result('mouth.closed', 'warn', gap, thr, '嘴唇微张，请自然闭合嘴唇', region);
   return result('mouth.closed', 'pass', gap, thr, '嘴唇闭合', region);
 }

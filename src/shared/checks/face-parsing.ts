@@ -61,6 +61,9 @@ const HAT = PARSING_CLASSES.indexOf('hat');
 const HAIR = PARSING_CLASSES.indexOf('hair');
 const EARRING = PARSING_CLASSES.indexOf('earring');
 const NECKLACE = PARSING_CLASSES.indexOf('necklace');
+const MOUTH = PARSING_CLASSES.indexOf('mouth');
+const UPPER_LIP = PARSING_CLASSES.indexOf('upper_lip');
+const LOWER_LIP = PARSING_CLASSES.indexOf('lower_lip');
 
 const RIGHT_EYE_OUTER = 33;
 const LEFT_EYE_OUTER = 263;
@@ -107,6 +110,8 @@ export function summarizeParsing(prob: Float32Array, n = PARSING_SIZE): FacePars
   let necklaceArea = 0;
   let earringMax = 0;
   let necklaceMax = 0;
+  let mouthArea = 0;
+  let lipArea = 0;
   for (let i = 0, o = 0; i < pixels; i++, o += N_CLASSES) {
     let best = 0;
     for (let k = 1; k < N_CLASSES; k++) if (prob[o + k]! > prob[o + best]!) best = k;
@@ -118,6 +123,8 @@ export function summarizeParsing(prob: Float32Array, n = PARSING_SIZE): FacePars
     if (nk > necklaceMax) necklaceMax = nk;
     if (best === EARRING) earringArea++;
     else if (best === NECKLACE) necklaceArea++;
+    else if (best === MOUTH) mouthArea++;
+    else if (best === UPPER_LIP || best === LOWER_LIP) lipArea++;
   }
   return {
     model: PARSING_MODEL,
@@ -127,5 +134,7 @@ export function summarizeParsing(prob: Float32Array, n = PARSING_SIZE): FacePars
     necklaceArea: necklaceArea / pixels,
     earringMax,
     necklaceMax,
+    mouthArea: mouthArea / pixels,
+    lipArea: lipArea / pixels,
   };
 }

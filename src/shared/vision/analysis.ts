@@ -117,6 +117,13 @@ export interface FaceParsing {
   /** Highest earring / necklace probability of any pixel. */
   earringMax: number;
   necklaceMax: number;
+  /**
+   * Share of the crop's pixels whose most likely class is 'mouth' (the inner mouth: teeth, tongue, the dark gap) /
+   * upper or lower lip. The crop's side is 2.3 × the landmarks' width, so a share is an area over face width².
+   * Optional: summaries from before 2026-12-02 lack them (mouth.closed then ignores the parsing).
+   */
+  mouthArea?: number;
+  lipArea?: number;
 }
 
 export interface Analysis {

@@ -9,6 +9,7 @@ import {
 } from '../../../src/shared/checks/face-parsing';
 import { runChecks } from '../../../src/shared/checks/run-checks';
 import { createRawImage } from '../../../src/shared/image/raw-image';
+import { defaultCheckThresholds } from '../../../src/shared/spec/check-thresholds';
 import { chsiProfile } from '../../../src/shared/spec/profile';
 import type { FaceParsing } from '../../../src/shared/vision/analysis';
 import { synthAnalysis } from './synthetic';
@@ -34,7 +35,7 @@ const bare: FaceParsing = {
   necklaceMax: 0.1,
 };
 const skin: [number, number, number] = [200, 170, 150];
-const check = (parsing: FaceParsing | undefined, id: 'headwear' | 'accessories', exception = false) =>
+const check = (parsing: FaceParsing | undefined, id: 'headwear' | 'accessories' | 'mouth.closed', exception = false) =>
   runChecks({ ...synthAnalysis(), parsing }, createRawImage(480, 640, 3, skin), chsiProfile, [id], {
     headCoveringException: exception,
   })[0]!;
@@ -52,6 +53,17 @@ describe('face parsing summary', () => {
     expect(s.necklaceArea).toBeCloseTo(0.01, 5);
     expect(s.earringMax).toBeCloseTo(0.9, 5);
     expect(s.hair).toBe(0);
+  });
+  it('mouthArea counts the pixels whose best class is the inner mouth, lipArea the upper and lower lip', () => {
+    // 10×10: 4 mouth pixels, 6 lip pixels (3 upper, 3 lower), the rest skin.
+    const n = 10;
+    const cls = (i: number) =>
+      i >= 60 && i < 64 ? 'mouth' : i >= 54 && i < 57 ? 'upper_lip' : i >= 64 && i < 67 ? 'lower_lip' : 'skin';
+    const s = summarizeParsing(probs(n, cls), n);
+    expect(s.mouthArea).toBeCloseTo(0.04, 5);
+    expect(s.lipArea).toBeCloseTo(0.06, 5);
+    // Below 0.5 the mouth class loses to the background share of these maps: not counted.
+    expect(summarizeParsing(probs(n, cls, 0.4), n).mouthArea).toBe(0);
   });
   it('refuses an output of the wrong size', () => {
     expect(() => summarizeParsing(new Float32Array(10), 4)).toThrow(/19/);
@@ -101,5 +113,21 @@ describe('checks reading the face parsing (初审)', () => {
     });
     expect(check({ ...bare, earringArea: PARSING_EARRING_WARN / 2 }, 'accessories').status).toBe('pass');
     expect(check(undefined, 'accessories')).toMatchObject({ status: 'pass', value: null });
+  });
+  it('mouth.closed fails closed-looking lips whose inner-mouth area reaches parsingFail; below it, or without a parsing, passes', () => {
+    const fail = defaultCheckThresholds.mouth.parsingFail;
+    expect(check({ ...bare, mouthArea: fail * 1.5, lipArea: 0.01 }, 'mouth.closed')).toMatchObject({
+      status: 'fail',
+      message: expect.stringContaining('闭合嘴唇'),
+      threshold: expect.stringContaining('mouth<'),
+    });
+    expect(check({ ...bare, mouthArea: fail * 0.5, lipArea: 0.01 }, 'mouth.closed').status).toBe('pass');
+    expect(check({ ...bare, mouthArea: 0, lipArea: 0.01 }, 'mouth.closed').status).toBe('pass');
+    // A summary from before the mouth classes, and the live view (no parsing): the landmark cues alone.
+    expect(check(bare, 'mouth.closed').status).toBe('pass');
+    expect(check(undefined, 'mouth.closed')).toMatchObject({
+      status: 'pass',
+      threshold: expect.not.stringContaining('mouth<'),
+    });
   });
 });
