@@ -70,6 +70,9 @@ async function main() {
             ? +(p.mouthArea / Math.max(1e-9, p.mouthArea + p.lipArea)).toFixed(3)
             : null,
         mouth: mouth!.status,
+        // Which cue failed it: the parsing's inner-mouth area, or the landmarks' lip gap / teeth colour.
+        mouthBy:
+          mouth!.status !== 'fail' ? '-' : mouth!.message.startsWith('嘴巴张开或露出牙齿') ? 'parsing' : 'landmarks',
         mouthLabel: label?.['mouth.closed'] ?? '-',
       };
       if (mouth!.status === 'fail') fails.mouth.push(`${file} (${row.mouthArea})`);
@@ -78,7 +81,7 @@ async function main() {
       if (json) console.log(JSON.stringify(row));
       else
         console.log(
-          `${set.padEnd(9)} ${file.padEnd(30)} hat ${row.hat ?? '—'} earring ${row.earringArea ?? '—'} necklace ${row.necklaceArea ?? '—'}  headwear ${row.headwear}${label ? ` (label ${row.headwearLabel})` : ''}  accessories ${row.accessories}${label ? ` (label ${row.accessoriesLabel})` : ''}  mouth ${row.mouthArea ?? '—'} of-lips ${row.mouthOfLips ?? '—'} ${row.mouth}${label ? ` (label ${row.mouthLabel})` : ''}`,
+          `${set.padEnd(9)} ${file.padEnd(30)} hat ${row.hat ?? '—'} earring ${row.earringArea ?? '—'} necklace ${row.necklaceArea ?? '—'}  headwear ${row.headwear}${label ? ` (label ${row.headwearLabel})` : ''}  accessories ${row.accessories}${label ? ` (label ${row.accessoriesLabel})` : ''}  mouth ${row.mouthArea ?? '—'} of-lips ${row.mouthOfLips ?? '—'} ${row.mouth}${row.mouth === 'fail' ? ` by ${row.mouthBy}` : ''}${label ? ` (label ${row.mouthLabel})` : ''}`,
         );
     }
     console.log(`${set}: headwear fails ${fails.headwear.length}: ${fails.headwear.join(', ') || '—'}`);
