@@ -11,6 +11,9 @@
 //   SHOTS=24 (default)  BENCH_LIVE=1: live view (15 fps) and its analysis run during the shots, as on the station.
 //   BENCH_PORTRAITS=01,04,05 (which samples; default all five)  BENCH_SOURCES=dir keeps the generated captures
 //   BENCH_JSON=file appends every shot's stages as a JSON line (BENCH_LABEL tags them), to pool A/B runs
+//   BENCH_SAME_BYTES=1: every shot of a sample is the same file, as the replay camera hands it over. By default each
+//   shot gets a JPEG comment with its number (same pixels, other bytes), as a real camera never delivers the same
+//   bytes twice: a cache keyed by the bytes (the face check's, by SHA-256) would otherwise hide the work of a shot.
 import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -80,6 +83,15 @@ async function main() {
   // imported after the environment is set: the camera drivers read STUDIO_CAMERA / STUDIO_REPLAY_DIR
   const { createStudio } = await import('../../src/main/core/studio');
   const { demoStudent } = await import('../../src/main/checkin/demo-students');
+  if (process.env.BENCH_SAME_BYTES !== '1') {
+    const { ReplayCamera } = await import('../../src/main/camera/replay-camera');
+    const { withJpegComment } = await import('../../src/main/cli/commands/demo-seed');
+    const replayCapture = ReplayCamera.prototype.capture;
+    let shotNo = 0;
+    ReplayCamera.prototype.capture = async function (this: InstanceType<typeof ReplayCamera>) {
+      return withJpegComment(await replayCapture.call(this), `bench shot ${++shotNo}`);
+    };
+  }
   const studio = createStudio({ dataDir: path.join(tmp, 'data'), log: () => {} });
   const call = <T>(m: string, req: unknown) => studio.dispatch(m, req, { transport: 'cli' }) as Promise<T>;
   const lines: Record<string, number>[] = [];
@@ -136,7 +148,8 @@ async function main() {
           .map((u, i) => (u ? picked[i] : null))
           .filter(Boolean)
           .join(', ')}; ` +
-        `live view ${LIVE ? 'on (15 fps + analysis)' : 'off'}; node ${process.version}, ${os.cpus().length} cores, ` +
+        `live view ${LIVE ? 'on (15 fps + analysis)' : 'off'}; ` +
+        `${process.env.BENCH_SAME_BYTES === '1' ? 'same bytes every shot' : 'other bytes every shot'}; node ${process.version}, ${os.cpus().length} cores, ` +
         `load ${os
           .loadavg()
           .map((l) => l.toFixed(2))

@@ -7,8 +7,8 @@ import type { Db } from '../db/open';
 import type { OrderService } from '../orders';
 import type { OutboxRepo } from '../outbox';
 import type { FaceConsistency } from '../../shared/vision/face-consistency';
-import type { CaptureFaceHook } from './face-hook';
-import type { PhotoProducer } from './photo-producer';
+import type { CaptureFaceHook, FaceCheckResult } from './face-hook';
+import type { PhotoProducer, PrecheckedFinal } from './photo-producer';
 import { StageClock } from './stage-clock';
 import { toPhotoView, type PhotoRow, type PhotoRepo } from './photo-repo';
 import { sniffImageMime, type PhotoStore } from './photo-store';
@@ -99,16 +99,16 @@ export class CaptureService {
       const produced = produce ? clock.time('production', () => produce(bytes, profileId)) : null;
       // a failure here is reported below, after the original is stored (or instead of it when that fails)
       produced?.catch(() => undefined);
-      // Face consistency beside production: its warnings come with the answer, the embedding is kept with the
-      // original once that is stored. It never fails or holds back the capture.
+      // Face consistency: its warnings come with the answer, the embedding is kept with the original once that is
+      // stored. It never fails or holds back the capture. Production's analysis of the capture computes the
+      // embedding too (the capture is decoded and analysed once); only without production, or when production
+      // failed or gave none, does the face check analyse the capture itself. A refused capture is not checked.
       const faces = this.faces;
       const face = faces
-        ? clock
-            .time('face', () => faces.check(orderId, bytes))
-            .catch((err: unknown) => {
-              this.log(`face check failed for order ${orderId}`, err);
-              return null;
-            })
+        ? this.faceCheck(faces, orderId, bytes, produced, clock).catch((err: unknown) => {
+            this.log(`face check failed for order ${orderId}`, err);
+            return null;
+          })
         : null;
       const original = await clock.time('store', async () => {
         const info = await this.inspect(bytes);
@@ -155,6 +155,25 @@ export class CaptureService {
     } finally {
       this.onTimeline?.(orderId, clock);
     }
+  }
+
+  /** The face check on production's embedding of the capture, else (`face` on the clock) on its own analysis. */
+  private async faceCheck(
+    faces: CaptureFaceHook,
+    orderId: string,
+    bytes: Buffer,
+    produced: Promise<PrecheckedFinal> | null,
+    clock: StageClock,
+  ): Promise<FaceCheckResult | null> {
+    if (produced) {
+      try {
+        const out = await produced;
+        if (out.embedding !== undefined) return await faces.check(orderId, bytes, { embedding: out.embedding });
+      } catch (err) {
+        if (err instanceof ApiError) return null; // refused (e.g. no face, two faces): the capture is refused too
+      }
+    }
+    return clock.time('face', () => faces.check(orderId, bytes));
   }
 
   /** The file durably stored (written, fsynced, renamed) before its row is committed. */

@@ -223,12 +223,13 @@ export function createStudio(opts: StudioOptions): Studio {
 /** Captures get their final photo + 初审 from photo production (producePhoto's ProducedPhoto, adapted). */
 function productionOn(getVision: () => Vision): PhotoProducer {
   return async (source, profileId) => {
-    const p = await producePhoto(source, profileId, getVision());
+    const p = await producePhoto(source, profileId, getVision(), { embedding: true });
     return {
       jpeg: p.jpeg,
       precheck: p.passed ? 'passed' : 'failed',
       checks: { reasons: p.reasons, geometry: p.geometry },
       timings: p.timings,
+      embedding: p.embedding, // for the capture's face check (not stored with the checks)
     };
   };
 }

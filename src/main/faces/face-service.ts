@@ -44,9 +44,13 @@ export class FaceService implements CaptureFaceHook<FaceCheck> {
     return p;
   }
 
-  /** The rule against what this station holds now (earlier captures of the order, the event's other orders). */
-  async check(orderId: string, bytes: Buffer): Promise<FaceCheck> {
-    const embedding = await this.embed(bytes);
+  /**
+   * The rule against what this station holds now (earlier captures of the order, the event's other orders), on
+   * `known.embedding` when the caller has the capture's embedding already (photo production's), else its own.
+   */
+  async check(orderId: string, bytes: Buffer, known?: { embedding: FaceEmbedding | null }): Promise<FaceCheck> {
+    // photo production's analysis of the same capture ran the embedding stage: the bytes are not analysed again
+    const embedding = known ? known.embedding : await this.embed(bytes);
     const consistency = faceConsistency({
       orderId,
       embedding,

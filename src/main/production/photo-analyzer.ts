@@ -6,5 +6,8 @@ import type { Analysis } from '../../shared/vision/analysis';
  * satisfies it. Declared here, below both, so neither imports the other for it.
  */
 export interface PhotoAnalyzer {
-  analyze(image: RawImage): Promise<Analysis>;
+  /** `stages`: the vision module's names (its defaults when omitted; 'embedding' only when asked for). */
+  analyze(image: RawImage, opts?: { stages?: AnalysisStage[] }): Promise<Analysis>;
 }
+
+export type AnalysisStage = 'faces' | 'crowd' | 'landmarks' | 'body' | 'mask' | 'embedding';

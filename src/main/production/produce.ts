@@ -9,11 +9,18 @@ import { cropPixels } from './crop-pixels';
 import { decodeBase, decodeScaled, LIMIT_INPUT_PIXELS, probeImage, scaledFrom, type SourceInfo } from './decode';
 import { encodeWithinBounds } from './encode';
 import { refineMask } from './mask-refine';
-import type { PhotoAnalyzer } from './photo-analyzer';
+import type { AnalysisStage, PhotoAnalyzer } from './photo-analyzer';
+import type { FaceEmbedding } from '../../shared/vision/analysis';
 import { reviewPhoto, type ReviewReason, type ReviewResult } from './review';
 
 /** Long side of the copy the analyzer sees: enough for the face models, cheap to decode from 24 MP. */
 export const ANALYSIS_LONG_SIDE = 1024;
+
+/**
+ * Production's analysis of the source with `embedding`: the vision defaults (ALL_STAGES in vision/analyzer.ts: keep
+ * in step) plus the face identity embedding.
+ */
+const WITH_EMBEDDING: AnalysisStage[] = ['faces', 'crowd', 'landmarks', 'body', 'mask', 'embedding'];
 
 export interface PhotoGeometry {
   source: SourceInfo;
@@ -39,6 +46,11 @@ export interface ProducedPhoto {
   profileId: string;
   /** Wall-clock milliseconds, source bytes to 初审 verdict; `timings` splits it. */
   ms: number;
+  /**
+   * With `embedding`: the identity embedding of the source's main face from production's own analysis (undefined
+   * when the analyzer did not run that stage, e.g. no face model).
+   */
+  embedding?: FaceEmbedding | null;
   timings: Record<string, number>;
 }
 
@@ -55,6 +67,11 @@ export class PhotoRefusedError extends ApiError {
 
 export interface ProduceOptions {
   crop?: Partial<CropOptions>;
+  /**
+   * Also the face identity embedding of the source (ProducedPhoto.embedding), for a capture's face check: it needs
+   * the landmarks this analysis finds anyway, so the capture is decoded and analysed once, not twice.
+   */
+  embedding?: boolean;
 }
 
 /**
@@ -101,7 +118,9 @@ export async function producePhoto(
     throw new PhotoRefusedError('unreadable_image');
   }
   lap('decode');
-  const analysis = await vision.analyze(small);
+  const analysis = await (options.embedding
+    ? vision.analyze(small, { stages: WITH_EMBEDDING })
+    : vision.analyze(small));
   lap('analyze');
   const measured = measureSubject(analysis);
   if (!measured.ok) throw new PhotoRefusedError(measured.refusal.code);
@@ -142,5 +161,6 @@ export async function producePhoto(
     },
     ms: Math.round(performance.now() - t0),
     timings,
+    ...(options.embedding ? { embedding: analysis.embedding } : {}),
   };
 }
