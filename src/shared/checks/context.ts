@@ -91,14 +91,45 @@ export function forEachPixel(
 
 export const luma = (r: number, g: number, b: number) => 0.299 * r + 0.587 * g + 0.114 * b;
 
-export function median(values: number[]): number {
-  if (!values.length) return NaN;
-  const s = [...values].sort((p, q) => p - q);
-  return s[Math.floor(s.length / 2)]!;
+// The k-th smallest value by selection on a Float64Array copy (Hoare quickselect, median-of-three pivot): the same
+// value a full `[...values].sort((p, q) => p - q)` put at index k (the values are never NaN), without the comparator
+// call per pair — those sorts were a quarter of runChecks on a live frame (docs/BENCHMARKS.md, 2026-12-02, speed2).
+function kthSmallest(values: ArrayLike<number>, k: number): number {
+  const s = Float64Array.from(values);
+  let lo = 0;
+  let hi = s.length - 1;
+  while (hi > lo) {
+    const mid = (lo + hi) >> 1;
+    const a = s[lo]!;
+    const b = s[mid]!;
+    const c = s[hi]!;
+    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (s[i]! < pivot) i++;
+      while (s[j]! > pivot) j--;
+      if (i <= j) {
+        const t = s[i]!;
+        s[i] = s[j]!;
+        s[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return s[k]!;
+  }
+  return s[k]!;
 }
 
-export function percentile(values: number[], p: number): number {
+export function median(values: ArrayLike<number>): number {
   if (!values.length) return NaN;
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
+  return kthSmallest(values, Math.floor(values.length / 2));
+}
+
+export function percentile(values: ArrayLike<number>, p: number): number {
+  if (!values.length) return NaN;
+  return kthSmallest(values, Math.min(values.length - 1, Math.floor(p * values.length)));
 }

@@ -125,17 +125,22 @@ export function lensSpots(ctx: CheckContext, openings: Point[][]): number {
   const GH = H + 2 * m;
   const lum = new Float32Array(GW * GH);
   const hot = new Uint8Array(W * H);
+  const xs = new Int32Array(GW);
+  const ringAt = Int32Array.from(ring, (d) => d.dj * GW + d.di);
   let smallest = Infinity;
   for (const e of [g.rightEye, g.leftEye]) {
     const x0 = e.x - (W / 2) * st;
     const y0 = e.y - (H / 2) * st;
-    for (let j = 0; j < GH; j++)
+    // The grid column depends on i only and the row on j only: computed once each (the same pixels as per sample).
+    for (let i = 0; i < GW; i++) xs[i] = Math.min(img.width - 1, Math.max(0, Math.round((x0 + (i - m) * st) * ctx.sx)));
+    for (let j = 0; j < GH; j++) {
+      const Y = Math.min(img.height - 1, Math.max(0, Math.round((y0 + (j - m) * st) * ctx.sy)));
+      const row = Y * img.width;
       for (let i = 0; i < GW; i++) {
-        const X = Math.min(img.width - 1, Math.max(0, Math.round((x0 + (i - m) * st) * ctx.sx)));
-        const Y = Math.min(img.height - 1, Math.max(0, Math.round((y0 + (j - m) * st) * ctx.sy)));
-        const o = (Y * img.width + X) * img.channels;
+        const o = (row + xs[i]!) * img.channels;
         lum[j * GW + i] = luma(img.data[o]!, img.data[o + 1]!, img.data[o + 2]!);
       }
+    }
     hot.fill(0);
     for (let j = 0; j < H; j++)
       for (let i = 0; i < W; i++) {
@@ -144,8 +149,8 @@ export function lensSpots(ctx: CheckContext, openings: Point[][]): number {
         // Hot: brighter than the ring's brightest, and SPOT_CONTRAST above at least 7 of its 12 (its median).
         let below = 0;
         let ok = true;
-        for (const d of ring) {
-          const v = lum[c + d.dj * GW + d.di]!;
+        for (let k = 0; k < ringAt.length; k++) {
+          const v = lum[c + ringAt[k]!]!;
           if (v > L) {
             ok = false;
             break;

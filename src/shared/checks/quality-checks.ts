@@ -24,13 +24,18 @@ export function checkSharpness(ctx: CheckContext): CheckResult {
   const M = Math.max(8, Math.round((N * box.height) / box.width));
   const gray = new Float32Array(N * M);
   const img = ctx.image;
-  for (let v = 0; v < M; v++)
+  // The sample column depends on u only and the row on v only: computed once each (the same pixels as per sample).
+  const xs = new Int32Array(N);
+  for (let u = 0; u < N; u++)
+    xs[u] = Math.min(img.width - 1, Math.max(0, Math.round((box.x + ((u + 0.5) * box.width) / N) * ctx.sx)));
+  for (let v = 0; v < M; v++) {
+    const y = Math.min(img.height - 1, Math.max(0, Math.round((box.y + ((v + 0.5) * box.height) / M) * ctx.sy)));
+    const row = y * img.width;
     for (let u = 0; u < N; u++) {
-      const x = Math.min(img.width - 1, Math.max(0, Math.round((box.x + ((u + 0.5) * box.width) / N) * ctx.sx)));
-      const y = Math.min(img.height - 1, Math.max(0, Math.round((box.y + ((v + 0.5) * box.height) / M) * ctx.sy)));
-      const o = (y * img.width + x) * img.channels;
+      const o = (row + xs[u]!) * img.channels;
       gray[v * N + u] = 0.299 * img.data[o]! + 0.587 * img.data[o + 1]! + 0.114 * img.data[o + 2]!;
     }
+  }
   let sum = 0;
   let sum2 = 0;
   let n = 0;
