@@ -33,12 +33,18 @@ export function nearOutline(ctx: CheckContext, samples: BackgroundSample[]): Bac
   const mask = a.mask;
   if (!mask) return [];
   const r = ctx.geo ? ctx.geo.faceWidth * 0.5 : a.width * 0.08;
-  const dirs = [0, 1, 2, 3, 4, 5, 6, 7].map((k) => [Math.cos((k * Math.PI) / 4), Math.sin((k * Math.PI) / 4)]);
-  const person = (x: number, y: number) =>
-    x >= 0 && y >= 0 && x < a.width && y < a.height && maskValueAt(mask, a.width, a.height, x, y) >= 128;
-  return samples.filter((p) =>
-    dirs.some(([dx, dy]) => person(p.x + dx! * r, p.y + dy! * r) || person(p.x + dx! * r * 0.5, p.y + dy! * r * 0.5)),
-  );
+  const dx = Float64Array.from({ length: 8 }, (_, k) => Math.cos((k * Math.PI) / 4));
+  const dy = Float64Array.from({ length: 8 }, (_, k) => Math.sin((k * Math.PI) / 4));
+  const W = a.width;
+  const H = a.height;
+  const person = (x: number, y: number) => x >= 0 && y >= 0 && x < W && y < H && maskValueAt(mask, W, H, x, y) >= 128;
+  const near = (p: BackgroundSample) => {
+    for (let k = 0; k < 8; k++)
+      if (person(p.x + dx[k]! * r, p.y + dy[k]! * r) || person(p.x + dx[k]! * r * 0.5, p.y + dy[k]! * r * 0.5))
+        return true;
+    return false;
+  };
+  return samples.filter(near);
 }
 
 /**
@@ -52,19 +58,29 @@ export function outlineSpread(ctx: CheckContext, band: BackgroundSample[]): numb
   for (const side of [band.filter((p) => p.x < cx), band.filter((p) => p.x >= cx)]) {
     if (side.length < 20) continue;
     const med = medianLab(side);
-    spread = Math.max(
-      spread,
-      percentile(
-        side.map((p) => deltaE2000(p.lab, med)),
-        0.9,
-      ),
-    );
+    spread = Math.max(spread, percentile(deltasTo(side, med), 0.9));
   }
   return spread;
 }
 
 function medianLab(s: BackgroundSample[]): Lab {
-  return { L: median(s.map((p) => p.lab.L)), a: median(s.map((p) => p.lab.a)), b: median(s.map((p) => p.lab.b)) };
+  const L = new Float64Array(s.length);
+  const A = new Float64Array(s.length);
+  const B = new Float64Array(s.length);
+  for (let i = 0; i < s.length; i++) {
+    const lab = s[i]!.lab;
+    L[i] = lab.L;
+    A[i] = lab.a;
+    B[i] = lab.b;
+  }
+  return { L: median(L), a: median(A), b: median(B) };
+}
+
+/** ΔE2000 of every sample to one colour (a typed array: the percentile reads it without another copy). */
+function deltasTo(s: BackgroundSample[], ref: Lab): Float64Array {
+  const d = new Float64Array(s.length);
+  for (let i = 0; i < s.length; i++) d[i] = deltaE2000(s[i]!.lab, ref);
+  return d;
 }
 
 function meanLab(s: BackgroundSample[]): Lab {
@@ -112,10 +128,7 @@ export function checkBackgroundUniform(
     return result('background.uniform', status, outline, thr, msg, region);
   }
   const med = medianLab(samples);
-  const spread = percentile(
-    samples.map((p) => deltaE2000(p.lab, med)),
-    0.9,
-  );
+  const spread = percentile(deltasTo(samples, med), 0.9);
   const halves = [
     [samples.filter((p) => p.x < W / 2), samples.filter((p) => p.x >= W / 2)],
     [samples.filter((p) => p.y < H / 2), samples.filter((p) => p.y >= H / 2)],
