@@ -140,7 +140,7 @@ export function createAnalyzer(models: ModelSet): Analyzer {
           const found = [];
           for (const t of tileGrid(img.width, img.height))
             found.push({ tile: t, faces: await detectFaces(img, t.map) });
-          const merged = mergeTileDetections(found);
+          const merged = mergeTileDetections(found, img);
           if (!models.facemesh) return merged;
           const known = want.has('faces') ? result.faces : (opts.knownFaces ?? []);
           const others = new Set(otherFaces({ faces: known, tiledFaces: merged }, 0));

@@ -162,22 +162,33 @@ const inside = (p: { x: number; y: number }, f: FaceDetection, grow: number) =>
 
 /**
  * The faces of the tiled pass, once each. A detection touching its tile's edge is dropped (a face cut there is
- * whole in the overlapping neighbour); duplicates across tiles are merged (centre inside an accepted box, 1.2×),
- * the highest score kept. The sitter is among them too: face.count tells the others apart (src/shared/checks).
+ * whole in the overlapping neighbour) — unless that edge is the image's own border (`frame`): a face cut by the frame
+ * is whole in no tile, and it is still a second person in the frame. Such a face meets the same score floor as any
+ * other (face.count's otherMinScore) and the same FaceMesh confirmation (the analyzer), as the frame edge of a station
+ * photo often holds the sitter's shoulders, hair or hands. Duplicates across tiles are merged (centre inside an
+ * accepted box, 1.2×), the highest score kept. The sitter is among them too: face.count tells the others apart
+ * (src/shared/checks).
  */
-export function mergeTileDetections(found: { tile: FaceTile; faces: FaceDetection[] }[]): FaceDetection[] {
+export function mergeTileDetections(
+  found: { tile: FaceTile; faces: FaceDetection[] }[],
+  frame?: { width: number; height: number },
+): FaceDetection[] {
   const margin = 0.01;
-  const candidates = found.flatMap(({ tile, faces: fs }) =>
-    fs.filter((f) => {
-      const e = tile.size * margin;
-      return (
-        f.box.x > tile.x + e &&
-        f.box.y > tile.y + e &&
-        f.box.x + f.box.width < tile.x + tile.size - e &&
-        f.box.y + f.box.height < tile.y + tile.size - e
-      );
-    }),
-  );
+  const candidates = found.flatMap(({ tile, faces: fs }) => {
+    const e = tile.size * margin;
+    // Which of the tile's sides are the image's own border (within a pixel).
+    const left = !!frame && tile.x <= 1;
+    const top = !!frame && tile.y <= 1;
+    const right = !!frame && tile.x + tile.size >= frame.width - 1;
+    const bottom = !!frame && tile.y + tile.size >= frame.height - 1;
+    return fs.filter(
+      (f) =>
+        (left || f.box.x > tile.x + e) &&
+        (top || f.box.y > tile.y + e) &&
+        (right || f.box.x + f.box.width < tile.x + tile.size - e) &&
+        (bottom || f.box.y + f.box.height < tile.y + tile.size - e),
+    );
+  });
   candidates.sort((p, q) => q.score - p.score);
   const out: FaceDetection[] = [];
   for (const f of candidates) {

@@ -22,16 +22,33 @@ const centreWithin = (q: Box, p: Box, grow: number) => {
 export const OTHER_FACE_MIN_PRESENCE = 0.5;
 
 /**
- * Faces of the zoomed tiled search that are none of the whole-frame faces (either centre inside the other's box,
- * grown 1.5× for the sitter moving between a live frame and the tiled pass a few frames older) and that FaceMesh
- * confirms as a face (`presence`; a detection without it — an analysis from before the confirmation — counts).
+ * A tiled face under this fraction of a whole-frame face's width is not that face, wherever its centre falls in the
+ * 1.5× grown box — unless its centre is inside the face's own box (a face cannot sit on another face: a small hit
+ * there is a part of it, an eye or the mouth, seen in a tile). The tiled pass is a few frames older than a live
+ * frame, but the sitter's size hardly changes between them; a face a third the sitter's size beside the sitter is
+ * somebody else (held-out p09-1: two 30–39 px faces beside a 108 px sitter).
+ */
+export const SAME_FACE_MIN_WIDTH = 0.5;
+
+/** Is the tiled face `t` the whole-frame face `f` (moved a little between the frames, about the same size)? */
+const sameFace = (t: Box, f: Box) => {
+  if (centreWithin(t, f, 1)) return true;
+  const similar = Math.min(t.width, f.width) >= SAME_FACE_MIN_WIDTH * Math.max(t.width, f.width);
+  return similar && (centreWithin(t, f, 1.5) || centreWithin(f, t, 1.5));
+};
+
+/**
+ * Faces of the zoomed tiled search that are none of the whole-frame faces (sameFace: either centre inside the
+ * other's box grown 1.5× for the sitter moving between a live frame and the tiled pass a few frames older, and a
+ * similar size) and that FaceMesh confirms as a face (`presence`; a detection without it — an analysis from before
+ * the confirmation — counts).
  */
 export function otherFaces(a: { faces: FaceDetection[]; tiledFaces?: FaceDetection[] }, minScore: number) {
   return (a.tiledFaces ?? []).filter(
     (t) =>
       t.score >= minScore &&
       (t.presence ?? 1) >= OTHER_FACE_MIN_PRESENCE &&
-      !a.faces.some((f) => centreWithin(t.box, f.box, 1.5) || centreWithin(f.box, t.box, 1.5)),
+      !a.faces.some((f) => sameFace(t.box, f.box)),
   );
 }
 

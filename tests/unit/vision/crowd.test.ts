@@ -51,6 +51,34 @@ describe('tiled second-face search', () => {
     expect(otherFaces({ faces: [sitter], tiledFaces: tiled }, 0.6)).toEqual([small]);
   });
 
+  it('keeps a face cut by the image border (the tile edge there is the frame), not one cut inside the frame', () => {
+    const tile = (x: number, y: number): FaceTile => ({ x, y, size: 400, map: { a: 1, b: 0, c: 0, d: 0, e: 1, f: 0 } });
+    const frame = { width: 1000, height: 700 };
+    const cutLeft = face(-20, 300, 60, 0.7); // cut by the image's left border
+    const cutBottom = face(700, 660, 60, 0.65); // cut by the image's bottom border (tile 300..700)
+    const cutInside = face(380, 100, 40, 0.8); // touches the tile's right edge, inside the image
+    const found = [
+      { tile: tile(0, 0), faces: [cutLeft, cutInside] },
+      { tile: tile(0, 300), faces: [face(-18, 302, 58, 0.66)] }, // the same cut face from the tile below
+      { tile: tile(600, 300), faces: [cutBottom] },
+    ];
+    expect(mergeTileDetections(found, frame)).toEqual([cutLeft, cutBottom]);
+    // Without the frame (or with the old rule) every face touching a tile edge is dropped.
+    expect(mergeTileDetections(found)).toEqual([]);
+    // A tile whose left side is not the image's border still drops a face touching it.
+    expect(mergeTileDetections([{ tile: tile(300, 0), faces: [face(299, 100, 60)] }], frame)).toEqual([]);
+  });
+
+  it('a small tiled face beside the sitter is somebody else; one on the sitter or of similar size is the sitter', () => {
+    const sitter = face(100, 100, 108);
+    const beside = face(200, 193, 30, 0.88); // centre (215, 208): inside the 1.5× grown box (73–235), outside the box
+    const beside2 = face(65, 176, 39, 0.69); // centre (84.5, 195.5)
+    const onSitter = face(140, 120, 30, 0.8); // an eye of the sitter seen in a tile: centre inside the box
+    const moved = face(150, 110, 100, 0.9); // the sitter a few frames later: similar size, centre in the grown box
+    const tiled = [beside, beside2, onSitter, moved];
+    expect(otherFaces({ faces: [sitter], tiledFaces: tiled }, 0.6)).toEqual([beside, beside2]);
+  });
+
   it('face.count counts the tiled faces that are not the sitter', () => {
     const img = createRawImage(480, 640, 3, [200, 170, 150]);
     const sitter = synthAnalysis().faces[0]!;
