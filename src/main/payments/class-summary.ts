@@ -20,6 +20,8 @@ export interface ClassOrder {
   paid: boolean;
   /** The current final photo passed 初审. */
   photoPassed: boolean;
+  /** Some photo was taken for it (passed or not): without one the order is 未拍摄, not 未通过初审. */
+  photographed: boolean;
 }
 
 export interface ClassSummary {
@@ -37,6 +39,8 @@ export interface ClassSummary {
   orderIds: string[];
   /** Of those, the ones whose photo passed 初审 (charged without the 未初审先收费 override). */
   passedOrderIds: string[];
+  /** Of those, the ones with no photo taken at all (未拍摄). */
+  unphotographedOrderIds: string[];
 }
 
 /** Which class an order belongs to: its roster entry, else the roster entry with its 学号 or 采集码. */
@@ -72,6 +76,7 @@ export function classSummaries(members: readonly ClassMember[], orders: readonly
         photoPassed: 0,
         orderIds: [],
         passedOrderIds: [],
+        unphotographedOrderIds: [],
       };
       classes.set(className, c);
     }
@@ -92,6 +97,7 @@ export function classSummaries(members: readonly ClassMember[], orders: readonly
       c.unpaid++;
       c.orderIds.push(o.id);
       if (o.photoPassed) c.passedOrderIds.push(o.id);
+      else if (!o.photographed) c.unphotographedOrderIds.push(o.id);
     }
   }
   return [...classes.values()].sort((a, b) =>

@@ -32,6 +32,14 @@ export class PaymentRepo {
       .all(eventId) as ClassMember[];
   }
 
+  /** The event's orders with at least one photo taken (original or final, any version), for 按班级's 未拍摄. */
+  photographedOrders(eventId: string): Set<string> {
+    const rows = this.db
+      .prepare(`SELECT DISTINCT p.order_id AS id FROM photos p JOIN orders o ON o.id = p.order_id WHERE o.event_id = ?`)
+      .all(eventId) as { id: string }[];
+    return new Set(rows.map((r) => r.id));
+  }
+
   insert(row: PaymentRow, allocations: { orderId: string; amountFen: number }[]): void {
     this.db
       .prepare(

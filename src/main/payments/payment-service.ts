@@ -179,6 +179,7 @@ export class PaymentService {
   classes(eventId: string): ClassSummary[] {
     if (!this.events.get(eventId)) throw new ApiError('not_found', '采集活动不存在', 'eventId');
     const { rows } = this.orders.repo.list({ eventId, limit: 1_000_000, offset: 0 });
+    const photographed = this.repo.photographedOrders(eventId);
     const orders = rows.reverse().map((o) => ({
       id: o.id,
       rosterEntryId: o.roster_entry_id,
@@ -187,6 +188,7 @@ export class PaymentService {
       chargeable: o.state === 'pending_payment' && o.paid !== 1,
       paid: o.paid === 1,
       photoPassed: o.final_sha256 !== null,
+      photographed: photographed.has(o.id),
     }));
     return classSummaries(this.repo.classMembers(eventId), orders);
   }

@@ -19,15 +19,16 @@ import {
   nextClassToCharge,
   pickedClass,
   initialPayment,
+  paidTarget,
   paymentReducer,
-  receiptOrderId,
+  receiptTarget,
   selectedOrders,
   showsPaymentForm,
   withoutPassingPhoto,
 } from '../station/payment-state';
 import { PaymentStudent } from '../station/payment-student';
 import { usePush } from '../station/push-hub';
-import { ReceiptBox } from '../station/receipt-box';
+import { PaymentReceipt } from '../station/payment-receipt';
 import { matchesShortcut } from '../station/shortcuts';
 import { StationBar, useCurrentEvent } from '../station/station-bar';
 import { useStation } from '../station/station-store';
@@ -116,16 +117,21 @@ export function PaymentPage() {
   const amountFen = fee * selected.length;
   const unphotographed = withoutPassingPhoto(selected);
 
-  async function issueReceipt(orderId: string) {
+  // the receipts of exactly the orders the box names (a class payment: one per order, in the payment's order)
+  const [issuing, setIssuing] = useState(false);
+  async function issueReceipts(orderIds: readonly string[]) {
     if (!station.operator.trim())
       return dispatch({ type: 'problem', problem: problemOf(new Error(t.station.needOperator)) });
+    setIssuing(true);
+    const receipts = [];
     try {
-      dispatch({
-        type: 'receipt',
-        receipt: await client.call('receipts.issue', { orderId, operator: station.operator }),
-      });
+      for (const orderId of orderIds)
+        receipts.push(await client.call('receipts.issue', { orderId, operator: station.operator }));
     } catch (err) {
       dispatch({ type: 'problem', problem: problemOf(err) });
+    } finally {
+      setIssuing(false);
+      if (receipts.length > 0) dispatch({ type: 'receipts', orderIds, receipts });
     }
   }
 
@@ -147,11 +153,12 @@ export function PaymentPage() {
     const paidClass = s.className;
     try {
       const r = await client.call('payments.record', step.request);
-      const paid = s.scope === 'self' ? (r.orders[0]?.id ?? null) : null;
+      // the receipt box names and prints this payment (never an earlier one): 本人 the student, 按班级 the class
+      const target = paidTarget(r, s.scope === 'class' ? paidClass : null);
       dispatch({
         type: 'paid',
         notice: t.payment.paidOk(formatFen(r.payment.amountFen), r.orders.length),
-        orderId: paid,
+        target,
       });
       reload();
       // the focus goes on to the next thing to do at once (the 确认收款 button it was on is gone): 下一位学生, or the
@@ -160,7 +167,7 @@ export function PaymentPage() {
         const next = nextClassToCharge(await loadEventOrders(), paidClass);
         wantFocus(() => (next !== null ? classButtons.current.get(next) : selfTab.current));
       } else wantFocus(() => nextButton.current);
-      if (paid && autoReceipt) await issueReceipt(paid);
+      if (autoReceipt) await issueReceipts(target.orderIds);
       dispatch({ type: 'settled' });
     } catch (err) {
       dispatch({ type: 'failed', problem: problemOf(err) });
@@ -180,7 +187,7 @@ export function PaymentPage() {
   });
 
   const formShown = showsPaymentForm(s.scope, order);
-  const receiptFor = receiptOrderId(s, order);
+  const receiptFor = receiptTarget(s, order);
 
   return (
     <div className="page">
@@ -229,7 +236,13 @@ export function PaymentPage() {
           {!formShown && s.notice && <Banner tone="ok">{s.notice}</Banner>}
           {!formShown && s.problem && <Banner tone="error">{s.problem.message}</Banner>}
           {receiptFor && (
-            <ReceiptBox receipt={s.receipt} nextRef={nextButton} onIssue={() => void issueReceipt(receiptFor)} />
+            <PaymentReceipt
+              target={receiptFor}
+              receipts={s.receipts}
+              busy={issuing}
+              nextRef={nextButton}
+              onIssue={() => void issueReceipts(receiptFor.orderIds)}
+            />
           )}
         </section>
         {s.scope === 'class' && (

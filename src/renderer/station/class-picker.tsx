@@ -3,6 +3,7 @@ import type { ClassSummaryView } from '../../shared/contract/payments';
 import type { OrderView } from '../../shared/contract/views';
 import { screenName } from '../../shared/domain/masking';
 import { t } from '../i18n/zh-CN/index';
+import { classStatus, photoStatus, unphotographedIds } from './payment-state';
 
 const P = t.payment;
 const className = (c: ClassSummaryView) => c.className || P.noClass;
@@ -26,6 +27,12 @@ export function ClassPicker(props: {
   onPickAll: () => void;
 }) {
   const { picked } = props;
+  const noPhoto = unphotographedIds(props.classes);
+  const photoPill = {
+    passed: ['pending_review', P.photoPassed],
+    failed: ['rejected', P.photoMissing],
+    none: ['pending_payment', P.photoNone],
+  } as const;
   return (
     <section className="card grow">
       <h2>{P.classes}</h2>
@@ -56,7 +63,7 @@ export function ClassPicker(props: {
                 <td>{c.unpaid}</td>
                 <td>{c.photoPassed}</td>
                 <td>
-                  {c.orderIds.length > 0 ? (
+                  {classStatus(c) === 'charge' ? (
                     <button
                       type="button"
                       ref={(el) => {
@@ -69,7 +76,7 @@ export function ClassPicker(props: {
                       {P.pickClass(c.orderIds.length)}
                     </button>
                   ) : (
-                    <span className="muted small">{P.classDone}</span>
+                    <span className="muted small">{classStatus(c) === 'nobody' ? P.classNobody : P.classDone}</span>
                   )}
                 </td>
               </tr>
@@ -117,11 +124,9 @@ export function ClassPicker(props: {
                 <td>{screenName(o)}</td>
                 <td className="mono">{o.studentNo}</td>
                 <td>
-                  {o.finalPhotoSha256 ? (
-                    <span className="state-pill pending_review">{P.photoPassed}</span>
-                  ) : (
-                    <span className="state-pill rejected">{P.photoMissing}</span>
-                  )}
+                  <span className={`state-pill ${photoPill[photoStatus(o, noPhoto)][0]}`}>
+                    {photoPill[photoStatus(o, noPhoto)][1]}
+                  </span>
                 </td>
               </tr>
             ))}

@@ -2,6 +2,7 @@ import type { Req, Res } from '../../shared/contract';
 import type { ClassSummaryView } from '../../shared/contract/payments';
 import type { OrderView } from '../../shared/contract/views';
 import { PAYMENT_METHOD_LABELS, referenceRequired, type PaymentMethod } from '../../shared/domain/payment';
+import { screenName } from '../../shared/domain/masking';
 import type { Problem } from '../components/problem';
 import { t } from '../i18n/zh-CN/index';
 
@@ -48,6 +49,29 @@ export function nextClassToCharge(classes: readonly ClassSummaryView[], after: s
   return (open.find((c) => classes.indexOf(c) > at) ?? open[0])?.className ?? null;
 }
 
+/**
+ * One rule for 按班级's labels. A class: 收本班 while someone checked in is still to be charged, 无人签到 when nobody
+ * has checked in yet (nothing was collected), else 已收齐 (everyone checked in has paid).
+ */
+export function classStatus(c: Pick<ClassSummaryView, 'orderIds' | 'checkedIn'>): 'charge' | 'nobody' | 'done' {
+  if (c.orderIds.length > 0) return 'charge';
+  return c.checkedIn === 0 ? 'nobody' : 'done';
+}
+
+/** An order's photo: 初审合格, 未通过初审 (photographed, not passed), or 未拍摄 (no photo taken at all). */
+export function photoStatus(
+  o: Pick<OrderView, 'id' | 'finalPhotoSha256'>,
+  unphotographed: ReadonlySet<string>,
+): 'passed' | 'failed' | 'none' {
+  if (o.finalPhotoSha256) return 'passed';
+  return unphotographed.has(o.id) ? 'none' : 'failed';
+}
+
+/** The orders of the event with no photo at all, from the class summaries. */
+export function unphotographedIds(classes: readonly ClassSummaryView[]): Set<string> {
+  return new Set(classes.flatMap((c) => c.unphotographedOrderIds));
+}
+
 /** Picked ids that are still chargeable (a push may have paid one in the meantime). */
 export function stillPicked(picked: ReadonlySet<string>, candidates: readonly OrderView[]): string[] {
   const ok = new Set(candidates.map((o) => o.id));
@@ -64,6 +88,19 @@ export function normalizeReference(raw: string): string {
 export type PaymentScope = 'self' | 'class';
 export type Receipt = Res<'receipts.issue'>;
 
+/**
+ * Whose receipt(s) the receipt box prints, named on screen before printing: the orders of the payment just made
+ * (本人: one; 按班级: every order of that class payment, one receipt each — each order's share, 班级统一缴费), or
+ * the current student who has paid already.
+ */
+export interface ReceiptTarget {
+  orderIds: string[];
+  /** 张*（S1-…-0001）, or for a class payment 2021级1班 · 2 人：张*、李* */
+  who: string;
+  /** 现金 / 微信支付 · 交易单号 … (null: a student who paid earlier, the receipt says how) */
+  how: string | null;
+}
+
 export interface PaymentState {
   scope: PaymentScope;
   method: PaymentMethod;
@@ -79,9 +116,10 @@ export interface PaymentState {
   problem: Problem | null;
   /** 已收款 ¥… after a payment (until the next student or scope change). */
   notice: string | null;
-  /** The order just paid for (its receipt box stays until the next student). */
-  paidOrderId: string | null;
-  receipt: Receipt | null;
+  /** The payment just made, whose receipt(s) the box prints (stays until the next student or a scope change). */
+  paid: ReceiptTarget | null;
+  /** The receipts issued for `paid` (or for the current student), one per order. */
+  receipts: Receipt[];
   /** The 未初审先收费 dialog is open. */
   askOverride: boolean;
 }
@@ -97,8 +135,8 @@ export const initialPayment: PaymentState = {
   busy: false,
   problem: null,
   notice: null,
-  paidOrderId: null,
-  receipt: null,
+  paid: null,
+  receipts: [],
   askOverride: false,
 };
 
@@ -118,15 +156,26 @@ export type PaymentAction =
   | { type: 'askOverride' }
   | { type: 'cancelOverride' }
   | { type: 'sending' }
-  | { type: 'paid'; notice: string; orderId: string | null }
+  | { type: 'paid'; notice: string; target: ReceiptTarget }
   | { type: 'failed'; problem: Problem }
-  | { type: 'receipt'; receipt: Receipt }
+  /** Receipts issued for these orders (ignored when the box names other orders meanwhile). */
+  | { type: 'receipts'; orderIds: readonly string[]; receipts: Receipt[] }
   | { type: 'settled' };
 
 export function paymentReducer(s: PaymentState, a: PaymentAction): PaymentState {
   switch (a.type) {
     case 'scope':
-      return { ...s, scope: a.scope, problem: null, notice: null, className: null, picked: new Set() };
+      // the other tab's payment and its receipts go: the box never offers a payment the tab did not make
+      return {
+        ...s,
+        scope: a.scope,
+        problem: null,
+        notice: null,
+        className: null,
+        picked: new Set(),
+        paid: null,
+        receipts: [],
+      };
     case 'method':
       return { ...s, method: a.method, problem: null };
     case 'reference':
@@ -146,7 +195,7 @@ export function paymentReducer(s: PaymentState, a: PaymentAction): PaymentState 
     case 'pickClass':
       return { ...s, className: a.className, picked: new Set(a.ids), filter: '', problem: null, notice: null };
     case 'orderChanged':
-      return { ...s, receipt: null, paidOrderId: null, notice: null, problem: null };
+      return { ...s, receipts: [], paid: null, notice: null, problem: null };
     case 'problem':
       return { ...s, problem: a.problem };
     case 'askOverride':
@@ -163,7 +212,9 @@ export function paymentReducer(s: PaymentState, a: PaymentAction): PaymentState 
         reference: '',
         picked: new Set(),
         className: null,
-        paidOrderId: a.orderId ?? s.paidOrderId,
+        // the payment just made replaces any earlier one, and its receipts start afresh
+        paid: a.target,
+        receipts: [],
       };
     case 'failed':
       // the server asks for the override reason (a photo changed meanwhile): open the dialog with its message
@@ -173,8 +224,8 @@ export function paymentReducer(s: PaymentState, a: PaymentAction): PaymentState 
         problem: a.problem,
         askOverride: s.askOverride || Boolean(a.problem.fields.override),
       };
-    case 'receipt':
-      return { ...s, receipt: a.receipt };
+    case 'receipts':
+      return sameIds(a.orderIds, s.paid?.orderIds ?? a.orderIds) ? { ...s, receipts: a.receipts } : s;
     case 'settled':
       return { ...s, busy: false };
   }
@@ -196,9 +247,40 @@ export function showsPaymentForm(scope: PaymentScope, order: OrderView | null): 
   return scope === 'class' || (order !== null && chargeable(order));
 }
 
-/** Whose receipt the receipt box prints: the order just paid, else a current student who has paid already. */
-export function receiptOrderId(s: Pick<PaymentState, 'paidOrderId'>, order: OrderView | null): string | null {
-  return s.paidOrderId ?? (order?.paid ? order.id : null);
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, i) => id === b[i]);
+}
+
+/** 张*（S1-…-0001） */
+export function orderLabel(o: Pick<OrderView, 'name' | 'nameMasked' | 'orderNo'>): string {
+  return `${screenName(o)}（${o.orderNo}）`;
+}
+
+/** The receipt target of a payment just recorded: the orders it covers, who they are, how it was paid. */
+export function paidTarget(
+  r: { payment: { method: PaymentMethod; reference: string | null }; orders: readonly OrderView[] },
+  className: string | null,
+): ReceiptTarget {
+  const names = r.orders.map(orderLabel);
+  const shown = names.slice(0, 5).join('、') + (names.length > 5 ? ' 等' : '');
+  const who =
+    className === null && r.orders.length === 1
+      ? names[0]!
+      : t.payment.receiptClass(className === null ? null : className || t.payment.noClass, r.orders.length, shown);
+  const how =
+    PAYMENT_METHOD_LABELS[r.payment.method] +
+    (r.payment.reference ? ` · ${t.payment.reference} ${r.payment.reference}` : '');
+  return { orderIds: r.orders.map((o) => o.id), who, how };
+}
+
+/**
+ * Whose receipt the receipt box prints: the payment just made on this tab, else (本人) a current student who has
+ * paid already; 按班级 without a payment made there: none.
+ */
+export function receiptTarget(s: Pick<PaymentState, 'paid' | 'scope'>, order: OrderView | null): ReceiptTarget | null {
+  if (s.paid) return s.paid;
+  if (s.scope === 'self' && order?.paid) return { orderIds: [order.id], who: orderLabel(order), how: null };
+  return null;
 }
 
 export type CollectStep =

@@ -15,6 +15,8 @@ export const ClassSummaryView = z.object({
   orderIds: z.array(z.string()),
   /** Of those, the ones whose final photo passed 初审. */
   passedOrderIds: z.array(z.string()),
+  /** Of those, the ones with no photo taken at all (未拍摄, not 未通过初审). */
+  unphotographedOrderIds: z.array(z.string()),
 });
 export type ClassSummaryView = z.infer<typeof ClassSummaryView>;
 

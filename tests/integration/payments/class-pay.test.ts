@@ -97,7 +97,7 @@ describe('按班级: classes from the roster, paid at once', () => {
     await shoot(c.id, 'failed', 3);
     await checkIn(5); // on the roster without a class
     const list = await classes();
-    expect(list.map(({ orderIds: _o, passedOrderIds: _p, ...counts }) => counts)).toEqual([
+    expect(list.map(({ orderIds: _o, passedOrderIds: _p, unphotographedOrderIds: _u, ...counts }) => counts)).toEqual([
       { className: CLASS_1, students: 3, checkedIn: 3, paid: 0, unpaid: 3, photoPassed: 2 },
       { className: CLASS_2, students: 2, checkedIn: 1, paid: 0, unpaid: 1, photoPassed: 0 },
       { className: '', students: 1, checkedIn: 1, paid: 0, unpaid: 1, photoPassed: 0 },
@@ -105,6 +105,10 @@ describe('按班级: classes from the roster, paid at once', () => {
     expect(list[0]!.orderIds).toEqual([a.id, b.id, c.id]);
     expect(list[0]!.passedOrderIds).toEqual([a.id, b.id]);
     expect(list[1]!.orderIds).toEqual([d.id]);
+    // 未拍摄 is only the one never photographed (c's photo failed 初审: photographed, 未通过初审)
+    expect(list[0]!.unphotographedOrderIds).toEqual([]);
+    expect(list[1]!.unphotographedOrderIds).toEqual([d.id]);
+    expect(list[2]!.unphotographedOrderIds).toHaveLength(1);
   });
 
   it('a class is paid at once; the one whose photo failed 初审 needs the override, and the lists agree after', async () => {

@@ -2,12 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { classSummaries, type ClassMember, type ClassOrder } from '../../../src/main/payments/class-summary';
 import {
   classOrders,
+  classStatus,
   collectStep,
   initialPayment,
   nextClassToCharge,
   paymentReducer,
+  photoStatus,
   pickedClass,
   selectedOrders,
+  unphotographedIds,
 } from '../../../src/renderer/station/payment-state';
 import type { ClassSummaryView } from '../../../src/shared/contract/payments';
 import type { OrderView } from '../../../src/shared/contract/views';
@@ -28,6 +31,7 @@ const order = (id: string, over: Partial<ClassOrder> = {}): ClassOrder => ({
   chargeable: true,
   paid: false,
   photoPassed: true,
+  photographed: true,
   ...over,
 });
 
@@ -41,7 +45,7 @@ describe('classSummaries (the roster 班级 groups the event orders)', () => {
     ];
     const list = classSummaries(members, [
       order('o1', { rosterEntryId: 'r1', studentNo: 'x' }),
-      order('o2', { studentNo: '002', photoPassed: false }),
+      order('o2', { studentNo: '002', photoPassed: false, photographed: false }),
       order('o3', { collectionCode: 'c8bade99b9b2edca', paid: true, chargeable: false }),
       order('o9', { studentNo: 'walk-in' }),
     ]);
@@ -56,6 +60,7 @@ describe('classSummaries (the roster 班级 groups the event orders)', () => {
       photoPassed: 1,
       orderIds: ['o1', 'o2'],
       passedOrderIds: ['o1'],
+      unphotographedOrderIds: ['o2'],
     });
     expect(list[1]).toMatchObject({ students: 1, checkedIn: 1, paid: 1, unpaid: 0, orderIds: [] });
     expect(list[2]).toMatchObject({ students: 1, checkedIn: 0, unpaid: 0, orderIds: [] });
@@ -77,6 +82,7 @@ describe('classSummaries (the roster 班级 groups the event orders)', () => {
         photoPassed: 1,
         orderIds: [],
         passedOrderIds: [],
+        unphotographedOrderIds: [],
       },
     ]);
   });
@@ -105,6 +111,7 @@ const summary = (className: string, orderIds: string[], passedOrderIds = orderId
   photoPassed: passedOrderIds.length,
   orderIds,
   passedOrderIds,
+  unphotographedOrderIds: [],
 });
 
 describe('按班级 on the 收费 page', () => {
@@ -138,7 +145,7 @@ describe('按班级 on the 收费 page', () => {
   it('after a payment the picked class is cleared and the focus goes to the next class with someone to charge', () => {
     const s = paymentReducer(
       { ...initialPayment, scope: 'class', className: '1班', picked: new Set(['1']) },
-      { type: 'paid', notice: '已收款', orderId: null },
+      { type: 'paid', notice: '已收款', target: { orderIds: ['1'], who: '1班', how: '现金' } },
     );
     expect(s.className).toBeNull();
     expect(s.picked.size).toBe(0);
@@ -149,5 +156,20 @@ describe('按班级 on the 收费 page', () => {
     expect(
       paymentReducer({ ...initialPayment, className: '1班' }, { type: 'scope', scope: 'self' }).className,
     ).toBeNull();
+  });
+});
+
+describe('按班级 labels (one rule)', () => {
+  it('a class: 收本班 with someone to charge, 无人签到 when nobody checked in, else 已收齐', () => {
+    expect(classStatus({ orderIds: ['1'], checkedIn: 1 })).toBe('charge');
+    expect(classStatus({ orderIds: [], checkedIn: 0 })).toBe('nobody');
+    expect(classStatus({ orderIds: [], checkedIn: 2 })).toBe('done');
+  });
+
+  it('an order: 初审合格, 未通过初审 when photographed, 未拍摄 when no photo was taken', () => {
+    const none = unphotographedIds([{ ...summary('1班', ['2', '3'], []), unphotographedOrderIds: ['3'] }]);
+    expect(photoStatus(view('1'), none)).toBe('passed');
+    expect(photoStatus(view('2', { finalPhotoSha256: null }), none)).toBe('failed');
+    expect(photoStatus(view('3', { finalPhotoSha256: null }), none)).toBe('none');
   });
 });

@@ -6,7 +6,8 @@ import {
   initialPayment,
   normalizeReference,
   paymentReducer,
-  receiptOrderId,
+  paidTarget,
+  receiptTarget,
   selectedOrders,
   showsPaymentForm,
   stillPicked,
@@ -97,25 +98,53 @@ describe('收费 state machine', () => {
       problem: null,
     });
     const paid = run(
-      { type: 'paid', notice: '已收款 ¥15.00（1 人）', orderId: 'o1' },
+      { type: 'paid', notice: '已收款 ¥15.00（1 人）', target: { orderIds: ['o1'], who: '黄*正', how: '现金' } },
       { type: 'problem', problem: problem() },
     );
-    expect(paymentReducer(paid, { type: 'scope', scope: 'class' })).toMatchObject({ notice: null, problem: null });
+    // the other tab never offers this tab's payment for a receipt
+    const other = paymentReducer(paid, { type: 'scope', scope: 'class' });
+    expect(other).toMatchObject({ notice: null, problem: null, paid: null, receipts: [] });
+    expect(receiptTarget(other, order('1', { paid: true }))).toBeNull();
   });
 
   it('a payment: busy while sending, then the notice, reference and picks cleared, the paid order kept for its receipt', () => {
     let s = run({ type: 'reference', value: '4200 0012' }, { type: 'toggle', id: '1' }, { type: 'sending' });
     expect(s).toMatchObject({ busy: true, problem: null, notice: null });
-    s = paymentReducer(s, { type: 'paid', notice: '已收款 ¥15.00（1 人）', orderId: 'o1' });
-    expect(s).toMatchObject({ notice: '已收款 ¥15.00（1 人）', reference: '', paidOrderId: 'o1', busy: true });
+    const target = paidTarget({ payment: { method: 'cash', reference: null }, orders: [order('1')] }, null);
+    expect(target).toEqual({ orderIds: ['1'], who: '黄*正（S1-20260601-0001）', how: '现金' });
+    s = paymentReducer(s, { type: 'paid', notice: '已收款 ¥15.00（1 人）', target });
+    expect(s).toMatchObject({ notice: '已收款 ¥15.00（1 人）', reference: '', paid: target, busy: true });
     expect(s.picked.size).toBe(0);
     expect(paymentReducer(s, { type: 'settled' }).busy).toBe(false);
-    expect(receiptOrderId(s, order('x'))).toBe('o1');
+    expect(receiptTarget(s, order('x'))).toBe(target);
     // the next student: nothing of the previous payment stays on screen
     const next = paymentReducer(s, { type: 'orderChanged' });
-    expect(next).toMatchObject({ notice: null, receipt: null, paidOrderId: null, problem: null });
-    expect(receiptOrderId(next, order('2', { paid: true }))).toBe('2');
-    expect(receiptOrderId(next, order('2'))).toBeNull();
+    expect(next).toMatchObject({ notice: null, receipts: [], paid: null, problem: null });
+    expect(receiptTarget(next, order('2', { paid: true }))?.orderIds).toEqual(['2']);
+    expect(receiptTarget(next, order('2'))).toBeNull();
+  });
+
+  it('a second payment replaces the first one in the receipt box, its receipts start afresh', () => {
+    const first = paidTarget({ payment: { method: 'cash', reference: null }, orders: [order('4')] }, null);
+    let s = run({ type: 'paid', notice: '已收款', target: first });
+    const r1 = { orderId: '4', orderNo: 'S1-20260601-0004', copy: 1 } as never;
+    s = paymentReducer(s, { type: 'receipts', orderIds: ['4'], receipts: [r1] });
+    expect(s.receipts).toHaveLength(1);
+    s = paymentReducer(s, { type: 'scope', scope: 'class' });
+    const second = paidTarget(
+      { payment: { method: 'wechat', reference: '4200001' }, orders: [order('1'), order('2')] },
+      '2021级1班',
+    );
+    expect(second).toEqual({
+      orderIds: ['1', '2'],
+      who: '2021级1班 · 2 人（每人一张）：黄*正（S1-20260601-0001）、黄*正（S1-20260601-0002）',
+      how: '微信支付 · 交易单号 4200001',
+    });
+    s = paymentReducer(s, { type: 'paid', notice: '已收款', target: second });
+    expect(receiptTarget(s, order('4', { paid: true }))).toBe(second);
+    expect(s.receipts).toEqual([]);
+    // a late answer for the earlier payment's receipts does not land in this box
+    expect(paymentReducer(s, { type: 'receipts', orderIds: ['4'], receipts: [r1] }).receipts).toEqual([]);
   });
 
   it('a server refusal that asks for the override reason opens the dialog; cancel closes it and clears the problem', () => {

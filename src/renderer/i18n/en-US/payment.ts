@@ -16,6 +16,10 @@ export const payment: Catalogue['payment'] = {
   collecting: 'Recording…',
   paidOk: (amount: string, n: number) => `Received ¥${amount} (${n} student(s))`,
   receipt: 'Receipt',
+  receiptFor: 'Receipt for',
+  receiptClass: (className: string | null, n: number, names: string) =>
+    `${className ? `${className} · ` : ''}${n} student(s) (one receipt each): ${names}`,
+  receiptIssued: (n: number) => `${n} receipt(s) issued`,
   paper: 'Paper',
   issue: 'Print receipt',
   reprint: 'Reprint receipt',
@@ -40,6 +44,7 @@ export const payment: Catalogue['payment'] = {
     `${n} of the selected orders have no photo that passed the pre-check: a reason is needed.`,
   photoPassed: 'Passed',
   photoMissing: 'Not passed',
+  photoNone: 'Not photographed',
   overrideTitle: 'Charge before the pre-check',
   overrideMessage: (orders: string) =>
     `These orders have no photo that passed the pre-check: ${orders}. Give the reason to charge now (kept in the audit trail).`,
@@ -59,6 +64,7 @@ export const payment: Catalogue['payment'] = {
   noClass: 'No class',
   pickClass: (n: number) => `Charge this class (${n})`,
   classDone: 'All paid',
+  classNobody: 'Nobody checked in',
   classOrders: (name: string) => `${name}: orders to charge`,
   onlyPassed: (n: number) => `Only the ${n} with a passing photo`,
   allOrders: 'All unpaid orders',

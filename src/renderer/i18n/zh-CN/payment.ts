@@ -14,6 +14,10 @@ export const payment = {
   collecting: '正在记账…',
   paidOk: (amount: string, n: number) => `已收款 ¥${amount}（${n} 人）`,
   receipt: '收据',
+  receiptFor: '收据对象',
+  receiptClass: (className: string | null, n: number, names: string) =>
+    `${className ? `${className} · ` : ''}${n} 人（每人一张）：${names}`,
+  receiptIssued: (n: number) => `已开具 ${n} 张收据`,
   paper: '纸张',
   issue: '打印收据',
   reprint: '重打收据',
@@ -36,6 +40,7 @@ export const payment = {
   photoNotPassedClass: (n: number) => `所选订单中有 ${n} 人的照片尚未通过初审，收费前需填写原因。`,
   photoPassed: '初审合格',
   photoMissing: '未通过初审',
+  photoNone: '未拍摄',
   overrideTitle: '未初审先收费',
   overrideMessage: (orders: string) =>
     `以下订单的照片尚未通过初审：${orders}。确需先收费，请填写原因（记入操作记录）。`,
@@ -55,6 +60,7 @@ export const payment = {
   noClass: '未分班',
   pickClass: (n: number) => `收本班（${n} 人）`,
   classDone: '已收齐',
+  classNobody: '无人签到',
   classOrders: (name: string) => `${name}：待收费订单`,
   onlyPassed: (n: number) => `只收初审合格的 ${n} 人`,
   allOrders: '全部待支付订单',
