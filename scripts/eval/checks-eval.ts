@@ -261,7 +261,7 @@ async function syntheticSet(analyze: Analyze) {
     const byId = new Map<CheckId, CheckResult>(results.map((r) => [r.id, r]));
     for (const [id, want] of Object.entries(c.expect) as [CheckId, Label][]) {
       const r = byId.get(id)!;
-      const positive = kindOf(id) === 'hard' ? r.status === 'fail' : r.status !== 'pass';
+      const positive = kindOf(id) === 'hard' ? r.status === 'fail' : r.status === 'warn' || r.status === 'fail';
       const s = stats.get(id)!;
       if (want === 'fail' && positive) s.tp++;
       else if (want === 'fail') {

@@ -7,6 +7,7 @@ import { chsiProfile } from '../../shared/spec/profile';
 import type { BackdropMode } from '../../shared/spec/backdrop';
 import { autoCaptureReady, gatesAutoCapture } from '../../shared/domain/auto-capture';
 import { cropFromSummary, type FrameBox } from './crop-box';
+import { groupLiveChecks, REVIEWED_AGAIN_IN_PRECHECK } from './live-check-groups';
 import type { LiveSource } from './live-source';
 import type { LiveViewHandle } from './live-view';
 
@@ -116,8 +117,6 @@ export function useLiveChecks(
   return state;
 }
 
-const ORDER = { fail: 0, warn: 1, pass: 2 } as const;
-
 type Check = FrameAnalysis['checks'][number];
 
 /** Vendor 初审 measures keep the name operators know from the vendor's tool; ours follows in brackets. */
@@ -126,13 +125,14 @@ function checkLabel(c: Check): string {
   return c.vendorName && c.vendorName !== ours ? `${c.vendorName}（${ours}）` : ours;
 }
 
-/** Problems first as rows with their coaching prompt; passing checks as compact green chips. */
+/**
+ * Problems first as rows with their coaching prompt; passing checks as compact green chips; checks only 初审 measures
+ * (status 'unmeasured') last as grey chips, never green.
+ */
 export function LiveChecks({ state }: { state: LiveChecksState }) {
   if (state.unavailable && !state.latest) return <p className="muted">{t.capture.checksUnavailable}</p>;
   if (!state.latest) return <p className="muted">{t.capture.checksWaiting}</p>;
-  const checks = [...state.latest.checks].sort((a, b) => ORDER[a.status] - ORDER[b.status]);
-  const problems = checks.filter((c) => c.status !== 'pass');
-  const passing = checks.filter((c) => c.status === 'pass');
+  const { problems, passing, unmeasured } = groupLiveChecks(state.latest.checks);
   return (
     <div data-testid="live-checks">
       {state.latest.allPass && <div className="banner-ok">{t.capture.allPass}</div>}
@@ -159,6 +159,22 @@ export function LiveChecks({ state }: { state: LiveChecksState }) {
           <span key={c.id} className="check-chip" data-check={c.id} data-status="pass" title={c.message}>
             <span className="dot pass" />
             {checkLabel(c)}
+            {REVIEWED_AGAIN_IN_PRECHECK.includes(c.id) && (
+              <span className="check-note">（{t.capture.reviewedAgain}）</span>
+            )}
+          </span>
+        ))}
+        {unmeasured.map((c) => (
+          <span
+            key={c.id}
+            className="check-chip unmeasured"
+            data-check={c.id}
+            data-status="unmeasured"
+            title={t.capture.unmeasured}
+          >
+            <span className="dot unmeasured" />
+            {checkLabel(c)}
+            <span className="check-note">（{t.capture.unmeasured}）</span>
           </span>
         ))}
       </div>

@@ -136,7 +136,7 @@ export const CONSOLE_JS = `
     const figs = [el('figure', {}, finalImg, el('figcaption', { textContent: '成品照片 · 初审' + (it.finalPhoto.precheck === 'passed' ? '合格' : '不合格') }))];
     if (it.originalPhoto && it.originalPhotoStored) figs.push(el('figure', {}, el('img', { className: 'original', src: '/console/photos/' + it.originalPhoto.sha256, alt: '原始照片' }), el('figcaption', { textContent: '原始照片' })));
     const checks = el('table', { className: 'checks' }, ...it.finalPhoto.checks.map((c) => el('tr', {},
-      el('td', { textContent: c.id }), el('td', { className: c.status, textContent: c.status === 'pass' ? '通过' : c.status === 'warn' ? '提醒' : '不合格' }),
+      el('td', { textContent: c.id }), el('td', { className: c.status, textContent: c.status === 'pass' ? '通过' : c.status === 'warn' ? '提醒' : c.status === 'unmeasured' ? '初审时检测' : '不合格' }),
       el('td', { textContent: c.value === null ? '—' : String(c.value) }), el('td', { textContent: String(c.threshold) }), el('td', { textContent: c.message }))));
     const info = el('p', { textContent: [it.orderNo, it.schoolName + '（' + it.schoolCode + '）', it.nameMasked, '学号 ' + it.studentNo, it.educationLevel, it.major, '工作站 ' + it.station, '收到 ' + fmt.format(new Date(it.receivedAt)), it.stateLabel + (it.rejectReason ? '（上次驳回：' + it.rejectReason + '）' : '')].join(' · ') });
     const reasonList = el('ol', {}, ...reasons.map((r, i) => {

@@ -46,7 +46,11 @@ export const CHECK_IDS: readonly CheckId[] = [
   'accessories',
 ];
 
-export type CheckStatus = 'pass' | 'warn' | 'fail';
+/**
+ * 'unmeasured': the check did not run on this image (accessories without 初审's face parsing, i.e. live): never a
+ * pass shown green, never a failure — it neither fails a photo nor holds back auto-capture.
+ */
+export type CheckStatus = 'pass' | 'warn' | 'fail' | 'unmeasured';
 
 export interface CheckResult {
   id: CheckId;

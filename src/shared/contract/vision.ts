@@ -9,7 +9,7 @@ export const BoxSchema = z.object({ x: z.number(), y: z.number(), width: z.numbe
 
 export const CheckResultSchema = z.object({
   id: z.enum(CHECK_IDS as [CheckId, ...CheckId[]]),
-  status: z.enum(['pass', 'warn', 'fail']),
+  status: z.enum(['pass', 'warn', 'fail', 'unmeasured']),
   value: z.number().nullable(),
   threshold: z.union([z.number(), z.string()]),
   message: z.string(),

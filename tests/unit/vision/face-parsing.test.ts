@@ -112,7 +112,7 @@ describe('checks reading the face parsing (初审)', () => {
       message: expect.stringContaining('项链'),
     });
     expect(check({ ...bare, earringArea: PARSING_EARRING_WARN / 2 }, 'accessories').status).toBe('pass');
-    expect(check(undefined, 'accessories')).toMatchObject({ status: 'pass', value: null });
+    expect(check(undefined, 'accessories')).toMatchObject({ status: 'unmeasured', value: null, message: '初审时检测' });
   });
   it('mouth.closed fails closed-looking lips whose inner-mouth area reaches parsingFail; below it, or without a parsing, passes', () => {
     const fail = defaultCheckThresholds.mouth.parsingFail;

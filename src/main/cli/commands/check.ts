@@ -78,7 +78,7 @@ export const checkCommand: Command = {
               for (const c of checks)
                 if (c.status !== 'pass')
                   io.stdout.write(
-                    `  ${c.status === 'fail' ? '✗' : '!'} ${c.id}${c.vendorName ? `（${c.vendorName}）` : ''}: ${c.message}\n`,
+                    `  ${c.status === 'fail' ? '✗' : c.status === 'unmeasured' ? '–' : '!'} ${c.id}${c.vendorName ? `（${c.vendorName}）` : ''}: ${c.message}\n`,
                   );
             }
             continue;

@@ -25,6 +25,8 @@ export const capture: Catalogue['capture'] = {
   checksUnavailable: 'Live checks are off (vision not ready): check the framing by eye.',
   allPass: 'All checks pass: ready to shoot',
   notGating: 'fixed in the final photo; does not hold back auto-capture',
+  unmeasured: 'checked in the final review',
+  reviewedAgain: 'final review checks again',
   resultTitle: 'Final photo and pre-check',
   resultEmpty: 'The 480×640 final photo and its pre-check appear here after a shot.',
   passed: 'Pre-check passed',
@@ -54,6 +56,6 @@ export const capture: Catalogue['capture'] = {
     'clothing.contrast': 'Clothing vs backdrop',
     sharpness: 'Sharpness',
     headwear: 'Headwear',
-    accessories: 'Earrings, necklaces',
+    accessories: 'Accessories (earrings, necklaces)',
   },
 };

@@ -21,6 +21,10 @@ export const capture = {
   allPass: '全部通过，可以拍摄',
   /** a failing live check the final photo repairs (background under the replace backdrop) */
   notGating: '成片会处理，不影响自动拍摄',
+  /** a check only 初审 measures (status 'unmeasured'): grey, never a pass */
+  unmeasured: '初审时检测',
+  /** a live pass 初审 measures again with the face parsing (headwear: a headband) */
+  reviewedAgain: '初审复核',
   resultTitle: '成片与初审',
   resultEmpty: '拍摄后在这里显示 480×640 成片与初审结果。',
   passed: '初审合格',
@@ -50,6 +54,6 @@ export const capture = {
     'clothing.contrast': '衣着与背景区分',
     sharpness: '清晰度',
     headwear: '头部遮盖物',
-    accessories: '耳环项链等饰品',
+    accessories: '饰品（耳环、项链）',
   } as Record<string, string>,
 } as const;
