@@ -10,6 +10,7 @@ import type { PhotoProfile } from '../../shared/spec/profile';
 import type { RawImage } from '../../shared/image/raw-image';
 import { sharedFaceParser, type FaceParser } from './face-parser';
 import type { PhotoAnalyzer } from './photo-analyzer';
+import { checkReasons } from './review-reasons';
 
 // 初审: the final file is checked as the school/CHSI will receive it — its bytes, then its pixels re-analysed.
 
@@ -57,22 +58,34 @@ export async function reviewPhoto(
   const image = await decodeFinal(jpeg);
   const analysis = await vision.analyze(image);
   // Face parsing on the final's landmarks (初审 only, never live: ~100–300 ms): a hat or band no colour cue sees,
-  // earrings and necklaces.
+  // earrings and necklaces. Started before the cut-out measures below, which do not need it: onnxruntime-node runs
+  // the model on its own thread (handed over from a setImmediate callback, hence the yield), so islands and fringe
+  // are measured meanwhile on this one; the checks wait for it.
   const parser = faceParser === undefined ? await sharedFaceParser() : faceParser;
-  if (parser && analysis.landmarks) analysis.parsing = await parser.parse(image, analysis.landmarks);
-  const checks = runChecks(analysis, image, profile);
-  for (const c of checks) if (c.status === 'fail') reasons.push({ code: c.id, message: c.message });
+  const parsing = parser && analysis.landmarks ? parser.parse(image, analysis.landmarks) : null;
+  if (parsing) await new Promise((resolve) => setImmediate(resolve));
   // The backdrop of a final photo is production's paint: a blob of anything else apart from the person is old
   // background the matte kept (visible above ISLAND_MAX_PX).
   const backdrop = parseHexColor(profile.output.background);
-  const islands = backgroundIslands(image, backdrop);
+  let islands: IslandMeasure;
+  let fringe: FringeMeasure;
+  try {
+    islands = backgroundIslands(image, backdrop);
+    // Along the outline a clean cut-out mixes the person with the new colour; a run lighter than that is the old wall.
+    fringe = outlineFringe(image, backdrop);
+  } catch (e) {
+    await parsing?.catch(() => undefined); // no unhandled rejection behind the first error
+    throw e;
+  }
+  if (parsing) analysis.parsing = await parsing;
+  const checks = runChecks(analysis, image, profile);
+  // one line per cause, each with what to do (review-reasons.ts)
+  reasons.push(...checkReasons(checks));
   if (islands.largest > ISLAND_MAX_PX)
     reasons.push({
       code: 'cutout.islands',
       message: `背景中残留原背景斑块（最大 ${islands.largest} 像素），请在纯色背景前重拍`,
     });
-  // Along the outline a clean cut-out mixes the person with the new colour; a run lighter than that is the old wall.
-  const fringe = outlineFringe(image, backdrop);
   if (fringe.light > FRINGE_MAX_LIGHT)
     reasons.push({
       code: 'cutout.fringe',
