@@ -2,7 +2,13 @@ import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import { ApiError } from '../../shared/api-error';
 import type { Res } from '../../shared/contract';
-import type { CameraCaptureResult, CameraSettingsView, CameraShot, CameraStatus } from '../../shared/contract/camera';
+import type {
+  CameraCaptureResult,
+  CameraSettingsView,
+  CameraShot,
+  CameraShotSkipped,
+  CameraStatus,
+} from '../../shared/contract/camera';
 import type { Camera, CameraDevice, CameraDriver, FrameListener, ShotHandler } from './camera';
 import { CameraError } from './camera-error';
 import { ReplayCamera } from './replay-camera';
@@ -16,7 +22,11 @@ export interface CaptureTarget {
   profileId: string;
 }
 
-/** Stores a capture for an order (the records module) and returns what it stored. */
+/**
+ * Stores a capture for an order (the records module) and returns what it stored. A throw whose error carries
+ * `storedOriginal` (see storedDespite) means the original WAS stored for the order and photo production refused it:
+ * the refusal is that capture's answer, the shot must not be stored anywhere again.
+ */
 export type CaptureSink = (
   jpeg: Buffer,
   req: { orderId: string; operator: string; profileId: string },
@@ -47,6 +57,8 @@ export interface CameraServiceOptions {
   settings?: CameraSettings | null;
   /** A shot taken on the camera itself has been stored (for an order or in 未归属): the windows show it. */
   onShotStored?: (shot: CameraShot) => void;
+  /** A hot-folder file was not taken: a byte-identical copy of a shot already taken (the windows say so). */
+  onShotSkipped?: (skipped: CameraShotSkipped) => void;
   /** After an unplugged camera, how often the device list is read again to find it replugged (ms). */
   reconnectMs?: number;
 }
@@ -92,6 +104,7 @@ export class CameraService {
   private readonly shotTimeoutMs: number;
   private readonly settings: CameraSettings | null;
   private readonly onShotStored: (shot: CameraShot) => void;
+  private readonly onShotSkipped: (skipped: CameraShotSkipped) => void;
   private current: CaptureTarget | null = null;
   private readonly reconnectMs: number;
   private reconnectTimer: NodeJS.Timeout | null = null;
@@ -110,6 +123,7 @@ export class CameraService {
     this.shotTimeoutMs = opts.shotTimeoutMs ?? 120_000;
     this.settings = opts.settings ?? null;
     this.onShotStored = opts.onShotStored ?? (() => {});
+    this.onShotSkipped = opts.onShotSkipped ?? (() => {});
     this.reconnectMs = opts.reconnectMs ?? 3000;
   }
 
@@ -187,6 +201,7 @@ export class CameraService {
     const wasLive = this.liveRunning;
     if (this.camera) {
       this.camera.onShot?.(null);
+      this.camera.onSkipped?.(null);
       await this.camera.close();
       this.liveRunning = false;
     }
@@ -198,6 +213,7 @@ export class CameraService {
     this.latest = null;
     if (cam.onShot) {
       cam.onShot(this.takeShot);
+      cam.onSkipped?.(this.skipShot);
       try {
         await cam.watch?.();
       } catch (err) {
@@ -437,11 +453,17 @@ export class CameraService {
     return { orderId: target?.orderId ?? null };
   }
 
-  /** A shot from the camera itself: the waiting captureForOrder, else the current order, else the 未归属 tray. */
+  /**
+   * A shot from the camera itself: the waiting captureForOrder, else the current order — that student's capture,
+   * like the shutter: its original is stored once and its 初审 or production's refusal (with the reason) is the
+   * answer. Only with nobody current, or when the order could not take the shot at all (closed order, unreadable
+   * file), does it go to the 未归属 tray, with the reason.
+   */
   private readonly takeShot: ShotHandler = async (shot) => {
     const waiter = this.orderWaiters.shift();
     if (waiter) clearTimeout(waiter.timer);
     const target = waiter?.target ?? this.current;
+    let reason = '拍摄时没有当前学生';
     if (target && this.captureSink) {
       try {
         const res = await this.captureSink(shot.jpeg, target);
@@ -449,17 +471,40 @@ export class CameraService {
         this.onShotStored({ outcome: 'order', orderId: target.orderId, name: shot.name, result: res });
         return { outcome: 'order', orderId: target.orderId };
       } catch (err) {
-        // refused for this order (closed, wrong profile …): kept in 未归属 rather than lost
+        const error = err instanceof Error ? err : new Error(String(err));
+        waiter?.reject(error);
+        if (storedDespite(err)) {
+          // the student's capture, refused by production: never put in 未归属 as well (it would be stored twice)
+          this.log(`camera: shot ${shot.name} stored for order ${target.orderId}, refused: ${error.message}`);
+          this.onShotStored({
+            outcome: 'order',
+            orderId: target.orderId,
+            name: shot.name,
+            result: null,
+            problem: error.message,
+          });
+          return { outcome: 'order', orderId: target.orderId };
+        }
+        // the order could not take it at all (closed, unreadable …): kept in 未归属 rather than lost
         this.log(`camera: shot ${shot.name} could not be stored for order ${target.orderId}`, err);
-        waiter?.reject(err instanceof Error ? err : new Error(String(err)));
         if (!this.tray) throw err;
+        reason = `未能存入当前学生的订单：${error.message}`;
       }
     }
     if (!this.tray) throw new Error('no 未归属 tray: the shot waits in the hot folder');
-    const entry = await this.tray.add(shot);
-    this.log(`camera: shot ${shot.name} put in 未归属 as ${entry.id}`);
-    this.onShotStored({ outcome: 'tray', orderId: null, name: shot.name, result: null });
+    const entry = await this.tray.add({ ...shot, reason });
+    this.log(`camera: shot ${shot.name} put in 未归属 as ${entry.id} (${reason})`);
+    this.onShotStored({ outcome: 'tray', orderId: null, name: shot.name, result: null, problem: reason });
     return { outcome: 'tray' };
+  };
+
+  /** A byte-identical copy of a shot already taken: not stored again, and the windows say so. */
+  private readonly skipShot = (skipped: { name: string; first: string | null }): void => {
+    const reason = skipped.first
+      ? `${skipped.name} 与已取的 ${skipped.first} 内容完全相同，未再保存`
+      : `${skipped.name} 与已取的照片内容完全相同，未再保存`;
+    this.log(`camera: ${reason}`);
+    this.onShotSkipped({ name: skipped.name, firstName: skipped.first, reason });
   };
 
   async unassigned(): Promise<UnassignedShot[]> {
@@ -470,7 +515,8 @@ export class CameraService {
   async assignUnassigned(id: string, target: CaptureTarget): Promise<Res<'camera.captureForOrder'>> {
     const sink = this.captureSink;
     if (!sink || !this.tray) throw new ApiError('unavailable', '照片存储尚未就绪，无法归属照片');
-    return this.tray.assign(id, (jpeg) => sink(jpeg, target));
+    // a shot production refuses is still stored as the order's original: it leaves the tray (no second copy later)
+    return this.tray.assign(id, (jpeg) => sink(jpeg, target), storedDespite);
   }
 
   /** Sets a 未归属 shot aside with the operator's reason (moved to discarded/, never deleted). */
@@ -548,6 +594,11 @@ export class CameraService {
     await cam?.close();
     await this.analysisDone;
   }
+}
+
+/** The capture sink's error for "stored as the order's original, then refused by photo production". */
+export function storedDespite(err: unknown): boolean {
+  return err instanceof Error && (err as { storedOriginal?: unknown }).storedOriginal != null;
 }
 
 function messageOf(err: unknown): string {

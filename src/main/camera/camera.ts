@@ -32,6 +32,8 @@ export interface Camera {
    */
   watch?(): Promise<void>;
   onShot?(handler: ShotHandler | null): void;
+  /** Hot folder: a file not taken because it is a byte-identical copy of one already taken (`first`, its name). */
+  onSkipped?(handler: ((skipped: { name: string; first: string | null }) => void) | null): void;
   close(): Promise<void>;
 }
 

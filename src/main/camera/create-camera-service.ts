@@ -60,6 +60,7 @@ export function createCameraService(opts: CameraServiceEnvironment): CameraServi
     drivers: cameraDrivers({ ...opts, hotFolder: () => settings.hotFolder() }),
     settings,
     onShotStored: (shot) => opts.bus.emit({ name: 'camera.shot', data: shot }),
+    onShotSkipped: (skipped) => opts.bus.emit({ name: 'camera.shotSkipped', data: skipped }),
     onStatus: (status) => opts.bus.emit({ name: 'camera.status', data: status }),
     log: opts.log,
     captureSink: opts.captureSink,

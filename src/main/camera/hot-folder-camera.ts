@@ -33,6 +33,7 @@ export class HotFolderCamera implements Camera {
   private readonly watcher: HotFolderWatcher;
   private readonly waiters: Waiter[] = [];
   private handler: ShotHandler | null = null;
+  private skipped: ((skipped: { name: string; first: string | null }) => void) | null = null;
   private readonly ticker = new LiveTicker();
   private liveOf: { sha: string; jpeg: Promise<Buffer> } | null = null;
   private watching: Promise<void> | null = null;
@@ -49,6 +50,7 @@ export class HotFolderCamera implements Camera {
       settleMs: opts.settleMs,
       log: opts.log,
       onShot: (shot) => this.deliver(shot),
+      onSkipped: ({ name, first }) => this.skipped?.({ name, first: first?.name || null }),
     });
   }
 
@@ -63,6 +65,10 @@ export class HotFolderCamera implements Camera {
 
   onShot(handler: ShotHandler | null): void {
     this.handler = handler;
+  }
+
+  onSkipped(handler: ((skipped: { name: string; first: string | null }) => void) | null): void {
+    this.skipped = handler;
   }
 
   get lastShot(): HotFolderShot | null {

@@ -28,7 +28,8 @@ export interface JournalEntry {
  * a crash loses at most the line being written; a torn last line is skipped when read.
  */
 export class HotFolderJournal {
-  private readonly bySha = new Set<string>();
+  /** The first entry of each content (the shot a later byte-identical copy repeats). */
+  private readonly bySha = new Map<string, JournalEntry>();
   private readonly byStat = new Set<string>();
   private readonly existed: boolean;
 
@@ -65,6 +66,11 @@ export class HotFolderJournal {
     return this.bySha.has(sha256);
   }
 
+  /** The first file taken (or found) with this content, if any. */
+  firstOf(sha256: string): JournalEntry | undefined {
+    return this.bySha.get(sha256);
+  }
+
   record(entry: JournalEntry): void {
     try {
       mkdirSync(path.dirname(this.file), { recursive: true });
@@ -76,7 +82,7 @@ export class HotFolderJournal {
   }
 
   private remember(e: JournalEntry): void {
-    this.bySha.add(e.sha256);
+    if (!this.bySha.has(e.sha256)) this.bySha.set(e.sha256, e);
     this.byStat.add(statKey(e.name, e.size, e.mtimeMs));
   }
 }

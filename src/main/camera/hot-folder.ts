@@ -3,7 +3,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
-import { HotFolderJournal, type JournalOutcome } from './hot-folder-journal';
+import { HotFolderJournal, type JournalEntry, type JournalOutcome } from './hot-folder-journal';
 
 /** One new, completely written JPEG from the hot folder. */
 export interface HotFolderShot {
@@ -26,6 +26,11 @@ export interface HotFolderWatcherOptions {
   journalFile: string;
   /** Stores the shot (order or 未归属 tray). A throw leaves the file untaken: it is offered again on the next scan. */
   onShot: (shot: HotFolderShot) => Promise<ShotDestination>;
+  /**
+   * A file not taken because it is a byte-identical copy of one already taken (or already there when watching
+   * began): `first` is that file's journal entry. Told once per file; the operator should hear of it.
+   */
+  onSkipped?: (skipped: { name: string; sha256: string; first: JournalEntry | null }) => void;
   log?: (msg: string, err?: unknown) => void;
   /** Rescan period; also the fallback when fs.watch misses events (network shares, some Windows setups). */
   pollMs?: number;
@@ -255,8 +260,14 @@ export class HotFolderWatcher {
     const sha256 = createHash('sha256').update(jpeg).digest('hex');
     const entry = { name, size: c.size, mtimeMs: c.mtimeMs, sha256 };
     if (this.journal.knowsContent(sha256)) {
+      const first = this.journal.firstOf(sha256) ?? null;
       this.journal.record({ ...entry, outcome: 'preexisting', at: this.now() }); // a copy of a shot already taken
       this.pending.delete(name);
+      try {
+        this.opts.onSkipped?.({ name, sha256, first });
+      } catch (err) {
+        this.log(`hot folder: telling of the skipped copy ${name} failed`, err);
+      }
       return;
     }
     const shot: HotFolderShot = { ...entry, file, jpeg, seenAt: c.seenAt };

@@ -16,7 +16,7 @@ export class UnassignedTray {
   constructor(readonly dir: string) {}
 
   async add(
-    shot: { name: string; sha256: string; jpeg: Buffer; source: string },
+    shot: { name: string; sha256: string; jpeg: Buffer; source: string; reason?: string },
     now = new Date(),
   ): Promise<UnassignedShot> {
     const stamp = now.toISOString().replace(/[-:.]/g, '');
@@ -28,6 +28,7 @@ export class UnassignedTray {
       bytes: shot.jpeg.length,
       arrivedAt: now.toISOString(),
       source: shot.source,
+      ...(shot.reason ? { reason: shot.reason } : {}),
     };
     try {
       await mkdir(this.dir, { recursive: true });
@@ -65,12 +66,30 @@ export class UnassignedTray {
     });
   }
 
-  /** Hands the shot to `store` (an order's photo versions) and removes it from the tray only once stored. */
-  async assign<T>(id: string, store: (jpeg: Buffer) => Promise<T>): Promise<T> {
-    const result = await store(await this.read(id));
+  /**
+   * Hands the shot to `store` (an order's photo versions) and removes it from the tray only once stored — also when
+   * `store` throws an error `storedDespite` says came after storing (refused by production): the order has it then,
+   * and assigning it again would store it twice.
+   */
+  async assign<T>(
+    id: string,
+    store: (jpeg: Buffer) => Promise<T>,
+    storedDespite: (err: unknown) => boolean = () => false,
+  ): Promise<T> {
+    let result: T;
+    try {
+      result = await store(await this.read(id));
+    } catch (err) {
+      if (storedDespite(err)) await this.remove(id);
+      throw err;
+    }
+    await this.remove(id);
+    return result;
+  }
+
+  private async remove(id: string): Promise<void> {
     await rm(this.file(id, 'json'), { force: true });
     await rm(this.file(id, 'jpg'), { force: true });
-    return result;
   }
 
   /** Moves the shot aside to discarded/, its sidecar noting why, by whom and when (never deleted). */

@@ -136,7 +136,8 @@ export class CaptureService {
         } catch (err) {
           // the original is safe; the operator can retake or the final can be added later
           this.log(`photo production failed for order ${orderId}`, err);
-          if (err instanceof ApiError) throw err;
+          // refused: the refusal is the answer, and says the original is stored (a hot-folder shot is not kept again)
+          if (err instanceof ApiError) throw Object.assign(err, { storedOriginal: original });
         }
       }
       const faceCheck = face ? await face : null;

@@ -11,7 +11,9 @@ import { subscribeShared } from './push-hub';
 import './capture-tray.css';
 
 /**
- * 未归属: shots taken on the camera while no student was current. Each can be given to the student now on 拍摄
+ * 未归属: shots taken on the camera while no student was current (or that the current student's order could not take
+ * at all), each with the reason. It also says at once, naming the file, when a hot-folder shot stored for the
+ * current student was refused by production, went to 未归属, or was skipped as a byte-identical copy. Each can be given to the student now on 拍摄
  * (stored as that order's original, then produced and checked) or discarded with a reason (set aside, not deleted).
  */
 export function CaptureTray(props: {
@@ -26,6 +28,7 @@ export function CaptureTray(props: {
   const [shots, setShots] = useState<UnassignedShot[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [shotNote, setShotNote] = useState<{ tone: 'error' | 'warn'; text: string } | null>(null);
   const [assigning, setAssigning] = useState<UnassignedShot | null>(null);
   const [discarding, setDiscarding] = useState<UnassignedShot | null>(null);
   const [discardError, setDiscardError] = useState<string | null>(null);
@@ -44,7 +47,13 @@ export function CaptureTray(props: {
     // camera.shot pushes keep it current; the slow refresh covers a push missed while the event stream reconnects
     const timer = setInterval(() => void load(), 5000);
     const off = subscribeShared(client, (ev) => {
-      if (ev.name === 'camera.shot') void load();
+      if (ev.name === 'camera.shotSkipped') setShotNote({ tone: 'warn', text: ev.data.reason });
+      if (ev.name !== 'camera.shot') return;
+      const { outcome, name, problem } = ev.data;
+      if (outcome === 'order')
+        setShotNote(problem ? { tone: 'error', text: t.camera.tray.refused(name, problem) } : null);
+      else setShotNote(problem ? { tone: 'warn', text: t.camera.tray.toTray(name, problem) } : null);
+      void load();
     });
     return () => {
       clearInterval(timer);
@@ -66,7 +75,14 @@ export function CaptureTray(props: {
       setError(null);
       props.onAssigned(current.orderId, r);
     } catch (e) {
-      setError(problemOf(e).message);
+      const reason = problemOf(e).message;
+      // refused by production after its original was stored: it has left the tray (the order has it)
+      const left = await client.call('camera.unassigned', {}).then(
+        (r) => !r.shots.some((x) => x.id === shot.id),
+        () => false,
+      );
+      setNotice(null);
+      setError(left ? t.camera.tray.assignRefused(shot.name, reason) : t.camera.tray.assignFailed(shot.name, reason));
     } finally {
       setBusy(false);
       setAssigning(null);
@@ -100,6 +116,11 @@ export function CaptureTray(props: {
         {t.camera.tray.title}
         {shots.length > 0 && <span className="tray-count">{shots.length}</span>}
       </h2>
+      {shotNote && (
+        <Banner tone={shotNote.tone} testId="hot-folder-note">
+          {shotNote.text}
+        </Banner>
+      )}
       {error && <Banner tone="error">{error}</Banner>}
       {notice && <Banner tone="ok">{notice}</Banner>}
       {shots.length === 0 && <p className="muted small">{t.camera.tray.empty}</p>}
@@ -110,6 +131,11 @@ export function CaptureTray(props: {
             <Thumbnail id={s.id} />
             <div className="tray-meta">
               <span className="small">{t.camera.tray.arrived(businessTime(s.arrivedAt), s.name)}</span>
+              {s.reason && (
+                <span className="small tray-why" data-testid="unassigned-reason">
+                  {t.camera.tray.why(s.reason)}
+                </span>
+              )}
               <div className="tray-actions">
                 <button
                   type="button"

@@ -59,6 +59,8 @@ export const UnassignedShot = z.object({
   arrivedAt: z.string(),
   /** The hot folder it came from. */
   source: z.string(),
+  /** Why it waits here (nobody was current, or the current student's order could not take it); absent on old shots. */
+  reason: z.string().optional(),
 });
 export type UnassignedShot = z.infer<typeof UnassignedShot>;
 
@@ -77,10 +79,24 @@ export const CameraShot = z.object({
   orderId: z.string().nullable(),
   /** The file name the tethering software gave it. */
   name: z.string(),
-  /** What was stored for the order (original, final photo and 初审); null for 未归属. */
+  /** What was stored for the order (original, final photo and 初审); null for 未归属 and for a refused shot. */
   result: capturesContract['photos.capture'].response.nullable(),
+  /**
+   * outcome order: stored as the order's original but photo production refused it (the reason, e.g. 双肩未完整入镜);
+   * outcome tray: why it went to 未归属. Absent when neither applies.
+   */
+  problem: z.string().optional(),
 });
 export type CameraShot = z.infer<typeof CameraShot>;
+
+/** Pushed when a hot-folder file is not taken because it is a byte-identical copy of a shot already taken. */
+export const CameraShotSkipped = z.object({
+  name: z.string(),
+  /** The file name the first copy had (when the journal knows it). */
+  firstName: z.string().nullable(),
+  reason: z.string(),
+});
+export type CameraShotSkipped = z.infer<typeof CameraShotSkipped>;
 
 export const cameraContract = {
   'camera.list': {
@@ -162,4 +178,5 @@ export const cameraPush = {
   'camera.status': CameraStatus,
   'camera.analysis': FrameAnalysis,
   'camera.shot': CameraShot,
+  'camera.shotSkipped': CameraShotSkipped,
 } as const;

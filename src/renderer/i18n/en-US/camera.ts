@@ -54,6 +54,13 @@ export const camera: Catalogue['camera'] = {
     discardReason: 'Reason',
     discardConfirm: 'Discard',
     discarded: (name: string) => `Discarded: ${name}`,
+    why: (reason: string) => `Why: ${reason}`,
+    refused: (name: string, reason: string) =>
+      `${name} was saved as the current student's original but refused: ${reason}`,
+    toTray: (name: string, reason: string) => `${name} was put in Unassigned: ${reason}`,
+    assignFailed: (name: string, reason: string) => `${name} could not be assigned: ${reason}`,
+    assignRefused: (name: string, reason: string) =>
+      `${name} was saved as this student's original but refused: ${reason}`,
   },
   settings: {
     hotFolder: 'Hot folder',

@@ -52,6 +52,11 @@ export const camera = {
     discardReason: '丢弃原因',
     discardConfirm: '丢弃',
     discarded: (name: string) => `已丢弃：${name}`,
+    why: (reason: string) => `原因：${reason}`,
+    refused: (name: string, reason: string) => `${name} 已存为当前学生的原片，但未通过：${reason}`,
+    toTray: (name: string, reason: string) => `${name} 已放入未归属：${reason}`,
+    assignFailed: (name: string, reason: string) => `${name} 未能归属：${reason}`,
+    assignRefused: (name: string, reason: string) => `${name} 已存为该学生的原片，但未通过：${reason}`,
   },
   /** The camera section of 设置. */
   settings: {
