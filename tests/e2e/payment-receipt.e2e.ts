@@ -64,7 +64,7 @@ test('pay A on 本人, then B on 按班级: 打印收据 prints B’s receipt, n
   await collect.click();
   await dialog.getByLabel('先收费的原因').fill('学生赶时间，稍后补拍');
   await dialog.getByRole('button', { name: '确认收费' }).click();
-  await expect(page.getByRole('status')).toContainText('已收款 ¥15.00（1 人）');
+  await expect(page.getByText('已收款 ¥15.00（1 人）')).toBeVisible();
   await expect(page.getByTestId('receipt-for')).toContainText(liu.orderNo);
   await expect(page.getByTestId('receipt-for')).toContainText('现金');
 
@@ -92,7 +92,7 @@ test('pay A on 本人, then B on 按班级: 打印收据 prints B’s receipt, n
   await collect.click();
   await dialog.getByLabel('先收费的原因').fill('班级统一收费，稍后补拍');
   await dialog.getByRole('button', { name: '确认收费' }).click();
-  await expect(page.getByRole('status')).toContainText('已收款 ¥15.00（1 人）');
+  await expect(page.getByText('已收款 ¥15.00（1 人）')).toBeVisible();
 
   // the box names 张's payment before anything is printed
   const who = page.getByTestId('receipt-for');
@@ -124,4 +124,59 @@ test('pay A on 本人, then B on 按班级: 打印收据 prints B’s receipt, n
   expect((await history(zhang.id)).prints).toHaveLength(1);
   expect((await history(liu.id)).prints).toHaveLength(0);
   await page.screenshot({ path: test.info().outputPath('class-receipt.png') });
+});
+
+test('a class of two paid at once: 打印收据 issues one receipt per order of that payment, each its own', async ({
+  page,
+  api,
+  station,
+  freshHost,
+}) => {
+  test.setTimeout(120_000);
+  const two = students.map((s) => ({ ...s, className: '2021级1班' })).slice(0, 2);
+  const { event } = await station({ roster: two });
+  const orders = [];
+  for (const [i, s] of two.entries()) {
+    const { entries } = await api<{ entries: { id: string }[] }>('roster.list', { eventId: event.id, query: s.no });
+    const r = await api<{ order: { id: string; orderNo: string } }>('checkin.submit', {
+      eventId: event.id,
+      source: 'roster',
+      rosterEntryId: entries[0]!.id,
+      featureCode: 'SDNU2026',
+      idLast4: s.id.slice(-4),
+      email: `t${i}@example.com`,
+      phone: `1371234560${i}`,
+      operator: '王老师',
+    });
+    orders.push(r.order);
+  }
+  await page.getByRole('button', { name: '收费', exact: true }).click();
+  await page.getByRole('tab', { name: '按班级' }).click();
+  await page.getByTestId('class-summary').getByRole('button', { name: '收本班（2 人）' }).click();
+  await page.getByRole('radio', { name: '支付宝' }).check();
+  await page.getByLabel('交易单号').fill('2026060122001100');
+  await page.getByRole('button', { name: /确认收款/ }).click();
+  const dialog = page.getByTestId('reason-dialog');
+  await dialog.getByLabel('先收费的原因').fill('班级统一收费，稍后补拍');
+  await dialog.getByRole('button', { name: '确认收费' }).click();
+  await expect(page.getByText('已收款 ¥30.00（2 人）')).toBeVisible();
+  const who = page.getByTestId('receipt-for');
+  await expect(who).toContainText('2021级1班 · 2 人（每人一张）');
+  for (const o of orders) await expect(who).toContainText(o.orderNo);
+  await expect(who).toContainText('支付宝');
+
+  await page.getByRole('button', { name: '打印收据' }).click();
+  const links = page.getByTestId('receipt-pdf');
+  await expect(links).toHaveCount(2);
+  for (const [i, o] of orders.entries()) {
+    const href = (await links.nth(i).getAttribute('href'))!;
+    expect(href).toContain(encodeURIComponent(o.id));
+    const file = test.info().outputPath(`receipt-${i}.pdf`);
+    writeFileSync(file, await (await page.request.get(new URL(href, freshHost.url).toString())).body());
+    const text = pdfText(file).replace(/\s+/g, '');
+    expect(text).toContain(o.orderNo);
+    expect(text).not.toContain(orders[1 - i]!.orderNo);
+    expect(text).toContain('班级统一缴费（支付宝）');
+    expect(text).toContain('¥15.00');
+  }
 });
