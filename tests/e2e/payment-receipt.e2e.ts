@@ -49,12 +49,14 @@ test('pay A on 本人, then B on 按班级: 打印收据 prints B’s receipt, n
   const zhang = await checkIn(0);
   const liu = await checkIn(1);
 
-  // 刘 is the current student (as after 签到): the station remembers it across a reload
-  await page.evaluate((orderId) => {
-    const st = JSON.parse(localStorage.getItem('studio.station') ?? '{}') as Record<string, unknown>;
-    localStorage.setItem('studio.station', JSON.stringify({ ...st, orderId }));
-  }, liu.id);
-  await page.reload();
+  // 刘 is the current student (as after 签到): the station remembers it in localStorage. Written on a same-origin
+  // page where the app does not run (written into the running app, the station store's next save raced it).
+  const appUrl = page.url();
+  await page.goto(new URL('/favicon.ico', appUrl).href);
+  await page.evaluate(
+    `(() => { const st = JSON.parse(localStorage.getItem('studio.station') ?? '{}'); localStorage.setItem('studio.station', JSON.stringify({ ...st, orderId: ${JSON.stringify(liu.id)} })); })()`,
+  );
+  await page.goto(appUrl);
   await page.getByRole('button', { name: '收费', exact: true }).click();
   await expect(page.getByTestId('payment-student')).toContainText(liu.orderNo);
 
