@@ -15,8 +15,12 @@ import {
   acceptStep,
   captureReducer,
   currentOrderRequest,
+  forgetResult,
   INITIAL_CAPTURE,
+  keepResult,
+  keptResult,
   keyIntent,
+  resultFromPhotos,
   shotForScreen,
   shouldAutoCapture,
   sitterNeedsPhoto,
@@ -62,6 +66,23 @@ export function CapturePage() {
 
   useCurrentOrder(station.orderId, station.operator, source);
   useEffect(() => dispatch({ type: 'sitter', orderId: station.orderId }), [station.orderId]);
+  // the student's last capture result stays when 拍摄 is left and opened again: kept from this window (with its
+  // 人脸一致性 warning), else the order's latest photo — once per student shown, never over a newer shot
+  const restoredFor = useRef<string | null>(null);
+  useEffect(() => {
+    const id = station.orderId;
+    if (!id || restoredFor.current === id) return;
+    const k = keptResult(id);
+    if (k) {
+      restoredFor.current = id;
+      return dispatch({ type: 'restore', orderId: id, ...k });
+    }
+    if (detail?.order.id !== id) return;
+    restoredFor.current = id;
+    const r = resultFromPhotos(detail.photos);
+    if (r) dispatch({ type: 'restore', orderId: id, result: r });
+  }, [station.orderId, detail]);
+  useEffect(() => keepResult(state), [state]);
   // a shot taken on the camera itself (hot folder) and stored for the student on screen shows as the result
   usePush((ev) => {
     if (ev.name !== 'camera.shot') return;
@@ -134,7 +155,10 @@ export function CapturePage() {
     goTo('checkin');
   }, [state, order, source, client]);
 
-  const retake = useCallback(() => dispatch({ type: 'retake' }), []);
+  const retake = useCallback(() => {
+    forgetResult(state.resultFor);
+    dispatch({ type: 'retake' });
+  }, [state.resultFor]);
   useShutterKeys(state, shoot, accept, retake);
 
   useEffect(() => {
@@ -199,7 +223,8 @@ export function CapturePage() {
       {order?.state === 'rejected' && order.rejectReason && (
         <div className="banner-error">{t.capture.rejected(order.rejectReason)}</div>
       )}
-      <div className="capture-layout">
+      {/* a result on screen: it gets its own column, so 实时检测 stays in view beside it (1366×768) */}
+      <div className={`capture-layout${!queue.active && state.result ? ' with-result' : ''}`}>
         <section className="card">
           <CameraPicker />
           {source === 'station' && camera?.error && <CameraHelp kind={camera.selected?.kind ?? null} />}
@@ -228,8 +253,8 @@ export function CapturePage() {
             </div>
           )}
         </section>
+        {!queue.active && state.result && <aside className="capture-result-col">{resultCard}</aside>}
         <aside className="capture-aside">
-          {!queue.active && state.result && resultCard}
           {source === 'station' && (
             <CaptureTray
               current={currentStudent}
@@ -299,6 +324,8 @@ function useShutterKeys(
     const onDown = (e: KeyboardEvent) => {
       // a key pressed in the app's own dialogs (未归属: 丢弃原因) is not the shutter
       if ((e.target as HTMLElement | null)?.closest?.('dialog') != null) return;
+      // Space never scrolls the page (held down, while a shot is made, or with nothing to shoot)
+      if (e.code === 'Space' && !isField(e.target)) e.preventDefault();
       const intent = keyIntent(
         {
           isAccept: matchesShortcut(e, 'accept'),

@@ -49,7 +49,12 @@ export type CaptureAction =
   /** 已核对是本人: the face warning of the result on screen was checked by the photographer. */
   | { type: 'faceConfirmed' }
   /** Another student is in front of the camera (or none). */
-  | { type: 'sitter'; orderId: string | null };
+  | { type: 'sitter'; orderId: string | null }
+  /**
+   * 拍摄 opened again for a student: their last capture result (kept from this session, else the order's latest
+   * photo) shows again — only while nothing else is on screen and the shutter is idle.
+   */
+  | { type: 'restore'; orderId: string; result: ShotResult; faceConfirmed?: boolean };
 
 export function captureReducer(s: CaptureState, a: CaptureAction): CaptureState {
   switch (a.type) {
@@ -78,7 +83,50 @@ export function captureReducer(s: CaptureState, a: CaptureAction): CaptureState 
       return s.result ? { ...s, faceConfirmed: true } : s;
     case 'sitter':
       return a.orderId === s.resultFor ? s : { ...s, result: null, resultFor: null, error: null, faceConfirmed: false };
+    case 'restore':
+      if (s.result || s.phase !== 'idle') return s;
+      return { ...s, result: a.result, resultFor: a.orderId, faceConfirmed: a.faceConfirmed ?? false };
   }
+}
+
+/**
+ * The order's last capture as a result: its latest original with the final made from it (none: the final module
+ * was not ready, or production failed). The 人脸一致性 of that capture is not stored with the photos (null here).
+ */
+export function resultFromPhotos(photos: readonly PhotoView[]): ShotResult | null {
+  const latest = (kind: PhotoView['kind']) =>
+    photos
+      .filter((p) => p.kind === kind)
+      .reduce<PhotoView | null>((best, p) => (!best || p.version > best.version ? p : best), null);
+  const original = latest('original');
+  if (!original) return null;
+  const final = photos
+    .filter((p) => p.kind === 'final' && p.sourcePhotoId === original.id)
+    .reduce<PhotoView | null>((best, p) => (!best || p.version > best.version ? p : best), null);
+  return { original, final, face: null };
+}
+
+/**
+ * The last capture result per student in this window (kept when 拍摄 is left and opened again: the 人脸一致性
+ * warning and its confirmation are not stored with the photos).
+ */
+const kept = new Map<string, { result: ShotResult; faceConfirmed: boolean }>();
+const KEPT_MAX = 50;
+
+export function keepResult(s: CaptureState): void {
+  if (!s.resultFor || !s.result) return;
+  kept.delete(s.resultFor); // re-inserted: the newest last
+  kept.set(s.resultFor, { result: s.result, faceConfirmed: s.faceConfirmed });
+  while (kept.size > KEPT_MAX) kept.delete(kept.keys().next().value!);
+}
+
+export function keptResult(orderId: string): { result: ShotResult; faceConfirmed: boolean } | null {
+  return kept.get(orderId) ?? null;
+}
+
+/** Forget the result kept for a student (a retake: the order's latest photo shows next time). */
+export function forgetResult(orderId: string | null): void {
+  if (orderId) kept.delete(orderId);
 }
 
 /** What the shutter may do now: shoot, or why not. */
