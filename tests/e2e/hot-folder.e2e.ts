@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { test as base, expect, saveScreenshot } from './fixtures';
@@ -167,4 +167,113 @@ test('hot folder: a shot written slowly becomes the current order’s original o
   expect((await photos(second.id)).filter((p) => p.kind === 'original').map((p) => p.sha256)).toEqual([sha(stray)]);
   expect((await photos(first.id)).filter((p) => p.kind === 'original')).toHaveLength(1);
   expect((await api<{ shots: unknown[] }>('camera.unassigned', {})).shots).toEqual([]);
+});
+
+// The trial's blocker: head-only crops that photo production refuses (headband-01: 双肩未完整入镜, read from
+// ../shared/dev-photos at test time) dropped into the hot folder with 张* current went to 未归属 AND were stored as
+// 原片 v2–v4 after 归给当前学生; the reason only showed after assigning, not naming the photo. Now the shot is the
+// current student's capture, stored once, and the refusal is said at once with the file name.
+test('hot folder: a shot production refuses is the current student’s original once, the reason shown at once; 未归属 says why', async ({
+  page,
+  hotHost,
+}) => {
+  test.setTimeout(240_000);
+  const api = async <T = Record<string, unknown>>(method: string, body: unknown): Promise<T> => {
+    const res = await page.request.post(`${hotHost.url}/api/${method}`, { data: body });
+    expect(res.status(), await res.text()).toBe(200);
+    return (await res.json()) as T;
+  };
+  const event = await api<{ id: string }>('events.create', {
+    schoolName: '青岛大学',
+    schoolCode: '11065',
+    featureCode: 'QDU',
+    date: '2026-06-04',
+  });
+  const checkIn = async (code: string, no: string, name: string, id: string) =>
+    (
+      await api<{ order: { id: string } }>('checkin.submit', {
+        eventId: event.id,
+        source: 'qr',
+        payload:
+          'CSQR1:' +
+          JSON.stringify({
+            code,
+            name,
+            id,
+            no,
+            gender: '女',
+            school: '11065',
+            level: '本科',
+            type: '普通全日制',
+            campus: '本部',
+            major: '法学',
+          }),
+        featureCode: 'QDU',
+        idLast4: id.slice(-4),
+        email: 'student@example.com',
+        phone: '13700001111',
+        operator: '孙老师',
+      })
+    ).order;
+  const zhang = await checkIn('aaaabbbbccccdddd', '2022000999', '张*', '3702**********0056');
+  await api('camera.configure', { hotFolder: hotHost.folder });
+  const hotId = `hotfolder:${path.resolve(hotHost.folder)}`;
+  await api('settings.update', { defaultCameraId: hotId });
+  const remember = async (state: string) => {
+    await page.goto(`${hotHost.url}/favicon.ico`);
+    await page.evaluate(`localStorage.setItem('studio.station', ${JSON.stringify(state)})`);
+    await page.goto(`${hotHost.url}/#/capture`);
+  };
+  await remember(JSON.stringify({ eventId: event.id, orderId: zhang.id, operator: '孙老师' }));
+  await expect(page.getByTestId('current-student')).toContainText('2022000999');
+  await expect
+    .poll(async () => (await api<{ currentOrderId: string | null }>('camera.status', {})).currentOrderId, {
+      timeout: 30_000,
+    })
+    .toBe(zhang.id);
+  await expect
+    .poll(async () => (await api<{ selected: { id: string } | null }>('camera.status', {})).selected?.id)
+    .toBe(hotId);
+
+  const headband = readFileSync(path.resolve('../shared/dev-photos/headband-01.jpg'));
+  writeFileSync(path.join(hotHost.folder, 'IMG_0101.JPG'), headband);
+  const tray = page.getByTestId('unassigned-tray');
+  const note = tray.getByTestId('hot-folder-note');
+  await expect(note).toContainText('IMG_0101.JPG', { timeout: 90_000 });
+  await expect(note).toContainText('双肩未完整入镜');
+  await saveScreenshot(page, 'capture-hot-folder-refused');
+  await page.waitForTimeout(2000); // a second take of the same file would come within the watcher's poll
+  const originals = async (orderId: string) =>
+    (await api<{ photos: { kind: string; sha256: string }[] }>('photos.list', { orderId })).photos
+      .filter((p) => p.kind === 'original')
+      .map((p) => p.sha256);
+  expect(await originals(zhang.id)).toEqual([sha(headband)]);
+  expect((await api<{ shots: unknown[] }>('camera.unassigned', {})).shots).toEqual([]);
+  await expect(tray.getByTestId('unassigned-shot')).toHaveCount(0);
+
+  // the same bytes saved again: not stored, and said
+  writeFileSync(path.join(hotHost.folder, 'IMG_0101 copy.JPG'), headband);
+  await expect(note).toContainText('IMG_0101 copy.JPG 与已取的 IMG_0101.JPG 内容完全相同', { timeout: 60_000 });
+  expect(await originals(zhang.id)).toEqual([sha(headband)]);
+
+  // nobody current: 未归属, saying why; assigned to 张*, refused again: stored once, gone from the tray, named
+  await remember(JSON.stringify({ eventId: event.id, orderId: null, operator: '孙老师' }));
+  await expect
+    .poll(async () => (await api<{ currentOrderId: string | null }>('camera.status', {})).currentOrderId)
+    .toBeNull();
+  const again = await sharp(headband).jpeg({ quality: 90 }).toBuffer();
+  writeFileSync(path.join(hotHost.folder, 'IMG_0102.JPG'), again);
+  await expect(tray.getByTestId('unassigned-shot')).toHaveCount(1, { timeout: 60_000 });
+  await expect(tray.getByTestId('unassigned-reason')).toContainText('拍摄时没有当前学生');
+  await remember(JSON.stringify({ eventId: event.id, orderId: zhang.id, operator: '孙老师' }));
+  await expect(page.getByTestId('current-student')).toContainText('2022000999');
+  await tray.getByRole('button', { name: '归给当前学生' }).click();
+  await page.getByTestId('confirm-dialog').getByRole('button', { name: '归属' }).click();
+  await expect(tray.locator('.banner-error')).toContainText('IMG_0102.JPG 已存为该学生的原片，但未通过', {
+    timeout: 60_000,
+  });
+  await expect(tray.locator('.banner-error')).toContainText('双肩未完整入镜');
+  await expect(tray.getByTestId('unassigned-shot')).toHaveCount(0);
+  await saveScreenshot(page, 'capture-hot-folder-assign-refused');
+  expect(await originals(zhang.id)).toEqual([sha(headband), sha(again)]);
 });
