@@ -20,7 +20,7 @@ import {
   keepResult,
   keptResult,
   keyIntent,
-  resultFromPhotos,
+  resultToRestore,
   shotForScreen,
   shouldAutoCapture,
   sitterNeedsPhoto,
@@ -71,16 +71,10 @@ export function CapturePage() {
   const restoredFor = useRef<string | null>(null);
   useEffect(() => {
     const id = station.orderId;
-    if (!id || restoredFor.current === id) return;
-    const k = keptResult(id);
-    if (k) {
-      restoredFor.current = id;
-      return dispatch({ type: 'restore', orderId: id, ...k });
-    }
-    if (detail?.order.id !== id) return;
+    if (!id || restoredFor.current === id || detail?.order.id !== id) return;
     restoredFor.current = id;
-    const r = resultFromPhotos(detail.photos);
-    if (r) dispatch({ type: 'restore', orderId: id, result: r });
+    const r = resultToRestore(keptResult(id), detail.photos);
+    if (r) dispatch({ type: 'restore', orderId: id, ...r });
   }, [station.orderId, detail]);
   useEffect(() => keepResult(state), [state]);
   // a shot taken on the camera itself (hot folder) and stored for the student on screen shows as the result

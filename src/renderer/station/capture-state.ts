@@ -124,6 +124,20 @@ export function keptResult(orderId: string): { result: ShotResult; faceConfirmed
   return kept.get(orderId) ?? null;
 }
 
+/**
+ * What 拍摄 shows again for a student: the result kept in this window (with its 人脸一致性 warning) only while it is
+ * still the order's latest original — a shot stored since (the hot folder, another window) wins, rebuilt from the
+ * order's photos.
+ */
+export function resultToRestore(
+  keptOne: { result: ShotResult; faceConfirmed: boolean } | null,
+  photos: readonly PhotoView[],
+): { result: ShotResult; faceConfirmed?: boolean } | null {
+  const fromPhotos = resultFromPhotos(photos);
+  if (keptOne && (!fromPhotos || fromPhotos.original.id === keptOne.result.original.id)) return keptOne;
+  return fromPhotos ? { result: fromPhotos } : null;
+}
+
 /** Forget the result kept for a student (a retake: the order's latest photo shows next time). */
 export function forgetResult(orderId: string | null): void {
   if (orderId) kept.delete(orderId);

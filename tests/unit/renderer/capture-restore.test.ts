@@ -7,6 +7,7 @@ import {
   keepResult,
   keptResult,
   resultFromPhotos,
+  resultToRestore,
   type ShotResult,
 } from '../../../src/renderer/station/capture-state';
 import type { PhotoView } from '../../../src/shared/contract/views';
@@ -92,5 +93,25 @@ describe('kept results', () => {
     expect(keptResult('o9')).not.toBeNull();
     forgetResult('o9');
     expect(keptResult('o9')).toBeNull();
+  });
+});
+
+describe('resultToRestore', () => {
+  const o1 = photo('p1', 'original', 1);
+  const f1 = photo('f1', 'final', 1, 'p1');
+  const o2 = photo('p2', 'original', 2);
+  const kept1 = { result: { original: o1, final: f1, face: null } as ShotResult, faceConfirmed: true };
+  it('the kept result (with its face warning) while it is still the latest original', () => {
+    expect(resultToRestore(kept1, [o1, f1])).toBe(kept1);
+  });
+  it('a shot stored since (hot folder, another window) wins over the kept one: rebuilt from the photos', () => {
+    const r = resultToRestore(kept1, [o1, f1, o2]);
+    expect(r?.result.original.id).toBe('p2');
+    expect(r?.result.final).toBeNull(); // production refused it: no final for v2
+    expect(r?.faceConfirmed).toBeUndefined();
+  });
+  it('nothing kept: the latest photos; no photos: nothing', () => {
+    expect(resultToRestore(null, [o1, f1])?.result.final?.id).toBe('f1');
+    expect(resultToRestore(null, [])).toBeNull();
   });
 });

@@ -31,7 +31,8 @@ export const capture: Catalogue['capture'] = {
   resultEmpty: 'The 480×640 final photo and its pre-check appear here after a shot.',
   passed: 'Pre-check passed',
   failed: 'Pre-check failed, please retake:',
-  noFinal: 'Original saved; photo production is not ready, the final photo can be made later from the order.',
+  noFinal:
+    'Original saved, but no final photo yet (production refused it, or is not ready): retake as advised, or make the final later from the order.',
   originalSaved: (v: number) => `Original version ${v} saved`,
   guides: { head: 'Head top', eyes: 'Eyes' },
   rejected: (reason: string) => `Rejected in review: ${reason}. Retake and submit again.`,

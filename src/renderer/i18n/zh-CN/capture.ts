@@ -29,7 +29,7 @@ export const capture = {
   resultEmpty: '拍摄后在这里显示 480×640 成片与初审结果。',
   passed: '初审合格',
   failed: '初审未通过，请重新拍摄：',
-  noFinal: '已保存原片，成片制作模块未就绪，稍后可在订单中补做。',
+  noFinal: '原片已保存，但还没有成片（未通过成片制作，或制作模块未就绪）：请按提示重拍，或稍后在订单中补做成片。',
   originalSaved: (v: number) => `原片第 ${v} 版已保存`,
   guides: { head: '头顶', eyes: '眼睛' },
   rejected: (reason: string) => `审核驳回：${reason}。请重新拍摄后提交。`,
