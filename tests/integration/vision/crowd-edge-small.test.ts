@@ -55,7 +55,9 @@ describe.skipIf(!present)('face.count: faces cut by the frame edge and small fac
   it('a face cut by the left or right edge of the frame is a second person', async () => {
     const face = await groupFace(430, 90, 165, 180, 90); // 90×98 px
     const keep = Math.round(90 * 0.75); // a quarter of it outside the frame
-    const right = await sharp(face).extract({ left: 90 - keep, top: 0, width: keep, height: 98 }).toBuffer();
+    const right = await sharp(face)
+      .extract({ left: 90 - keep, top: 0, width: keep, height: 98 })
+      .toBuffer();
     const left = await sharp(face).extract({ left: 0, top: 0, width: keep, height: 98 }).toBuffer();
     for (const [input, x, y] of [
       [right, 0, 300],
