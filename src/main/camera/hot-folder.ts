@@ -117,9 +117,11 @@ export class HotFolderWatcher {
 
   async start(): Promise<void> {
     if (!this.stopped) return;
+    // wall-clock (file times are): a shot written while the baseline is read is a shot, not old work
+    const startedAt = Date.now();
     await stat(this.opts.folder); // a missing folder is an error now, not a silent empty watch
     this.stopped = false;
-    if (!this.journal.hasHistory) await this.baseline();
+    if (!this.journal.hasHistory) await this.baseline(startedAt);
     try {
       this.watcher = watch(this.opts.folder, { recursive: process.platform !== 'linux' }, () => this.scanSoon());
       this.watcher.on('error', (err) => {
@@ -192,9 +194,13 @@ export class HotFolderWatcher {
     return found.sort((a, b) => a.mtimeMs - b.mtimeMs || a.name.localeCompare(b.name));
   }
 
-  /** First watch of this folder: what is there is old work, noted in the journal, not taken. */
-  private async baseline(): Promise<void> {
+  /**
+   * First watch of this folder: what is there is old work, noted in the journal, not taken — only files last written
+   * before the watch started (a shot that lands while this runs, e.g. right as the hot folder is selected, is taken).
+   */
+  private async baseline(startedAt: number): Promise<void> {
     for (const f of await this.listShots()) {
+      if (Math.floor(f.mtimeMs) > startedAt) continue;
       const jpeg = await readFile(path.join(this.opts.folder, f.name)).catch(() => null);
       if (!jpeg) continue;
       const sha256 = createHash('sha256').update(jpeg).digest('hex');

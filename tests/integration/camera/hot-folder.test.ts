@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { appendFileSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -189,6 +189,22 @@ describe('HotFolderWatcher', () => {
     await again.w.start();
     await again.settle();
     expect(again.taken.map((s) => s.name)).toEqual(['new.jpg']);
+  });
+
+  it('the first watch takes a shot written while it starts (file time after the start), not older work', async () => {
+    const where = fresh();
+    const old = path.join(where.folder, 'old.jpg');
+    const landing = path.join(where.folder, 'landing.jpg');
+    writeFileSync(old, await shotJpeg());
+    writeFileSync(landing, await shotJpeg());
+    const past = new Date(Date.now() - 60_000);
+    const during = new Date(Date.now() + 60_000); // written after the watch began (as when selected just now)
+    utimesSync(old, past, past);
+    utimesSync(landing, during, during);
+    const first = watcher(where);
+    await first.w.start();
+    await first.settle();
+    expect(first.taken.map((s) => s.name)).toEqual(['landing.jpg']);
   });
 
   it('a shot whose storing fails stays untaken and is offered again (never lost)', async () => {
