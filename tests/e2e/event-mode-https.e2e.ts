@@ -24,6 +24,9 @@ test('HTTPS desk: the pairing shows the fingerprint; a typed wrong one is refuse
     const other = selfSignedCert(certs.dir, 'other');
     desk = await spawnHost(deskDir.dir, ['--cert', cert, '--key', key]);
     expect(desk.url).toMatch(/^https:\/\//);
+    // the fingerprint line may come after the URL line spawnHost waits for
+    const host = desk;
+    await expect.poll(() => /SHA-256: ([0-9a-f]{64})/.test(host.output()), { timeout: 30_000 }).toBe(true);
     const printed = /SHA-256: ([0-9a-f]{64})/.exec(desk.output())![1]!;
     station = await spawnHost(stationDir.dir);
 
