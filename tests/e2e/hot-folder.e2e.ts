@@ -235,6 +235,11 @@ test('hot folder: a shot production refuses is the current student’s original 
     .poll(async () => (await api<{ selected: { id: string } | null }>('camera.status', {})).selected?.id)
     .toBe(hotId);
 
+  // The hot folder was chosen through the API, not on this page: the page shows it (and its 未归属 card) once it has
+  // read the camera status again — a page opened before another client changed the camera can show the old one
+  // (seen in CI: the card never rendered). Reloaded here so the card is there before the shot lands.
+  await page.reload();
+  await expect(page.getByTestId('unassigned-tray')).toBeVisible({ timeout: 30_000 });
   const headband = readFileSync(path.resolve('../shared/dev-photos/headband-01.jpg'));
   writeFileSync(path.join(hotHost.folder, 'IMG_0101.JPG'), headband);
   const tray = page.getByTestId('unassigned-tray');
