@@ -44,30 +44,57 @@ export function HelpPage() {
     <div className="page">
       <PageHeader title={t.help.title} intro={t.help.intro} />
       <div className="help-grid">
-        <section className="card" aria-label={t.help.shortcutsTitle}>
-          <h2>{t.help.shortcutsTitle}</h2>
-          <table className="table" data-testid="shortcuts">
-            <thead>
-              <tr>
-                <th>{t.help.key}</th>
-                <th>{t.help.action}</th>
-                <th>{t.help.where}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {SHORTCUTS.map((s) => (
-                <tr key={s.id}>
-                  <td>
-                    <kbd>{s.keyLabel}</kbd>
-                  </td>
-                  <td>{t.help.shortcuts[s.id] ?? s.id}</td>
-                  <td className="muted">{t.help.places[s.where] ?? s.where}</td>
+        <div style={{ display: 'grid', gap: 16, minWidth: 0 }}>
+          <section className="card" aria-label={t.help.shortcutsTitle}>
+            <h2>{t.help.shortcutsTitle}</h2>
+            <table className="table" data-testid="shortcuts">
+              <thead>
+                <tr>
+                  <th>{t.help.key}</th>
+                  <th>{t.help.action}</th>
+                  <th>{t.help.where}</th>
                 </tr>
+              </thead>
+              <tbody>
+                {SHORTCUTS.map((s) => (
+                  <tr key={s.id}>
+                    <td>
+                      <kbd>{s.keyLabel}</kbd>
+                    </td>
+                    <td>{t.help.shortcuts[s.id] ?? s.id}</td>
+                    <td className="muted">{t.help.places[s.where] ?? s.where}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <p className="muted small">{t.help.typingNote}</p>
+          </section>
+          <section className="card" aria-label={t.help.codesTitle} data-testid="codes-help">
+            <h2>{t.help.codesTitle}</h2>
+            <h3>{t.help.qrTitle}</h3>
+            <p className="small">{t.help.qrWhere}</p>
+            <p className="small">{t.help.qrCarries}</p>
+            <table className="table small" data-testid="qr-fields">
+              <tbody>
+                {t.help.qrFields.map(([field, rule]) => (
+                  <tr key={field}>
+                    <th scope="row">{field}</th>
+                    <td>{rule}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <p className="small muted">{t.help.qrFormats}</p>
+            <h3>{t.help.featureTitle}</h3>
+            <p className="small">{t.help.featureText}</p>
+            <h3>{t.help.scanFailTitle}</h3>
+            <ol className="small" data-testid="scan-fail-steps">
+              {t.help.scanFailSteps.map((step) => (
+                <li key={step}>{step}</li>
               ))}
-            </tbody>
-          </table>
-          <p className="muted small">{t.help.typingNote}</p>
-        </section>
+            </ol>
+          </section>
+        </div>
         <section className="card checklist" aria-label={t.help.checklistTitle} data-testid="checklist">
           <div className="card-title-row">
             <h2>{t.help.checklistTitle}</h2>
