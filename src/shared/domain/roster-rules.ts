@@ -92,7 +92,11 @@ export interface RosterRow {
   className: string;
 }
 
+/** A bad row says every field problem it has (one import shows them all), joined by ROW_REASON_SEPARATOR. */
 export type RowCheck = { ok: true; row: RosterRow } | { ok: false; reason: string };
+
+/** How the reasons of one bad row are written in one line (the rejected-rows table, the CLI). */
+export const ROW_REASON_SEPARATOR = '；';
 
 export function checkRosterRow(cells: readonly string[], columns: Partial<Record<RosterField, number>>): RowCheck {
   const get = (f: RosterField) => {
@@ -100,35 +104,35 @@ export function checkRosterRow(cells: readonly string[], columns: Partial<Record
     // Excel cells may hold line breaks (Alt+Enter): one line per field in the station
     return i === undefined ? '' : (cells[i] ?? '').replace(/\s+/g, ' ').trim();
   };
+  const reasons: string[] = [];
   const name = get('name');
   const nameErr = nameProblem(name);
-  if (nameErr) return { ok: false, reason: name ? nameErr : '缺少姓名' };
+  if (nameErr) reasons.push(name ? nameErr : '缺少姓名');
   const studentNoRaw = get('studentNo');
   const codeRaw = get('collectionCode');
-  if (!studentNoRaw && !codeRaw) return { ok: false, reason: '缺少采集码和学号（至少填写一项）' };
+  if (!studentNoRaw && !codeRaw) reasons.push('缺少采集码和学号（至少填写一项）');
   if (studentNoRaw && !isStudentNo(studentNoRaw))
-    return { ok: false, reason: '学号格式不正确（只能包含字母、数字、-、_，最多 32 位）' };
+    reasons.push('学号格式不正确（只能包含字母、数字、-、_，最多 32 位）');
   let collectionCode: string | null = null;
   if (codeRaw) {
     collectionCode = normalizeCollectionCode(codeRaw);
-    if (!collectionCode)
-      return { ok: false, reason: '采集码格式不正确（应为 16 位十六进制字符，如 c8bade99b9b2edca）' };
+    if (!collectionCode) reasons.push('采集码格式不正确（应为 16 位十六进制字符，如 c8bade99b9b2edca）');
   }
   let idNumber: string | null = null;
   const idRaw = get('idNumber');
   if (idRaw) {
     const check = checkIdNumber(idRaw);
-    if (!check.ok) return { ok: false, reason: check.reason };
-    idNumber = check.normalized;
+    if (!check.ok) reasons.push(check.reason);
+    else idNumber = check.normalized;
   }
   const genderRaw = get('gender');
   const gender = genderRaw ? normalizeGender(genderRaw) : null;
-  if (genderRaw && !gender) return { ok: false, reason: '性别应为“男”或“女”' };
+  if (genderRaw && !gender) reasons.push('性别应为“男”或“女”');
   const emailRaw = get('email');
-  if (emailRaw && !isEmail(emailRaw)) return { ok: false, reason: '电子邮箱格式不正确' };
+  if (emailRaw && !isEmail(emailRaw)) reasons.push('电子邮箱格式不正确');
   const phoneRaw = get('phone');
   const phone = phoneRaw ? normalizeMobile(phoneRaw) : '';
-  if (phoneRaw && !phone) return { ok: false, reason: '联系电话应为 11 位中国大陆手机号' };
+  if (phoneRaw && !phone) reasons.push('联系电话应为 11 位中国大陆手机号');
   const texts: [RosterField, string, number][] = [
     ['major', '专业/院系', LIMITS.major],
     ['educationLevel', '学历', LIMITS.educationLevel],
@@ -138,8 +142,9 @@ export function checkRosterRow(cells: readonly string[], columns: Partial<Record
   ];
   for (const [f, label, max] of texts) {
     const problem = textProblem(label, get(f), max);
-    if (problem) return { ok: false, reason: problem };
+    if (problem) reasons.push(problem);
   }
+  if (reasons.length > 0) return { ok: false, reason: reasons.join(ROW_REASON_SEPARATOR) };
   return {
     ok: true,
     row: {
