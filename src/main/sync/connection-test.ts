@@ -28,7 +28,7 @@ export async function testCentralConnection(input: ConnectionTestInput): Promise
     return { ok: false, problem: 'format', message: `地址格式不对：${url.error.issues[0]?.message ?? ''}` };
   const fingerprint = input.fingerprint === null ? null : normalizeFingerprint(input.fingerprint);
   if (input.fingerprint !== null && !fingerprint)
-    return { ok: false, problem: 'format', message: '证书指纹格式不对：应为 64 位十六进制 SHA-256（可含冒号）' };
+    return { ok: false, problem: 'certificate', message: '证书指纹格式不对：应为 64 位十六进制 SHA-256（可含冒号）' };
   const serverUrl = url.data.replace(/\/+$/, '');
   const client = new CentralClient({ serverUrl, token: input.token, fingerprint, timeoutMs: input.timeoutMs ?? 8000 });
   try {
@@ -43,9 +43,21 @@ export async function testCentralConnection(input: ConnectionTestInput): Promise
       return fromError(classifyNetworkError(err, WHAT));
     }
     if (health.status !== 200) {
+      // 5xx: the server (or the proxy before it) is there but not serving now, like one that is off: it may be
+      // saved as an offline address; any other answer means the address is not a central server
+      if (health.status >= 500)
+        return {
+          ok: false,
+          problem: 'unreachable',
+          message: `无法连接：中心服务器暂时不可用（HTTP ${health.status}），请稍后再试或联系服务器管理员`,
+        };
       return health.status === 404
         ? { ok: false, problem: 'server', message: '该地址不是中心服务器（没有 /v1/health）：请核对地址和端口' }
-        : { ok: false, problem: 'server', message: `中心服务器暂时不可用（HTTP ${health.status}）` };
+        : {
+            ok: false,
+            problem: 'server',
+            message: `该地址应答的不是中心服务器（HTTP ${health.status}）：请核对地址和端口`,
+          };
     }
     let version = '';
     try {
@@ -70,6 +82,13 @@ function fromError(err: SyncError): ConnectionTestResult {
   if (err.code === 'cert_pin') return { ok: false, problem: 'certificate', message: `证书不受信任：${err.message}` };
   if (err.kind === 'auth' || err.status === 401 || err.status === 403)
     return { ok: false, problem: 'credentials', message: `账号或密钥错误：${err.message}` };
+  const detail = err.message.startsWith(`${WHAT}：`) ? err.message.slice(WHAT.length + 1) : err.message;
+  // 5xx, 429…: the server is there but not serving now (an answer it gave with 200 but malformed is not that)
+  if (err.kind === 'retry' && err.status !== null && err.status >= 300)
+    return { ok: false, problem: 'unreachable', message: `无法连接：${detail}` };
   if (err.status !== null) return { ok: false, problem: 'server', message: err.message };
-  return { ok: false, problem: 'unreachable', message: `无法连接：${err.message}` };
+  const message = detail.startsWith('无法连接')
+    ? `${detail}：请核对地址和端口，并确认中心服务器已开启`
+    : `无法连接：${detail}`;
+  return { ok: false, problem: 'unreachable', message };
 }

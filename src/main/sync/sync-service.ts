@@ -753,12 +753,14 @@ export class SyncService {
         continue;
       }
       let wait: number = this.tuning.pollMs;
+      let failed = false; // this attempt did not reach the server: say 等待重试 at once, never 已连接
       try {
         const client = this.getClient(cfg);
         const pass = await this.runPass(client);
         if (!this.authFailed) await this.pullReviews(client, cfg.serverUrl);
         if (pass.sentRows > 0 || pass.ordersSent > 0) failures = 0;
         if (pass.down) {
+          failed = true;
           failures++;
           wait = backoffDelay(failures, this.tuning.backoff);
         } else if (pass.units > 0) wait = 0;
@@ -769,12 +771,13 @@ export class SyncService {
       } catch (err) {
         if (err instanceof SyncError && err.kind === 'auth') this.authFailed = true;
         else {
+          failed = true;
           failures++;
           wait = backoffDelay(failures, this.tuning.backoff);
           if (!(err instanceof SyncError)) this.deps.log('sync: worker pass failed', err);
         }
       }
-      this.state = wait > this.tuning.pollMs ? 'waiting' : 'idle';
+      this.state = failed || wait > this.tuning.pollMs ? 'waiting' : 'idle';
       this.nextAttemptAt = wait > 0 ? new Date(this.deps.now().getTime() + wait).toISOString() : null;
       this.emitStatus();
       if (wait > 0 && this.running) await this.idle(wait);

@@ -102,7 +102,25 @@ export const SyncStatus = z.object({
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
+/** 测试连接: the address as typed (its format is one of the answers), the token/fingerprint as in sync.configure. */
+export const SyncTestConnectionRequest = z.strictObject({
+  serverUrl: z.string().max(500, { error: '服务器地址过长' }),
+  token: z.string().trim().max(512, { error: '令牌过长' }).optional(),
+  fingerprint: z.string().trim().max(200).nullable().optional(),
+});
+export const SyncTestConnectionResult = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), version: z.string() }),
+  z.object({
+    ok: z.literal(false),
+    problem: z.enum(['format', 'unreachable', 'certificate', 'credentials', 'server']),
+    message: z.string(),
+  }),
+]);
+export type SyncTestConnectionResult = z.infer<typeof SyncTestConnectionResult>;
+
 export const syncContract = {
+  /** Reaches the server (health + one authenticated read) without storing anything: what failed, in Chinese. */
+  'sync.testConnection': { request: SyncTestConnectionRequest, response: SyncTestConnectionResult },
   'sync.configure': { request: SyncConfigureRequest, response: SyncStatus },
   'sync.status': { request: Empty, response: SyncStatus },
   /** Puts parked items back in the queue (after the cause was fixed) and wakes the worker. */

@@ -14,6 +14,17 @@ export const sync: Catalogue['sync'] = {
   needServerUrl: 'Enter the central server address',
   needToken: 'Enter the station token',
   save: 'Save',
+  testConnection: 'Test connection',
+  testing: 'Connecting to the central server…',
+  connectionOk: (version: string) =>
+    `Connected to the central server${version ? ` (version ${version})` : ''}; the token is valid`,
+  saveOffline:
+    'The server cannot be reached now; save this address anyway (an event can start offline: everything is kept on this computer and uploaded once connected, nothing is lost)',
+  needOfflineChoice: 'The connection test failed: fix it, or tick “save this address anyway”',
+  connectionFailed: 'The connection test failed: the reason is under the field marked in red',
+  notSavedFix: 'The connection test failed, nothing saved: fix the field marked in red first',
+  savedOffline: (why: string) =>
+    `Sync settings saved, but the central server cannot be reached now (${why}). Data is kept on this computer and uploaded once connected.`,
   saved: 'Sync settings saved',
   disconnect: 'Review on this station',
   disconnected: 'Central server removed: orders are reviewed on this station; queued data stays queued',

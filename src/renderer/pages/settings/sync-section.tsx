@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { SYNC_TOPIC_LABELS, type SyncStatus } from '../../../shared/contract/sync';
+import { SYNC_TOPIC_LABELS, type SyncStatus, type SyncTestConnectionResult } from '../../../shared/contract/sync';
 import { businessTime } from '../../../shared/domain/business-time';
 import { useClient } from '../../api/context';
 import { Banner } from '../../components/banner';
@@ -24,6 +24,10 @@ export function SyncSection() {
   const [fields, setFields] = useState<Record<string, string>>({});
   const [note, setNote] = useState<Note>(null);
   const [busy, setBusy] = useState(false);
+  // 测试连接 (also run by 保存): its answer beside the address; an address that fails it is saved only when the
+  // operator ticks 仍然保存 (an event can start offline)
+  const [conn, setConn] = useState<SyncTestConnectionResult | 'testing' | null>(null);
+  const [saveOffline, setSaveOffline] = useState(false);
 
   const fill = useCallback((s: SyncStatus) => {
     setStatus(s);
@@ -52,7 +56,26 @@ export function SyncSection() {
       setBusy(false);
     }
   }
-  function save(e: FormEvent) {
+  function connectionRequest() {
+    return {
+      serverUrl: serverUrl.trim(),
+      ...(token.trim() ? { token: token.trim() } : {}),
+      fingerprint: fingerprint.trim() || null,
+    };
+  }
+  async function testConnection(): Promise<SyncTestConnectionResult | null> {
+    setConn('testing');
+    try {
+      const r = await client.call('sync.testConnection', connectionRequest());
+      setConn(r);
+      return r;
+    } catch (err) {
+      setConn(null);
+      setNote({ tone: 'error', text: problemOf(err).message });
+      return null;
+    }
+  }
+  async function save(e: FormEvent) {
     e.preventDefault();
     const missing: Record<string, string> = {};
     if (!serverUrl.trim()) missing.serverUrl = t.sync.needServerUrl;
@@ -61,14 +84,21 @@ export function SyncSection() {
       setFields(missing);
       return;
     }
-    void configure(
-      {
-        serverUrl: serverUrl.trim(),
-        ...(token.trim() ? { token: token.trim() } : {}),
-        fingerprint: fingerprint.trim() || null,
-      },
-      t.sync.saved,
-    );
+    setBusy(true);
+    const tested = await testConnection();
+    setBusy(false);
+    if (!tested) return;
+    // only an address that cannot be reached now may be kept (an event can start offline); a wrong address,
+    // token or certificate is said beside its field and never saved
+    if (!tested.ok && tested.problem !== 'unreachable') {
+      setNote({ tone: 'error', text: t.sync.notSavedFix });
+      return;
+    }
+    if (!tested.ok && !saveOffline) {
+      setNote({ tone: 'error', text: t.sync.needOfflineChoice });
+      return;
+    }
+    await configure(connectionRequest(), tested.ok ? t.sync.saved : t.sync.savedOffline(tested.message));
   }
   async function retry() {
     try {
@@ -82,8 +112,16 @@ export function SyncSection() {
   const edit = (key: string, set: (v: string) => void) => (v: string) => {
     set(v);
     setNote(null);
+    setConn(null);
+    setSaveOffline(false);
     if (fields[key]) setFields(({ [key]: _, ...rest }) => rest);
   };
+
+  // a failed 测试连接 is said under the field it concerns (a problem found by 保存's own checks comes first)
+  const failed = conn && conn !== 'testing' && !conn.ok ? conn : null;
+  const concerns = failed ? CONCERNS[failed.problem] : null;
+  const errorOf = (key: 'serverUrl' | 'token' | 'fingerprint') =>
+    fields[key] ?? (concerns === key ? failed!.message : undefined);
 
   const s = status;
   const topics = s ? Object.entries(s.pendingByTopic).filter(([, n]) => n > 0) : [];
@@ -153,11 +191,11 @@ export function SyncSection() {
           {s.parkedCount > PARKED_SHOWN && <p className="muted small">{t.sync.more(s.parkedCount - PARKED_SHOWN)}</p>}
         </div>
       )}
-      <form onSubmit={save} noValidate>
-        <Field label={t.sync.serverUrl} hint={t.sync.serverUrlHint} required error={fields.serverUrl}>
+      <form onSubmit={(e) => void save(e)} noValidate>
+        <Field label={t.sync.serverUrl} hint={t.sync.serverUrlHint} required error={errorOf('serverUrl')}>
           <input
             name="serverUrl"
-            className={fields.serverUrl ? 'invalid' : undefined}
+            className={errorOf('serverUrl') ? 'invalid' : undefined}
             value={serverUrl}
             spellCheck={false}
             placeholder="https://"
@@ -168,30 +206,56 @@ export function SyncSection() {
           label={t.sync.token}
           hint={s?.tokenHint ? t.sync.tokenStored(s.tokenHint) : t.sync.tokenHint}
           required={!s?.tokenHint}
-          error={fields.token}
+          error={errorOf('token')}
         >
           <input
             name="token"
             type="password"
             autoComplete="off"
-            className={fields.token ? 'invalid' : undefined}
+            className={errorOf('token') ? 'invalid' : undefined}
             value={token}
             spellCheck={false}
             placeholder={s?.tokenHint ?? ''}
             onChange={(e) => edit('token', setToken)(e.target.value)}
           />
         </Field>
-        <Field label={t.sync.fingerprint} hint={t.sync.fingerprintHint} error={fields.fingerprint}>
+        <Field label={t.sync.fingerprint} hint={t.sync.fingerprintHint} error={errorOf('fingerprint')}>
           <input
             name="fingerprint"
-            className={fields.fingerprint ? 'invalid' : undefined}
+            className={errorOf('fingerprint') ? 'invalid' : undefined}
             value={fingerprint}
             spellCheck={false}
             onChange={(e) => edit('fingerprint', setFingerprint)(e.target.value)}
           />
         </Field>
+        {conn && (
+          <p
+            className={`small ${conn === 'testing' ? 'muted' : conn.ok ? 'sync-conn-ok' : 'sync-error'}`}
+            data-testid="sync-connection"
+            role="status"
+          >
+            {conn === 'testing'
+              ? t.sync.testing
+              : conn.ok
+                ? t.sync.connectionOk(conn.version)
+                : t.sync.connectionFailed}
+          </p>
+        )}
+        {failed?.problem === 'unreachable' && (
+          <label className="small sync-offline">
+            <input type="checkbox" checked={saveOffline} onChange={(e) => setSaveOffline(e.target.checked)} />{' '}
+            {t.sync.saveOffline}
+          </label>
+        )}
         <div className="inline-form">
-          <button type="submit" className="primary" disabled={busy}>
+          <button
+            type="button"
+            disabled={busy || conn === 'testing' || !serverUrl.trim()}
+            onClick={() => void testConnection()}
+          >
+            {t.sync.testConnection}
+          </button>
+          <button type="submit" className="primary" disabled={busy || conn === 'testing'}>
             {t.sync.save}
           </button>
           {s?.configured && (
@@ -209,6 +273,18 @@ export function SyncSection() {
     </section>
   );
 }
+
+/** The field a failed connection test is about. */
+const CONCERNS: Record<
+  Exclude<SyncTestConnectionResult, { ok: true }>['problem'],
+  'serverUrl' | 'token' | 'fingerprint'
+> = {
+  format: 'serverUrl',
+  unreachable: 'serverUrl',
+  server: 'serverUrl',
+  credentials: 'token',
+  certificate: 'fingerprint',
+};
 
 function percent(sent: number, total: number): number {
   return total > 0 ? Math.floor((sent / total) * 100) : 0;
