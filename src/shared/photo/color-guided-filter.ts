@@ -1,5 +1,5 @@
 import { boxMean } from './box-filter';
-import { double, halve } from './resample';
+import { halve } from './resample';
 import type { RgbImage } from './composite';
 
 // He, Sun & Tang's guided filter with a colour guide: per window the output is a linear function of the RGB
@@ -7,31 +7,74 @@ import type { RgbImage } from './composite';
 // luminance contrast but clear colour contrast, which a luminance-only guide misses (the halo it leaves).
 // Coefficients are computed at half resolution (He & Sun's fast guided filter) and applied at full resolution.
 
-/** RGB guide scaled to 0..1, one plane per channel. */
-function guidePlanes(img: RgbImage): [Float32Array, Float32Array, Float32Array] {
-  const n = img.width * img.height;
-  const r = new Float32Array(n);
-  const g = new Float32Array(n);
-  const b = new Float32Array(n);
-  const d = img.data;
-  for (let i = 0, o = 0; i < n; i++, o += 3) {
-    r[i] = d[o]! / 255;
-    g[i] = d[o + 1]! / 255;
-    b[i] = d[o + 2]! / 255;
+/** Guide value of each byte (0..1, float32 as the guide planes held it). */
+const UNIT = Float32Array.from({ length: 256 }, (_, v) => v / 255);
+
+/**
+ * The RGB guide scaled to 0..1 at half resolution (2×2 mean, odd edges take the available pixels), read straight
+ * from the bytes: the same float32 values as halving full-resolution guide planes, without holding those planes.
+ */
+function halfGuide(img: RgbImage) {
+  const { width, height, data } = img;
+  const w = Math.ceil(width / 2);
+  const h = Math.ceil(height / 2);
+  const m = w * h;
+  const r = new Float32Array(m);
+  const g = new Float32Array(m);
+  const b = new Float32Array(m);
+  const cnt = new Float32Array(m);
+  for (let y = 0; y < height; y++) {
+    const row = (y >> 1) * w;
+    for (let x = 0, o = y * width * 3; x < width; x++, o += 3) {
+      const j = row + (x >> 1);
+      r[j]! += UNIT[data[o]!]!;
+      g[j]! += UNIT[data[o + 1]!]!;
+      b[j]! += UNIT[data[o + 2]!]!;
+      cnt[j]! += 1;
+    }
   }
-  return [r, g, b];
+  for (let j = 0; j < m; j++) {
+    const c = cnt[j]!;
+    r[j] = r[j]! / c;
+    g[j] = g[j]! / c;
+    b[j] = b[j]! / c;
+  }
+  return { w, h, r, g, b };
 }
 
-export function colorGuidedFilter(guide: RgbImage, src: Float32Array, radius: number, eps: number): Float32Array {
+/**
+ * Bilinear taps from full-resolution positions 0..size-1 to a half-resolution axis of `half` samples (pixel centres
+ * aligned), as resample.ts's `double` takes them.
+ */
+function taps(size: number, half: number) {
+  const i0 = new Int32Array(size);
+  const i1 = new Int32Array(size);
+  const f = new Float64Array(size);
+  for (let t = 0; t < size; t++) {
+    const s = Math.min(half - 1, Math.max(0, (t + 0.5) / 2 - 0.5));
+    const a = Math.floor(s);
+    i0[t] = a;
+    i1[t] = Math.min(half - 1, a + 1);
+    f[t] = s - a;
+  }
+  return { i0, i1, f };
+}
+
+/**
+ * `where` (optional, one byte per pixel): the output is computed only where it is non-zero and left 0 elsewhere
+ * (the matte needs it only in its trimap's unknown band); the values computed are the same either way.
+ */
+export function colorGuidedFilter(
+  guide: RgbImage,
+  src: Float32Array,
+  radius: number,
+  eps: number,
+  where?: Uint8Array,
+): Float32Array {
   const { width: W, height: H } = guide;
   if (src.length !== W * H) throw new Error('colorGuidedFilter: size mismatch');
-  const [R, G, B] = guidePlanes(guide);
-  const hr = halve(R, W, H);
-  const w = hr.width;
-  const h = hr.height;
-  const r = hr.data;
-  const g = halve(G, W, H).data;
-  const b = halve(B, W, H).data;
+  if (where && where.length !== W * H) throw new Error('colorGuidedFilter: size mismatch');
+  const { w, h, r, g, b } = halfGuide(guide);
   const p = halve(src, W, H).data;
   const n = w * h;
   const rad = Math.max(1, Math.round(radius / 2));
@@ -89,12 +132,39 @@ export function colorGuidedFilter(guide: RgbImage, src: Float32Array, radius: nu
     ab[i] = a3;
     bOut[i] = mpi - a1 * mri - a2 * mgi - a3 * mbi;
   }
-  const up = (x: Float32Array) => double({ width: w, height: h, data: mean(x) }, W, H);
-  const Ar = up(ar);
-  const Ag = up(ag);
-  const Ab = up(ab);
-  const Bq = up(bOut);
+  // Coefficients averaged at half resolution, then upsampled bilinearly and applied to the full-resolution guide
+  // only where the output is wanted (float32 at each step, as full upsampled planes would hold them).
+  const Ar = mean(ar);
+  const Ag = mean(ag);
+  const Ab = mean(ab);
+  const Bq = mean(bOut);
+  const cx = taps(W, w);
+  const cy = taps(H, h);
+  const fr = Math.fround;
+  const lerp = (p: Float32Array, j00: number, j01: number, j10: number, j11: number, fx: number, fy: number) =>
+    fr((p[j00]! * (1 - fx) + p[j01]! * fx) * (1 - fy) + (p[j10]! * (1 - fx) + p[j11]! * fx) * fy);
+  const data = guide.data;
   const out = new Float32Array(W * H);
-  for (let i = 0; i < out.length; i++) out[i] = Ar[i]! * R[i]! + Ag[i]! * G[i]! + Ab[i]! * B[i]! + Bq[i]!;
+  for (let y = 0; y < H; y++) {
+    const r0 = cy.i0[y]! * w;
+    const r1 = cy.i1[y]! * w;
+    const fy = cy.f[y]!;
+    for (let x = 0, i = y * W; x < W; x++, i++) {
+      if (where && !where[i]) continue;
+      const x0 = cx.i0[x]!;
+      const x1 = cx.i1[x]!;
+      const fx = cx.f[x]!;
+      const j00 = r0 + x0;
+      const j01 = r0 + x1;
+      const j10 = r1 + x0;
+      const j11 = r1 + x1;
+      const o = i * 3;
+      out[i] =
+        lerp(Ar, j00, j01, j10, j11, fx, fy) * UNIT[data[o]!]! +
+        lerp(Ag, j00, j01, j10, j11, fx, fy) * UNIT[data[o + 1]!]! +
+        lerp(Ab, j00, j01, j10, j11, fx, fy) * UNIT[data[o + 2]!]! +
+        lerp(Bq, j00, j01, j10, j11, fx, fy);
+    }
+  }
   return out;
 }

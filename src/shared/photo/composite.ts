@@ -70,11 +70,13 @@ function backdropSpread(data: Uint8Array, classes: Uint8Array, width: number, he
 /** Clamp, then snap the near-0 and near-1 tails. */
 export function finishAlpha(alpha: Float32Array): Float32Array {
   const out = new Float32Array(alpha.length);
-  for (let i = 0; i < alpha.length; i++) {
-    const a = alpha[i]!;
-    out[i] = a <= ALPHA_FLOOR ? 0 : a >= ALPHA_CEIL ? 1 : (a - ALPHA_FLOOR) / (ALPHA_CEIL - ALPHA_FLOOR);
-  }
+  for (let i = 0; i < alpha.length; i++) out[i] = finishOne(alpha[i]!);
   return out;
+}
+
+/** finishAlpha of one value. */
+export function finishOne(a: number): number {
+  return a <= ALPHA_FLOOR ? 0 : a >= ALPHA_CEIL ? 1 : (a - ALPHA_FLOOR) / (ALPHA_CEIL - ALPHA_FLOOR);
 }
 
 /**
@@ -111,7 +113,7 @@ export function compositeOnColor(
   local ??= localColours(data, classes, width, height, FOREGROUND_RADIUS, BACKDROP_RADIUS);
   // The hair colour a few px inside, from the pixels the matte kept whole (the matte's own foreground means are
   // taken over a window wide enough to reach the forehead: at the crown they are half skin).
-  const near = localColours(data, classes, width, height, FOREGROUND_RADIUS, 1);
+  const near = localColours(data, classes, width, height, FOREGROUND_RADIUS, null);
   const spread = backdropSpread(data, classes, width, height, BACKDROP_RADIUS);
   const v = new Float64Array(8);
   const f = new Float64Array(8);

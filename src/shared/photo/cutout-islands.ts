@@ -85,24 +85,16 @@ function findIslands(img: Pixels, backdrop: readonly [number, number, number]) {
   const sizes: number[] = [0];
   const bottom: boolean[] = [false];
   const boxes: [number, number, number, number][] = [[0, 0, 0, 0]];
-  let id = 0;
-  let top = 0;
-  const visit = (k: number) => {
-    if (fg[k] && !label[k]) {
-      label[k] = id;
-      stack[top++] = k;
-    }
-  };
   for (let start = 0; start < n; start++) {
     if (!fg[start] || label[start]) continue;
-    id = sizes.length;
+    const id = sizes.length;
     let size = 0;
     let atBottom = false;
     let x0 = w;
     let y0 = h;
     let x1 = 0;
     let y1 = 0;
-    top = 0;
+    let top = 0;
     stack[top++] = start;
     label[start] = id;
     while (top > 0) {
@@ -115,10 +107,23 @@ function findIslands(img: Pixels, backdrop: readonly [number, number, number]) {
       if (x > x1) x1 = x;
       if (y < y0) y0 = y;
       if (y > y1) y1 = y;
-      if (x > 0) visit(i - 1);
-      if (x < w - 1) visit(i + 1);
-      if (y > 0) visit(i - w);
-      if (y < h - 1) visit(i + w);
+      // 4-neighbours not yet labelled (inline: this loop runs once per non-backdrop pixel)
+      if (x > 0 && fg[i - 1] && !label[i - 1]) {
+        label[i - 1] = id;
+        stack[top++] = i - 1;
+      }
+      if (x < w - 1 && fg[i + 1] && !label[i + 1]) {
+        label[i + 1] = id;
+        stack[top++] = i + 1;
+      }
+      if (y > 0 && fg[i - w] && !label[i - w]) {
+        label[i - w] = id;
+        stack[top++] = i - w;
+      }
+      if (y < h - 1 && fg[i + w] && !label[i + w]) {
+        label[i + w] = id;
+        stack[top++] = i + w;
+      }
     }
     sizes.push(size);
     bottom.push(atBottom);

@@ -16,17 +16,19 @@ export interface LocalColours {
   bg: Float32Array[];
 }
 
+/** `bgRadius` null: the foreground colours only (the backdrop planes stay empty: no backdrop nearby anywhere). */
 export function localColours(
   data: Uint8Array,
   classes: Uint8Array,
   width: number,
   height: number,
   fgRadius: number,
-  bgRadius: number,
+  bgRadius: number | null,
 ): LocalColours {
   const w = Math.ceil(width / 2);
   const h = Math.ceil(height / 2);
   const m = w * h;
+  const withBg = bgRadius !== null;
   const fg = [0, 1, 2, 3].map(() => new Float32Array(m));
   const bg = [0, 1, 2, 3].map(() => new Float32Array(m));
   const [fw, f0, f1, f2] = fg as [Float32Array, Float32Array, Float32Array, Float32Array];
@@ -43,7 +45,7 @@ export function localColours(
         f0[j]! += data[o]!;
         f1[j]! += data[o + 1]!;
         f2[j]! += data[o + 2]!;
-      } else if (c === CLASS_BACKGROUND) {
+      } else if (c === CLASS_BACKGROUND && withBg) {
         bw[j]! += 1;
         b0[j]! += data[o]!;
         b1[j]! += data[o + 1]!;
@@ -60,7 +62,7 @@ export function localColours(
     }
   };
   smooth(fg, Math.ceil(fgRadius / 2));
-  smooth(bg, Math.ceil(bgRadius / 2));
+  if (withBg) smooth(bg, Math.ceil(bgRadius / 2));
   return { width: w, height: h, fg, bg };
 }
 

@@ -1,5 +1,5 @@
 import { colorGuidedFilter } from './color-guided-filter';
-import { finishAlpha, type RgbImage } from './composite';
+import { finishOne, type RgbImage } from './composite';
 import { defaultFaceGuardOptions, protectFace, type FaceGuardOptions } from './face-guard';
 import type { FaceGuide } from './face-guide';
 import { localColours, sampleLocal, type LocalColours } from './local-colours';
@@ -52,10 +52,14 @@ export function matteFromProbabilities(
   const reach = options.trimap.inner + options.trimap.outer + 8;
   const local = localColours(crop.data, trimap, W, H, reach, reach);
   const input = bandEstimate(crop, prob, trimap, local, options.colourContrast);
-  const refined = finishAlpha(colorGuidedFilter(crop, input, options.radius, options.eps));
-  for (let i = 0; i < refined.length; i++) {
+  // The filter's output is read only in the band: it is computed there alone (the same values as everywhere).
+  const n = W * H;
+  const band = new Uint8Array(n);
+  for (let i = 0; i < n; i++) band[i] = trimap[i] === UNKNOWN ? 1 : 0;
+  const refined = colorGuidedFilter(crop, input, options.radius, options.eps, band);
+  for (let i = 0; i < n; i++) {
     const t = trimap[i]!;
-    if (t !== UNKNOWN) refined[i] = t === FOREGROUND ? 1 : 0;
+    refined[i] = t === UNKNOWN ? finishOne(refined[i]!) : t === FOREGROUND ? 1 : 0;
   }
   return { alpha: refined, local };
 }

@@ -1,5 +1,3 @@
-import { boxMean } from './box-filter';
-
 // Trimap from the model's person probabilities: where the model is confident and away from its edge the pixel is
 // definitely person (kept untouched) or definitely backdrop (painted blue); only the band between is matted. The
 // band is narrow where the model's edge is crisp (a shoulder) and as wide as the model's own uncertainty where it
@@ -36,21 +34,60 @@ export function buildTrimap(
   options: TrimapOptions = defaultTrimapOptions,
 ): Uint8Array {
   const n = width * height;
-  const p = new Float32Array(n);
-  for (let i = 0; i < n; i++) p[i] = person[i]!;
-  const tmp = new Float32Array(n);
-  const nearIn = boxMean(p, width, height, options.inner, new Float32Array(n), tmp);
-  const nearOut = boxMean(p, width, height, options.outer, new Float32Array(n), tmp);
-  const reach =
-    options.maxBand === options.inner ? nearIn : boxMean(p, width, height, options.maxBand, new Float32Array(n), tmp);
+  // Person pixels in each pixel's (2r+1)² window (clipped at the borders), counted exactly: the person pixel is at
+  // the edge when its window holds any other pixel, the backdrop pixel when its window holds a person pixel.
+  const counts = new Map<number, Int32Array>();
+  const count = (r: number) => {
+    let c = counts.get(r);
+    if (!c) counts.set(r, (c = windowCount(person, width, height, r)));
+    return c;
+  };
+  const nearIn = count(options.inner);
+  const nearOut = count(options.outer);
+  const reach = count(options.maxBand);
+  const ri = options.inner;
   const out = new Uint8Array(n);
-  const eps = 1e-6;
-  for (let i = 0; i < n; i++) {
-    if (!valid[i]) continue;
-    const q = prob[i]!;
-    const edge = person[i] ? nearIn[i]! < 1 - eps : nearOut[i]! > eps;
-    const unsure = q > options.low && q < options.high && reach[i]! > eps;
-    out[i] = edge || unsure ? UNKNOWN : person[i] ? FOREGROUND : BACKGROUND;
+  for (let y = 0; y < height; y++) {
+    const rows = Math.min(height - 1, y + ri) - Math.max(0, y - ri) + 1;
+    for (let x = 0, i = y * width; x < width; x++, i++) {
+      if (!valid[i]) continue;
+      const q = prob[i]!;
+      const edge = person[i]
+        ? nearIn[i]! < rows * (Math.min(width - 1, x + ri) - Math.max(0, x - ri) + 1)
+        : nearOut[i]! > 0;
+      const unsure = q > options.low && q < options.high && reach[i]! > 0;
+      out[i] = edge || unsure ? UNKNOWN : person[i] ? FOREGROUND : BACKGROUND;
+    }
+  }
+  return out;
+}
+
+/** Count of non-zero pixels of `bin` in each pixel's (2r+1)² window clipped at the image borders (two running sums). */
+export function windowCount(bin: Uint8Array, width: number, height: number, r: number): Int32Array {
+  const n = width * height;
+  const row = new Int32Array(n);
+  for (let y = 0; y < height; y++) {
+    const o = y * width;
+    let sum = 0;
+    for (let x = 0; x <= Math.min(r, width - 1); x++) sum += bin[o + x] ? 1 : 0;
+    for (let x = 0; x < width; x++) {
+      row[o + x] = sum;
+      if (x + r + 1 < width && bin[o + x + r + 1]) sum++;
+      if (x - r >= 0 && bin[o + x - r]) sum--;
+    }
+  }
+  const out = new Int32Array(n);
+  const col = new Int32Array(width);
+  for (let y = 0; y <= Math.min(r, height - 1); y++) for (let x = 0; x < width; x++) col[x]! += row[y * width + x]!;
+  for (let y = 0; y < height; y++) {
+    const o = y * width;
+    const add = y + r + 1 < height ? (y + r + 1) * width : -1;
+    const sub = y - r >= 0 ? (y - r) * width : -1;
+    for (let x = 0; x < width; x++) {
+      out[o + x] = col[x]!;
+      if (add >= 0) col[x]! += row[add + x]!;
+      if (sub >= 0) col[x]! -= row[sub + x]!;
+    }
   }
   return out;
 }
