@@ -16,7 +16,7 @@ test('登记台 on a station only this computer can reach: operator words, no co
   await expect(page.getByTestId('pairing-code')).toHaveText(/^\d{6}$/);
   const note = page.getByTestId('pairing-no-address');
   await expect(note).toContainText('其他电脑还连不上本机');
-  await expect(note).toContainText('局域网主机');
+  await expect(note).toContainText('请先打开上面的「对局域网开放」'); // the switch in the same panel
   await expect(page.getByTestId('lan-panel')).not.toContainText('studio host');
   await expect(page.getByTestId('lan-panel')).not.toContainText('0.0.0.0');
   await page.screenshot({ path: test.info().outputPath('desk-loopback.png') });

@@ -9,6 +9,7 @@ import { appProtocolResponse } from './protocol';
 import { createElectronPrinter } from './receipt-printer';
 import { closeBeforeQuit } from './quit';
 import { LIVE_STREAM_PATH, liveStreamResponse } from '../camera/live-stream';
+import { lanServingShell } from '../host/lan-shell';
 
 // Thin desktop shell: everything the studio does lives in the core; this file only opens a window.
 
@@ -55,6 +56,11 @@ app.whenReady().then(
     registerIpc(ipcMain, studio);
     forwardPush(studio, () => webContents.getAllWebContents());
     await openWindow();
+    // 活动组网 › 对局域网开放: the window itself uses IPC; other laptops reach this one through a LAN listener
+    const s = studio;
+    void s.eventMode.serving
+      .attach(lanServingShell(s, ui, { bound: '127.0.0.1' }))
+      .catch((err: unknown) => console.error('[studio] LAN serving', err));
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) void openWindow();
     });
@@ -71,5 +77,6 @@ app.on('window-all-closed', () => {
 closeBeforeQuit(app, async () => {
   const s = studio;
   studio = null;
+  await s?.eventMode.serving.detach();
   await s?.close();
 });

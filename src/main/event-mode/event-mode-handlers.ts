@@ -23,6 +23,7 @@ type LanMethod =
   | 'lan.setRoles'
   | 'lan.openPairing'
   | 'lan.closePairing'
+  | 'lan.setServing'
   | 'lan.revoke'
   | 'lan.join'
   | 'lan.leave'
@@ -168,6 +169,12 @@ export function eventModeHandlers(
     },
     'lan.closePairing': () => {
       em.host.close();
+      return em.publishStatus();
+    },
+    'lan.setServing': async (req) => {
+      if (req.on && em.client.link())
+        throw new ApiError('conflict', '本工作站已加入其他主机，不能同时作为主机对局域网开放');
+      await em.serving.set(req.on);
       return em.publishStatus();
     },
     'lan.revoke': (req) => {

@@ -6,6 +6,7 @@ import type { StationSettings } from '../station';
 import type { BindGuard } from './bind-guard';
 import { LanClient } from './lan-client';
 import { LanHost } from './lan-host';
+import { LanServing } from './lan-serving';
 import type { QueueService } from './queue-service';
 
 export const ROLE_KEYS = { roles: 'station_roles', name: 'lan_station_name' } as const;
@@ -29,6 +30,8 @@ export class EventMode {
   readonly queue: QueueService;
   readonly host: LanHost;
   readonly client: LanClient;
+  /** 对局域网开放: the host's LAN listener, switched at run time (the shell attaches its web host). */
+  readonly serving: LanServing;
   readonly guards: BindGuard[];
   private timer: NodeJS.Timeout | null = null;
 
@@ -37,6 +40,13 @@ export class EventMode {
     this.guards = o.guards;
     this.host = new LanHost(o.db, o.now);
     this.client = new LanClient(o.db, o.settings, o.dataDir, o.now, o.lanTimeoutMs);
+    this.serving = new LanServing({
+      settings: o.settings,
+      dataDir: o.dataDir,
+      host: this.host,
+      stationName: () => this.stationName(),
+      log: o.log,
+    });
   }
 
   /** The host's events for this station's events list (events.list): none unless joined. */
@@ -77,6 +87,7 @@ export class EventMode {
       refused: this.client.refused(),
       pairing: link ? null : this.host.pairing(),
       stations: link ? [] : this.host.stations(),
+      serving: this.serving.view(),
     };
   }
 

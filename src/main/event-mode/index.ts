@@ -9,6 +9,7 @@ export type { BindCandidate, BindGuard } from './bind-guard';
 export { EventMode } from './event-mode';
 export { eventModeHandlers, LAN_METHODS } from './event-mode-handlers';
 export { LAN_ROUTE_PREFIX, serveLan } from './lan-route';
+export { LanServing, type LanServingShell, type LanTls } from './lan-serving';
 export { advertiseHost, discoverHosts } from './mdns';
 export { QueueService } from './queue-service';
 

@@ -48,10 +48,16 @@ const toStation = (r: StationRow): PairedStation => ({
   revoked: r.revoked_at !== null,
 });
 
+export interface LanListening {
+  port: number;
+  bound: string;
+  fingerprint?: string | null;
+}
+
 export class LanHost {
   private window: PairingWindow | null = null;
   /** Where the web host listens (set by the host shell), for the addresses shown with the pairing code. */
-  private listening: { port: number; bound: string; fingerprint?: string | null } | null = null;
+  private listeningAt: LanListening | null = null;
   private readonly seen = new Map<string, number>();
 
   constructor(
@@ -60,15 +66,19 @@ export class LanHost {
   ) {}
 
   /** fingerprint: the host serves HTTPS with the certificate of this SHA-256 (hex). */
-  setListening(l: { port: number; bound: string; fingerprint?: string | null } | null): void {
-    this.listening = l;
+  setListening(l: LanListening | null): void {
+    this.listeningAt = l;
+  }
+
+  listening(): LanListening | null {
+    return this.listeningAt;
   }
 
   /** Addresses another laptop can type: every non-internal IPv4 of this machine (the bound one if specific). */
   addresses(): string[] {
-    if (!this.listening) return [];
-    const { port, bound } = this.listening;
-    const scheme = this.listening.fingerprint ? 'https' : 'http';
+    if (!this.listeningAt) return [];
+    const { port, bound } = this.listeningAt;
+    const scheme = this.listeningAt.fingerprint ? 'https' : 'http';
     if (bound !== '0.0.0.0' && bound !== '::')
       return [`${scheme}://${bound.includes(':') ? `[${bound}]` : bound}:${port}`];
     const out: string[] = [];
@@ -97,7 +107,7 @@ export class LanHost {
     const w = this.window;
     if (!w || this.now().toISOString() >= w.expiresAt) return null;
     const addresses = this.addresses();
-    const fingerprint = this.listening?.fingerprint ?? null;
+    const fingerprint = this.listeningAt?.fingerprint ?? null;
     return {
       code: w.code,
       expiresAt: w.expiresAt,

@@ -85,6 +85,22 @@ export const PairedStationView = z.object({
   revoked: z.boolean(),
 });
 
+/** 对局域网开放 on the hosting station (src/main/event-mode/lan-serving.ts). */
+export const LanServingView = z.object({
+  /** The switch can be used here (a web host runs, bound to this computer only). */
+  available: z.boolean(),
+  /** Other computers can reach this station now. */
+  on: z.boolean(),
+  /** What another laptop types: https://<IPv4>:<port>, one per network interface. */
+  addresses: z.array(z.string()),
+  port: z.number().int().nullable(),
+  /** SHA-256 (hex) of the certificate served on the LAN (joining stations pin it). */
+  fingerprint: z.string().nullable(),
+  /** Why the switch cannot be used, or what happened when it was switched (Chinese). */
+  note: z.string().nullable(),
+});
+export type LanServingView = z.infer<typeof LanServingView>;
+
 export const LanStatusView = z.object({
   roles: z.array(StationRole),
   /** standalone: no LAN; host: other stations pair to this one; joined: this station works for a host. */
@@ -109,6 +125,7 @@ export const LanStatusView = z.object({
     })
     .nullable(),
   stations: z.array(PairedStationView),
+  serving: LanServingView,
 });
 export type LanStatusView = z.infer<typeof LanStatusView>;
 
@@ -282,6 +299,8 @@ export const eventModeContract = {
     response: LanStatusView,
   },
   'lan.closePairing': { request: Empty, response: LanStatusView },
+  /** 对局域网开放 on the hosting station: on serves every interface over HTTPS (pinned certificate), off closes it. */
+  'lan.setServing': { request: z.strictObject({ on: z.boolean() }), response: LanStatusView },
   'lan.revoke': { request: z.strictObject({ stationId: Id }), response: LanStatusView },
   /** On a joining station: the host's address (typed, or from mDNS / the pairing QR) and the code. */
   'lan.join': {

@@ -5,6 +5,7 @@ import type { Command } from '../command';
 import { createStudio } from '../../core/studio';
 import { defaultDataDir } from '../../core/data-dir';
 import { certFingerprint, startHost } from '../../host/host';
+import { lanServingShell } from '../../host/lan-shell';
 import { rendererDir } from '../../kernel/paths';
 
 export const hostCommand: Command = {
@@ -52,13 +53,22 @@ export const hostCommand: Command = {
       }
       throw err;
     }
+    // 活动组网 › 对局域网开放 works from here on (and opens again if it was on when the host stopped)
+    const lan = await studio.eventMode.serving.attach(
+      lanServingShell(studio, rendererDir(), { bound: values.host ?? '127.0.0.1', https: tls }),
+    );
     io.stdout.write(`图像采集工作站 Collection Studio\n`);
     io.stdout.write(`  数据目录 data: ${dataDir}\n`);
     io.stdout.write(`  界面地址 UI:   ${running.url}${running.token ? `/?token=${running.token}` : ''}\n`);
     if (running.token) io.stdout.write(`  访问令牌 token: ${running.token}\n`);
     if (tls) io.stdout.write(`  证书指纹 SHA-256: ${certFingerprint(tls.cert)}\n`);
+    if (lan.available && lan.on) {
+      io.stdout.write(`  局域网地址 LAN: ${lan.addresses.join('  ') || `（端口 ${lan.port}，本机没有局域网地址）`}\n`);
+      io.stdout.write(`  局域网证书 SHA-256: ${lan.fingerprint}\n`);
+    }
     io.stdout.write(`  按 Ctrl-C 停止 (Ctrl-C to stop)\n`);
     await io.untilSignal();
+    await studio.eventMode.serving.detach();
     await running.close();
     await studio.close(); // camera live view, then the vision workers (analyses in flight finish), then the db
     io.stdout.write('已停止。\n');

@@ -52,6 +52,15 @@ export const eventMode: Catalogue['eventMode'] = {
     pending: (n: number) => `${n} waiting to be sent`,
     refused: 'Not bound (needs attention)',
     flush: 'Send now',
+    serveLan: 'Open to the LAN',
+    servingOff: 'Not open: only this computer can reach it (127.0.0.1)',
+    servingOn: 'Open: computers on the same LAN can reach this station (HTTPS, fingerprint below)',
+    servingAddresses: 'Address for the other computers',
+    servingNoInterface:
+      'Open, but this computer has no LAN address now: connect it to the campus network or the event router first',
+    servingHint:
+      'Once open, the pairing code shows this station’s LAN addresses; closed, paired stations cannot reach it (their photos wait on their own computers). On Windows, allow the firewall prompt (private networks) the first time.',
+    noAddressSwitch: 'Other computers cannot reach this station yet: switch on “Open to the LAN” above first.',
   },
   desk: {
     search: 'Student no. / collection code / name',

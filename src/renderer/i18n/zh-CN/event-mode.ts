@@ -48,6 +48,14 @@ export const eventMode = {
     pending: (n: number) => `待发送 ${n} 项（照片、本机离线发的拍摄号）`,
     refused: '未能绑定（请处理）',
     flush: '立即发送',
+    serveLan: '对局域网开放',
+    servingOff: '未开放：只有本机能打开（127.0.0.1），其他电脑连不上',
+    servingOn: '已开放：同一局域网的电脑可以连接本机（HTTPS，证书指纹见下）',
+    servingAddresses: '其他电脑输入的地址',
+    servingNoInterface: '已开放，但本机现在没有局域网地址：请先连上校园网或活动用的路由器（Wi-Fi 或网线）',
+    servingHint:
+      '开放后，配对码会显示本机的局域网地址；关闭后已配对的工作站连不上本机（照片先存在各自电脑上）。Windows 首次开放时若弹出防火墙提示，请选「允许」（专用网络）。',
+    noAddressSwitch: '其他电脑还连不上本机：请先打开上面的「对局域网开放」。',
   },
   desk: {
     search: '学号 / 采集码 / 姓名',

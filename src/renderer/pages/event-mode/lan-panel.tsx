@@ -16,6 +16,73 @@ const ROLE_LABEL: Record<StationRole, string> = {
   cashier: t.eventMode.lan.roleCashier,
 };
 
+/**
+ * 对局域网开放 (lan.setServing): the host's switch that lets the other laptops reach it — off, it serves this
+ * computer only; on, every network interface over HTTPS, with the addresses to type and the certificate's SHA-256.
+ */
+function ServingSwitch({
+  status,
+  busy,
+  act,
+}: {
+  status: LanStatusView;
+  busy: boolean;
+  act: (fn: () => Promise<LanStatusView>) => Promise<void>;
+}) {
+  const client = useClient();
+  const L = t.eventMode.lan;
+  const sv = status.serving;
+  return (
+    <div className="lan-serving" data-testid="lan-serving">
+      <div className="event-row">
+        <label className="lan-switch">
+          <input
+            type="checkbox"
+            role="switch"
+            checked={sv.on}
+            disabled={busy || !sv.available}
+            onChange={(e) => {
+              const on = e.target.checked;
+              void act(() => client.call('lan.setServing', { on }));
+            }}
+          />{' '}
+          <strong>{L.serveLan}</strong>
+        </label>
+        <span className={sv.on ? 'lan-serving-on' : 'muted'} data-testid="lan-serving-state">
+          {sv.on ? L.servingOn : L.servingOff}
+        </span>
+      </div>
+      {sv.on && sv.addresses.length > 0 && (
+        <div className="event-row">
+          <span className="muted">{L.servingAddresses}</span>
+          {sv.addresses.map((a) => (
+            <code key={a} className="lan-address" data-testid="lan-serving-address">
+              {a}
+            </code>
+          ))}
+        </div>
+      )}
+      {sv.on && sv.addresses.length === 0 && <div className="lan-no-address">{L.servingNoInterface}</div>}
+      {sv.on && sv.fingerprint && (
+        <div data-testid="lan-serving-fingerprint">
+          <div className="muted">{L.fingerprint}</div>
+          <div className="fingerprint" aria-label={L.fingerprint}>
+            {fingerprintLines(sv.fingerprint).map((line) => (
+              <div key={line}>{line}</div>
+            ))}
+          </div>
+        </div>
+      )}
+      {sv.note && (
+        <div className={sv.available ? 'lan-no-address' : 'muted'} data-testid="lan-serving-note">
+          {sv.note}
+        </div>
+      )}
+      {sv.available && <div className="muted small">{L.servingHint}</div>}
+    </div>
+  );
+}
+
 /** An address only this computer can open (the host serves 127.0.0.1 only). */
 const isLoopback = (url: string) => /^https?:\/\/(127\.|localhost[:/]|\[::1\])/i.test(url);
 
@@ -104,6 +171,8 @@ export function LanPanel({ onStatus }: { onStatus?: (s: LanStatusView) => void }
         </button>
       </div>
 
+      {status.mode !== 'joined' && <ServingSwitch status={status} busy={busy} act={act} />}
+
       {status.mode !== 'joined' && (
         <div className="event-row">
           {status.pairing ? (
@@ -121,7 +190,7 @@ export function LanPanel({ onStatus }: { onStatus?: (s: LanStatusView) => void }
                 )}
                 {status.pairing.addresses.every(isLoopback) && (
                   <div className="lan-no-address" data-testid="pairing-no-address">
-                    {L.noAddress}
+                    {status.serving.available ? L.noAddressSwitch : L.noAddress}
                   </div>
                 )}
                 {status.pairing.fingerprint && (
