@@ -118,3 +118,47 @@ test('对局域网开放: the desk opens to the LAN at run time, shows address a
     data.cleanup();
   }
 });
+
+test('a second laptop joins the desk through the LAN address and fingerprint the switch shows', async ({ browser }) => {
+  test.skip(!lanIp, 'this machine has no non-loopback IPv4 interface');
+  test.setTimeout(120_000);
+  const deskDir = tempDir('studio-e2e-lan-desk-');
+  const stationDir = tempDir('studio-e2e-lan-station-');
+  let desk: SpawnedHost | null = null;
+  let station: SpawnedHost | null = null;
+  try {
+    desk = await spawnQuiet(deskDir.dir);
+    station = await spawnQuiet(stationDir.dir);
+    const deskCtx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const stationCtx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const deskPage = await deskCtx.newPage();
+    const stationPage = await stationCtx.newPage();
+    await deskPage.goto(`${desk.url}/#/event-desk`);
+    const panel = deskPage.getByTestId('lan-panel');
+    await panel.getByRole('switch', { name: '对局域网开放' }).click();
+    const address = panel.getByTestId('lan-serving-address').filter({ hasText: lanIp! });
+    await expect(address).toBeVisible();
+    const lanUrl = (await address.textContent())!.trim();
+    const lines = await panel.locator('[data-testid=lan-serving-fingerprint] .fingerprint > div').allTextContents();
+    await panel.getByRole('button', { name: '开放配对' }).click();
+    const code = (await panel.getByTestId('pairing-code').textContent())!.trim();
+
+    // what the operator of the other laptop types, copied from the desk's screen
+    await stationPage.goto(`${station.url}/#/event-queue`);
+    await stationPage.getByTestId('join-address').fill(lanUrl);
+    await stationPage.getByTestId('join-code').fill(code);
+    await stationPage.getByTestId('join-fingerprint').fill(lines.join(' '));
+    await stationPage.getByRole('button', { name: '加入', exact: true }).click();
+    await expect(stationPage.getByTestId('lan-mode')).toHaveText('已加入主机');
+    await expect(stationPage.getByTestId('lan-online')).toContainText(lanUrl);
+    await expect(stationPage.getByTestId('lan-online')).toContainText('在线');
+    await expect(panel.getByText('2 号机')).toBeVisible();
+    await deskCtx.close();
+    await stationCtx.close();
+  } finally {
+    await station?.stop();
+    await desk?.stop();
+    stationDir.cleanup();
+    deskDir.cleanup();
+  }
+});
