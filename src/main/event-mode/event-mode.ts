@@ -46,6 +46,7 @@ export class EventMode {
       host: this.host,
       stationName: () => this.stationName(),
       log: o.log,
+      onChange: () => void this.publishStatus(),
     });
   }
 

@@ -65,6 +65,8 @@ export class LanServing {
       host: LanHost;
       stationName: () => string;
       log: (msg: string, err?: unknown) => void;
+      /** After the shell attached or detached (a window already open learns the switch works now). */
+      onChange?: () => void;
       preferredPort?: number;
     },
   ) {}
@@ -73,14 +75,19 @@ export class LanServing {
   async attach(shell: LanServingShell): Promise<LanServingView> {
     this.shell = shell;
     this.main = this.o.host.listening();
-    if (this.o.settings.get(LAN_SERVING_KEYS.on) === '1' && !openAlready(shell.mainBound)) return this.set(true);
-    return this.view();
+    const view =
+      this.o.settings.get(LAN_SERVING_KEYS.on) === '1' && !openAlready(shell.mainBound)
+        ? await this.set(true)
+        : this.view();
+    this.o.onChange?.();
+    return view;
   }
 
   /** The shell stops: close the LAN listener, keep the switch as it is for the next start. */
   async detach(): Promise<void> {
     await this.serial(() => this.close());
     this.shell = null;
+    this.o.onChange?.();
   }
 
   /** Switch: on opens the LAN listener (and remembers it), off closes it. */

@@ -141,10 +141,16 @@ describe('对局域网开放', () => {
       // the shell stops and starts again: the switch is remembered, the station's address and pin still hold
       await desk.studio.eventMode.serving.detach();
       expect(await listening(lanIp!, before.port!)).toBe(false);
+      const pushed: LanStatusView[] = [];
+      const off2 = desk.studio.bus.subscribe((e) => {
+        if (e.name === 'lan.status') pushed.push(e.data as LanStatusView);
+      });
       const back = await desk.studio.eventMode.serving.attach(
         lanServingShell(desk.studio, uiDir.dir, { bound: '127.0.0.1', advertise: false }),
       );
       expect(back).toMatchObject({ on: true, port: before.port, fingerprint: before.fingerprint });
+      off2();
+      expect(pushed.at(-1)?.serving).toMatchObject({ available: true, on: true }); // an open window learns it
       expect((await get(`https://${lanIp}:${before.port}/`)).fingerprint).toBe(before.fingerprint);
       expect(await st<{ events: unknown[] }>('queue.events', {})).toHaveProperty('events');
     },
