@@ -57,20 +57,35 @@ export function maskOnCrop(
   };
   const cx = taps(W, plan.x, mask.width, analysed.width);
   const cy = taps(H, plan.y, mask.height, analysed.height);
-  const md = mask.data;
-  const mw = mask.width;
-  for (let v = 0; v < H; v++) {
-    const r0 = cy.i0[v]! * mw;
-    const r1 = cy.i1[v]! * mw;
-    const fy = cy.f[v]!;
-    for (let u = 0; u < W; u++) {
-      const i = v * W + u;
-      if (!valid[i]) continue;
-      const fx = cx.f[u]!;
-      const a = md[r0 + cx.i0[u]!]! * (1 - fx) + md[r0 + cx.i1[u]!]! * fx;
-      const b = md[r1 + cx.i0[u]!]! * (1 - fx) + md[r1 + cx.i1[u]!]! * fx;
-      coarse[i] = (a * (1 - fy) + b * fy) / 255;
-    }
-  }
+  for (let v = 0; v < H; v++)
+    maskRow(mask.data, coarse, valid, cx, cy.i0[v]! * mask.width, cy.i1[v]! * mask.width, cy.f[v]!, v * W, W);
   return coarse;
+}
+
+interface Taps {
+  i0: Int32Array;
+  i1: Int32Array;
+  f: Float32Array;
+}
+
+/** One crop row (a per-row kernel: V8 optimises it after a few rows, see shared/photo/box-filter.ts). */
+function maskRow(
+  md: PersonMask['data'],
+  coarse: Float32Array,
+  valid: Uint8Array,
+  cx: Taps,
+  r0: number,
+  r1: number,
+  fy: number,
+  row: number,
+  W: number,
+): void {
+  for (let u = 0; u < W; u++) {
+    const i = row + u;
+    if (!valid[i]) continue;
+    const fx = cx.f[u]!;
+    const a = md[r0 + cx.i0[u]!]! * (1 - fx) + md[r0 + cx.i1[u]!]! * fx;
+    const b = md[r1 + cx.i0[u]!]! * (1 - fx) + md[r1 + cx.i1[u]!]! * fx;
+    coarse[i] = (a * (1 - fy) + b * fy) / 255;
+  }
 }

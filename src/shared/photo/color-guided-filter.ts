@@ -23,16 +23,7 @@ function halfGuide(img: RgbImage) {
   const g = new Float32Array(m);
   const b = new Float32Array(m);
   const cnt = new Float32Array(m);
-  for (let y = 0; y < height; y++) {
-    const row = (y >> 1) * w;
-    for (let x = 0, o = y * width * 3; x < width; x++, o += 3) {
-      const j = row + (x >> 1);
-      r[j]! += UNIT[data[o]!]!;
-      g[j]! += UNIT[data[o + 1]!]!;
-      b[j]! += UNIT[data[o + 2]!]!;
-      cnt[j]! += 1;
-    }
-  }
+  for (let y = 0; y < height; y++) guideRow(data, r, g, b, cnt, y, width, (y >> 1) * w);
   for (let j = 0; j < m; j++) {
     const c = cnt[j]!;
     r[j] = r[j]! / c;
@@ -40,6 +31,25 @@ function halfGuide(img: RgbImage) {
     b[j] = b[j]! / c;
   }
   return { w, h, r, g, b };
+}
+
+function guideRow(
+  data: Uint8Array,
+  r: Float32Array,
+  g: Float32Array,
+  b: Float32Array,
+  cnt: Float32Array,
+  y: number,
+  width: number,
+  row: number,
+): void {
+  for (let x = 0, o = y * width * 3; x < width; x++, o += 3) {
+    const j = row + (x >> 1);
+    r[j]! += UNIT[data[o]!]!;
+    g[j]! += UNIT[data[o + 1]!]!;
+    b[j]! += UNIT[data[o + 2]!]!;
+    cnt[j]! += 1;
+  }
 }
 
 /**
@@ -82,7 +92,7 @@ export function colorGuidedFilter(
   const prod = new Float32Array(n);
   const mean = (x: Float32Array) => boxMean(x, w, h, rad, new Float32Array(n), tmp);
   const meanOf = (x: Float32Array, y: Float32Array) => {
-    for (let i = 0; i < n; i++) prod[i] = x[i]! * y[i]!;
+    for (let row = 0; row < n; row += w) productRow(x, y, prod, row, w);
     return boxMean(prod, w, h, rad, new Float32Array(n), tmp);
   };
   const mr = mean(r);
@@ -103,7 +113,91 @@ export function colorGuidedFilter(
   const ag = gp;
   const ab = bp;
   const bOut = mp;
-  for (let i = 0; i < n; i++) {
+  for (let row = 0; row < n; row += w) solveRow(mr, mg, mb, mp, rr, rg, rb, gg, gb, bb, rp, gp, bp, eps, row, w);
+  // Coefficients averaged at half resolution, then upsampled bilinearly and applied to the full-resolution guide
+  // only where the output is wanted (float32 at each step, as full upsampled planes would hold them).
+  const Ar = mean(ar);
+  const Ag = mean(ag);
+  const Ab = mean(ab);
+  const Bq = mean(bOut);
+  const cx = taps(W, w);
+  const cy = taps(H, h);
+  const out = new Float32Array(W * H);
+  for (let y = 0; y < H; y++) applyRow(guide.data, Ar, Ag, Ab, Bq, cx, cy, out, where, y, W, w);
+  return out;
+}
+
+type Taps = ReturnType<typeof taps>;
+
+/** Row y of the output where wanted: the bilinearly upsampled coefficients applied to the full-resolution guide. */
+function applyRow(
+  data: Uint8Array,
+  Ar: Float32Array,
+  Ag: Float32Array,
+  Ab: Float32Array,
+  Bq: Float32Array,
+  cx: Taps,
+  cy: Taps,
+  out: Float32Array,
+  where: Uint8Array | undefined,
+  y: number,
+  W: number,
+  w: number,
+): void {
+  const r0 = cy.i0[y]! * w;
+  const r1 = cy.i1[y]! * w;
+  const fy = cy.f[y]!;
+  for (let x = 0, i = y * W; x < W; x++, i++) {
+    if (where && !where[i]) continue;
+    const x0 = cx.i0[x]!;
+    const x1 = cx.i1[x]!;
+    const fx = cx.f[x]!;
+    const j00 = r0 + x0;
+    const j01 = r0 + x1;
+    const j10 = r1 + x0;
+    const j11 = r1 + x1;
+    const o = i * 3;
+    out[i] =
+      lerp(Ar, j00, j01, j10, j11, fx, fy) * UNIT[data[o]!]! +
+      lerp(Ag, j00, j01, j10, j11, fx, fy) * UNIT[data[o + 1]!]! +
+      lerp(Ab, j00, j01, j10, j11, fx, fy) * UNIT[data[o + 2]!]! +
+      lerp(Bq, j00, j01, j10, j11, fx, fy);
+  }
+}
+
+/** Bilinear tap of a half-resolution plane, rounded to float32 as a stored upsampled plane would hold it. */
+function lerp(p: Float32Array, j00: number, j01: number, j10: number, j11: number, fx: number, fy: number): number {
+  return Math.fround((p[j00]! * (1 - fx) + p[j01]! * fx) * (1 - fy) + (p[j10]! * (1 - fx) + p[j11]! * fx) * fy);
+}
+
+function productRow(x: Float32Array, y: Float32Array, prod: Float32Array, row: number, w: number): void {
+  for (let i = row; i < row + w; i++) prod[i] = x[i]! * y[i]!;
+}
+
+/** The 3×3 symmetric system of each pixel of a row, solved by cofactors; a / b overwrite rp, gp, bp / mp. */
+function solveRow(
+  mr: Float32Array,
+  mg: Float32Array,
+  mb: Float32Array,
+  mp: Float32Array,
+  rr: Float32Array,
+  rg: Float32Array,
+  rb: Float32Array,
+  gg: Float32Array,
+  gb: Float32Array,
+  bb: Float32Array,
+  rp: Float32Array,
+  gp: Float32Array,
+  bp: Float32Array,
+  eps: number,
+  row: number,
+  w: number,
+): void {
+  const ar = rp;
+  const ag = gp;
+  const ab = bp;
+  const bOut = mp;
+  for (let i = row; i < row + w; i++) {
     const mri = mr[i]!;
     const mgi = mg[i]!;
     const mbi = mb[i]!;
@@ -132,39 +226,4 @@ export function colorGuidedFilter(
     ab[i] = a3;
     bOut[i] = mpi - a1 * mri - a2 * mgi - a3 * mbi;
   }
-  // Coefficients averaged at half resolution, then upsampled bilinearly and applied to the full-resolution guide
-  // only where the output is wanted (float32 at each step, as full upsampled planes would hold them).
-  const Ar = mean(ar);
-  const Ag = mean(ag);
-  const Ab = mean(ab);
-  const Bq = mean(bOut);
-  const cx = taps(W, w);
-  const cy = taps(H, h);
-  const fr = Math.fround;
-  const lerp = (p: Float32Array, j00: number, j01: number, j10: number, j11: number, fx: number, fy: number) =>
-    fr((p[j00]! * (1 - fx) + p[j01]! * fx) * (1 - fy) + (p[j10]! * (1 - fx) + p[j11]! * fx) * fy);
-  const data = guide.data;
-  const out = new Float32Array(W * H);
-  for (let y = 0; y < H; y++) {
-    const r0 = cy.i0[y]! * w;
-    const r1 = cy.i1[y]! * w;
-    const fy = cy.f[y]!;
-    for (let x = 0, i = y * W; x < W; x++, i++) {
-      if (where && !where[i]) continue;
-      const x0 = cx.i0[x]!;
-      const x1 = cx.i1[x]!;
-      const fx = cx.f[x]!;
-      const j00 = r0 + x0;
-      const j01 = r0 + x1;
-      const j10 = r1 + x0;
-      const j11 = r1 + x1;
-      const o = i * 3;
-      out[i] =
-        lerp(Ar, j00, j01, j10, j11, fx, fy) * UNIT[data[o]!]! +
-        lerp(Ag, j00, j01, j10, j11, fx, fy) * UNIT[data[o + 1]!]! +
-        lerp(Ab, j00, j01, j10, j11, fx, fy) * UNIT[data[o + 2]!]! +
-        lerp(Bq, j00, j01, j10, j11, fx, fy);
-    }
-  }
-  return out;
 }

@@ -53,11 +53,27 @@ export function paintIslands(img: Pixels, backdrop: readonly [number, number, nu
   const f = findIslands(img, backdrop);
   const ch = img.channels ?? 3;
   let painted = 0;
-  for (let i = 0; i < f.label.length; i++) {
-    if (!f.island[f.label[i]!]) continue;
-    img.data[i * ch] = backdrop[0];
-    img.data[i * ch + 1] = backdrop[1];
-    img.data[i * ch + 2] = backdrop[2];
+  if (!f.island.some(Boolean)) return 0;
+  for (let row = 0; row < f.label.length; row += img.width)
+    painted += paintRow(img.data, f.label, f.island, ch, backdrop, row, img.width);
+  return painted;
+}
+
+function paintRow(
+  data: Pixels['data'],
+  label: Int32Array,
+  island: boolean[],
+  ch: number,
+  backdrop: readonly [number, number, number],
+  row: number,
+  w: number,
+): number {
+  let painted = 0;
+  for (let i = row; i < row + w; i++) {
+    if (!island[label[i]!]) continue;
+    data[i * ch] = backdrop[0];
+    data[i * ch + 1] = backdrop[1];
+    data[i * ch + 2] = backdrop[2];
     painted++;
   }
   return painted;
@@ -66,6 +82,27 @@ export function paintIslands(img: Pixels, backdrop: readonly [number, number, nu
 /** Pixels of a final photo (RawImage, or the compositor's RGB buffer). */
 type Pixels = Pick<RawImage, 'width' | 'height' | 'data'> & { channels?: number };
 
+/** 1 in `fg` where a pixel of the row is farther than √lim from the backdrop colour (a per-row kernel). */
+function notBackdropRow(
+  data: Pixels['data'],
+  fg: Uint8Array,
+  channels: number,
+  br: number,
+  bg: number,
+  bb: number,
+  lim: number,
+  row: number,
+  w: number,
+): void {
+  for (let i = row; i < row + w; i++) {
+    const o = i * channels;
+    const dr = data[o]! - br;
+    const dg = data[o + 1]! - bg;
+    const db = data[o + 2]! - bb;
+    if (dr * dr + dg * dg + db * db > lim) fg[i] = 1;
+  }
+}
+
 function findIslands(img: Pixels, backdrop: readonly [number, number, number]) {
   const { width: w, height: h, data } = img;
   const channels = img.channels ?? 3;
@@ -73,13 +110,7 @@ function findIslands(img: Pixels, backdrop: readonly [number, number, number]) {
   const fg = new Uint8Array(n);
   const [br, bg, bb] = backdrop;
   const lim = ISLAND_RGB_DISTANCE * ISLAND_RGB_DISTANCE;
-  for (let i = 0; i < n; i++) {
-    const o = i * channels;
-    const dr = data[o]! - br;
-    const dg = data[o + 1]! - bg;
-    const db = data[o + 2]! - bb;
-    if (dr * dr + dg * dg + db * db > lim) fg[i] = 1;
-  }
+  for (let y = 0; y < h; y++) notBackdropRow(data, fg, channels, br, bg, bb, lim, y * w, w);
   const label = new Int32Array(n);
   const stack = new Int32Array(n);
   const sizes: number[] = [0];

@@ -33,26 +33,8 @@ export function localColours(
   const bg = [0, 1, 2, 3].map(() => new Float32Array(m));
   const [fw, f0, f1, f2] = fg as [Float32Array, Float32Array, Float32Array, Float32Array];
   const [bw, b0, b1, b2] = bg as [Float32Array, Float32Array, Float32Array, Float32Array];
-  for (let y = 0; y < height; y++) {
-    const row = (y >> 1) * w;
-    for (let x = 0; x < width; x++) {
-      const i = y * width + x;
-      const c = classes[i]!;
-      const j = row + (x >> 1);
-      const o = i * 3;
-      if (c === CLASS_FOREGROUND) {
-        fw[j]! += 1;
-        f0[j]! += data[o]!;
-        f1[j]! += data[o + 1]!;
-        f2[j]! += data[o + 2]!;
-      } else if (c === CLASS_BACKGROUND && withBg) {
-        bw[j]! += 1;
-        b0[j]! += data[o]!;
-        b1[j]! += data[o + 1]!;
-        b2[j]! += data[o + 2]!;
-      }
-    }
-  }
+  for (let y = 0; y < height; y++)
+    accumulateRow(data, classes, fw, f0, f1, f2, withBg, bw, b0, b1, b2, y, width, (y >> 1) * w);
   const tmp = new Float32Array(m);
   const scratch = new Float32Array(m);
   const smooth = (planes: Float32Array[], r: number) => {
@@ -64,6 +46,42 @@ export function localColours(
   smooth(fg, Math.ceil(fgRadius / 2));
   if (withBg) smooth(bg, Math.ceil(bgRadius / 2));
   return { width: w, height: h, fg, bg };
+}
+
+/** One row's confident person / backdrop pixels summed into the half-resolution planes (a per-row kernel). */
+function accumulateRow(
+  data: Uint8Array,
+  classes: Uint8Array,
+  fw: Float32Array,
+  f0: Float32Array,
+  f1: Float32Array,
+  f2: Float32Array,
+  withBg: boolean,
+  bw: Float32Array,
+  b0: Float32Array,
+  b1: Float32Array,
+  b2: Float32Array,
+  y: number,
+  width: number,
+  row: number,
+): void {
+  for (let x = 0; x < width; x++) {
+    const i = y * width + x;
+    const c = classes[i]!;
+    const j = row + (x >> 1);
+    const o = i * 3;
+    if (c === CLASS_FOREGROUND) {
+      fw[j]! += 1;
+      f0[j]! += data[o]!;
+      f1[j]! += data[o + 1]!;
+      f2[j]! += data[o + 2]!;
+    } else if (c === CLASS_BACKGROUND && withBg) {
+      bw[j]! += 1;
+      b0[j]! += data[o]!;
+      b1[j]! += data[o + 1]!;
+      b2[j]! += data[o + 2]!;
+    }
+  }
 }
 
 /**

@@ -53,15 +53,23 @@ export function matteFromProbabilities(
   const local = localColours(crop.data, trimap, W, H, reach, reach);
   const input = bandEstimate(crop, prob, trimap, local, options.colourContrast);
   // The filter's output is read only in the band: it is computed there alone (the same values as everywhere).
-  const n = W * H;
-  const band = new Uint8Array(n);
-  for (let i = 0; i < n; i++) band[i] = trimap[i] === UNKNOWN ? 1 : 0;
+  const band = new Uint8Array(W * H);
+  for (let y = 0; y < H; y++) bandRow(trimap, band, y * W, W);
   const refined = colorGuidedFilter(crop, input, options.radius, options.eps, band);
-  for (let i = 0; i < n; i++) {
+  for (let y = 0; y < H; y++) finishRow(trimap, refined, y * W, W);
+  return { alpha: refined, local };
+}
+
+// Per-row kernels (see box-filter.ts: V8 optimises them after a few rows).
+function bandRow(trimap: Uint8Array, band: Uint8Array, row: number, width: number): void {
+  for (let i = row; i < row + width; i++) band[i] = trimap[i] === UNKNOWN ? 1 : 0;
+}
+
+function finishRow(trimap: Uint8Array, refined: Float32Array, row: number, width: number): void {
+  for (let i = row; i < row + width; i++) {
     const t = trimap[i]!;
     refined[i] = t === UNKNOWN ? finishOne(refined[i]!) : t === FOREGROUND ? 1 : 0;
   }
-  return { alpha: refined, local };
 }
 
 /**
@@ -78,17 +86,31 @@ export function bandEstimate(
   colourContrast: number,
 ): Float32Array {
   const { width: W, height: H, data } = crop;
-  const n = W * H;
-  const out = new Float32Array(n);
+  const out = new Float32Array(W * H);
   const v = new Float64Array(8);
   const k2 = colourContrast * colourContrast;
-  for (let i = 0, o = 0; i < n; i++, o += 3) {
+  for (let y = 0; y < H; y++) bandEstimateRow(data, prob, trimap, local, out, v, k2, y, W);
+  return out;
+}
+
+function bandEstimateRow(
+  data: Uint8Array,
+  prob: Float32Array,
+  trimap: Uint8Array,
+  local: LocalColours,
+  out: Float32Array,
+  v: Float64Array,
+  k2: number,
+  y: number,
+  W: number,
+): void {
+  for (let x = 0, i = y * W, o = i * 3; x < W; x++, i++, o += 3) {
     const t = trimap[i]!;
     if (t !== UNKNOWN) {
       out[i] = t === FOREGROUND ? 1 : 0;
       continue;
     }
-    sampleLocal(local, i % W, (i / W) | 0, v);
+    sampleLocal(local, x, y, v);
     if (v[0]! <= 1e-4 || v[4]! <= 1e-4) {
       out[i] = prob[i]!;
       continue;
@@ -102,5 +124,4 @@ export function bandEstimate(
     const trust = dd / (dd + k2);
     out[i] = trust * byColour + (1 - trust) * prob[i]!;
   }
-  return out;
 }

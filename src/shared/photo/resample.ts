@@ -12,16 +12,18 @@ export function halve(src: Float32Array, width: number, height: number): Plane {
   const h = Math.ceil(height / 2);
   const sum = new Float32Array(w * h);
   const cnt = new Float32Array(w * h);
-  for (let y = 0; y < height; y++) {
-    const row = (y >> 1) * w;
-    for (let x = 0; x < width; x++) {
-      const j = row + (x >> 1);
-      sum[j]! += src[y * width + x]!;
-      cnt[j]! += 1;
-    }
-  }
+  for (let y = 0; y < height; y++) halveRow(src, sum, cnt, y, width, (y >> 1) * w);
   for (let j = 0; j < sum.length; j++) sum[j] = sum[j]! / cnt[j]!;
   return { width: w, height: h, data: sum };
+}
+
+/** One source row into the half-resolution sums (a per-row kernel, see box-filter.ts). */
+function halveRow(src: Float32Array, sum: Float32Array, cnt: Float32Array, y: number, width: number, row: number) {
+  for (let x = 0; x < width; x++) {
+    const j = row + (x >> 1);
+    sum[j]! += src[y * width + x]!;
+    cnt[j]! += 1;
+  }
 }
 
 /** Bilinear upsampling of a half-resolution plane back to width×height (pixel centres aligned). */
