@@ -116,49 +116,12 @@ function findIslands(img: Pixels, backdrop: readonly [number, number, number]) {
   const sizes: number[] = [0];
   const bottom: boolean[] = [false];
   const boxes: [number, number, number, number][] = [[0, 0, 0, 0]];
+  const found = new Int32Array(5);
   for (let start = 0; start < n; start++) {
     if (!fg[start] || label[start]) continue;
-    const id = sizes.length;
-    let size = 0;
-    let atBottom = false;
-    let x0 = w;
-    let y0 = h;
-    let x1 = 0;
-    let y1 = 0;
-    let top = 0;
-    stack[top++] = start;
-    label[start] = id;
-    while (top > 0) {
-      const i = stack[--top]!;
-      size++;
-      const x = i % w;
-      const y = (i - x) / w;
-      if (y === h - 1) atBottom = true;
-      if (x < x0) x0 = x;
-      if (x > x1) x1 = x;
-      if (y < y0) y0 = y;
-      if (y > y1) y1 = y;
-      // 4-neighbours not yet labelled (inline: this loop runs once per non-backdrop pixel)
-      if (x > 0 && fg[i - 1] && !label[i - 1]) {
-        label[i - 1] = id;
-        stack[top++] = i - 1;
-      }
-      if (x < w - 1 && fg[i + 1] && !label[i + 1]) {
-        label[i + 1] = id;
-        stack[top++] = i + 1;
-      }
-      if (y > 0 && fg[i - w] && !label[i - w]) {
-        label[i - w] = id;
-        stack[top++] = i - w;
-      }
-      if (y < h - 1 && fg[i + w] && !label[i + w]) {
-        label[i + w] = id;
-        stack[top++] = i + w;
-      }
-    }
-    sizes.push(size);
-    bottom.push(atBottom);
-    boxes.push([x0, y0, x1, y1]);
+    sizes.push(floodBlob(fg, label, stack, found, start, sizes.length, w, h));
+    bottom.push(found[4] === 1);
+    boxes.push([found[0]!, found[1]!, found[2]!, found[3]!]);
   }
   let main = 0;
   for (let k = 1; k < sizes.length; k++) if (sizes[k]! > (sizes[main] ?? 0)) main = k;
@@ -184,4 +147,63 @@ function findIslands(img: Pixels, backdrop: readonly [number, number, number]) {
     island[k] = !near;
   }
   return { label, sizes, boxes, island };
+}
+
+/**
+ * Labels the 4-connected blob of `start` with `id`; returns its size, `found` its box [x0, y0, x1, y1] and 1 at [4]
+ * when it touches the bottom edge. A function of its own, called once per blob (see box-filter.ts).
+ */
+function floodBlob(
+  fg: Uint8Array,
+  label: Int32Array,
+  stack: Int32Array,
+  found: Int32Array,
+  start: number,
+  id: number,
+  w: number,
+  h: number,
+): number {
+  let size = 0;
+  let atBottom = false;
+  let x0 = w;
+  let y0 = h;
+  let x1 = 0;
+  let y1 = 0;
+  let top = 0;
+  stack[top++] = start;
+  label[start] = id;
+  while (top > 0) {
+    const i = stack[--top]!;
+    size++;
+    const x = i % w;
+    const y = (i - x) / w;
+    if (y === h - 1) atBottom = true;
+    if (x < x0) x0 = x;
+    if (x > x1) x1 = x;
+    if (y < y0) y0 = y;
+    if (y > y1) y1 = y;
+    // 4-neighbours not yet labelled (inline: this loop runs once per non-backdrop pixel)
+    if (x > 0 && fg[i - 1] && !label[i - 1]) {
+      label[i - 1] = id;
+      stack[top++] = i - 1;
+    }
+    if (x < w - 1 && fg[i + 1] && !label[i + 1]) {
+      label[i + 1] = id;
+      stack[top++] = i + 1;
+    }
+    if (y > 0 && fg[i - w] && !label[i - w]) {
+      label[i - w] = id;
+      stack[top++] = i - w;
+    }
+    if (y < h - 1 && fg[i + w] && !label[i + w]) {
+      label[i + w] = id;
+      stack[top++] = i + w;
+    }
+  }
+  found[0] = x0;
+  found[1] = y0;
+  found[2] = x1;
+  found[3] = y1;
+  found[4] = atBottom ? 1 : 0;
+  return size;
 }
