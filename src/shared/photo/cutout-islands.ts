@@ -117,12 +117,7 @@ function findIslands(img: Pixels, backdrop: readonly [number, number, number]) {
   const bottom: boolean[] = [false];
   const boxes: [number, number, number, number][] = [[0, 0, 0, 0]];
   const found = new Int32Array(5);
-  for (let start = 0; start < n; start++) {
-    if (!fg[start] || label[start]) continue;
-    sizes.push(floodBlob(fg, label, stack, found, start, sizes.length, w, h));
-    bottom.push(found[4] === 1);
-    boxes.push([found[0]!, found[1]!, found[2]!, found[3]!]);
-  }
+  for (let row = 0; row < n; row += w) labelRow(fg, label, stack, found, sizes, bottom, boxes, row, w, h);
   let main = 0;
   for (let k = 1; k < sizes.length; k++) if (sizes[k]! > (sizes[main] ?? 0)) main = k;
   const isPerson = sizes.map((s, k) => k !== 0 && (k === main || (bottom[k]! && s >= 0.2 * sizes[main]!)));
@@ -147,6 +142,27 @@ function findIslands(img: Pixels, backdrop: readonly [number, number, number]) {
     island[k] = !near;
   }
   return { label, sizes, boxes, island };
+}
+
+/** Each unlabelled non-backdrop pixel of the row floods a new blob (a per-row kernel, see box-filter.ts). */
+function labelRow(
+  fg: Uint8Array,
+  label: Int32Array,
+  stack: Int32Array,
+  found: Int32Array,
+  sizes: number[],
+  bottom: boolean[],
+  boxes: [number, number, number, number][],
+  row: number,
+  w: number,
+  h: number,
+): void {
+  for (let start = row; start < row + w; start++) {
+    if (!fg[start] || label[start]) continue;
+    sizes.push(floodBlob(fg, label, stack, found, start, sizes.length, w, h));
+    bottom.push(found[4] === 1);
+    boxes.push([found[0]!, found[1]!, found[2]!, found[3]!]);
+  }
 }
 
 /**

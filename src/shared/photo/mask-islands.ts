@@ -16,12 +16,8 @@ export function personComponents(prob: Float32Array, width: number, height: numb
   const flags = new Uint8Array(1);
   const sizes: number[] = [0];
   const atBottom: boolean[] = [false];
-  for (let start = 0; start < n; start++) {
-    if (label[start] !== 0 || prob[start]! < threshold) continue;
-    const id = sizes.length;
-    sizes.push(floodPerson(prob, label, stack, next, flags, start, id, width, n, threshold));
-    atBottom.push(flags[0] === 1);
-  }
+  for (let row = 0; row < n; row += width)
+    labelRow(prob, label, stack, next, flags, sizes, atBottom, row, width, n, threshold);
   let largest = 0;
   for (let id = 1; id < sizes.length; id++) if (sizes[id]! > (sizes[largest] ?? 0)) largest = id;
   const keep = sizes.map(
@@ -34,6 +30,28 @@ export function personComponents(prob: Float32Array, width: number, height: numb
 
 function keepRow(label: Int32Array, keep: boolean[], out: Uint8Array, row: number, width: number): void {
   for (let i = row; i < row + width; i++) out[i] = keep[label[i]!] ? 1 : 0;
+}
+
+/** Each unlabelled person pixel of the row floods a new component (a per-row kernel, see box-filter.ts). */
+function labelRow(
+  prob: Float32Array,
+  label: Int32Array,
+  stack: Int32Array,
+  next: Int32Array,
+  flags: Uint8Array,
+  sizes: number[],
+  atBottom: boolean[],
+  row: number,
+  width: number,
+  n: number,
+  threshold: number,
+): void {
+  for (let start = row; start < row + width; start++) {
+    if (label[start] !== 0 || prob[start]! < threshold) continue;
+    const id = sizes.length;
+    sizes.push(floodPerson(prob, label, stack, next, flags, start, id, width, n, threshold));
+    atBottom.push(flags[0] === 1);
+  }
 }
 
 /**
