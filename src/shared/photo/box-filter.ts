@@ -67,6 +67,7 @@ function addRow(col: Float64Array, tmp: Float32Array, row: number, width: number
   for (let x = 0; x < width; x++) col[x]! += tmp[row + x]!;
 }
 
+/** Output row `row` from the running column sums, then the sums moved on a row (`add` / `sub` -1: none). */
 function columnRow(
   col: Float64Array,
   tmp: Float32Array,
@@ -77,6 +78,14 @@ function columnRow(
   add: number,
   sub: number,
 ): void {
+  if (add >= 0 && sub >= 0) {
+    for (let x = 0; x < width; x++) {
+      const c = col[x]!;
+      out[row + x] = c * inv;
+      col[x] = c + tmp[add + x]! - tmp[sub + x]!;
+    }
+    return;
+  }
   for (let x = 0; x < width; x++) {
     out[row + x] = col[x]! * inv;
     if (add >= 0) col[x]! += tmp[add + x]!;
