@@ -550,6 +550,24 @@ export class CameraService {
     });
   }
 
+  /**
+   * 设置's default camera was changed by some client (a window's 设置, the API): the station switches to it now when it
+   * is connected and not already the open camera, so every window's 拍摄 follows (open() pushes camera.status). A
+   * default that is not connected leaves the open camera as it is.
+   */
+  followPreferred(): Promise<CameraStatus> {
+    return this.serial(async () => {
+      const preferred = this.preferred();
+      if (this.closed || !preferred || this.camera?.device.id === preferred) return this.status();
+      let device = (await this.list()).find((d) => d.id === preferred);
+      if (!device) device = (await this.list(true)).find((d) => d.id === preferred);
+      if (!device) return this.status();
+      await this.open(device);
+      this.subject++;
+      return this.status();
+    });
+  }
+
   /** A new hot folder: a hot-folder camera watching the old one is closed, and the device list is read afresh. */
   configure(hotFolder: string | null): Promise<CameraSettingsView> {
     return this.serial(async () => {

@@ -112,6 +112,9 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
         connection: 'keep-alive',
       });
       res.write(': connected\n\n');
+      // the camera as it is now, first: a change pushed while this stream was connecting is not missed (拍摄 follows
+      // a camera chosen by another client from the moment it subscribes)
+      res.write(`event: camera.status\ndata: ${JSON.stringify(opts.studio.camera.status())}\n\n`);
       sseClients.add(res);
       req.on('close', () => sseClients.delete(res));
       return;

@@ -1,5 +1,5 @@
 import { subscribeShared } from './push-hub';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CameraDevice, CameraStatus } from '../../shared/contract/camera';
 import { useClient } from '../api/context';
 import { t } from '../i18n/zh-CN/index';
@@ -13,24 +13,39 @@ export function CameraPicker() {
   const [status, setStatus] = useState<CameraStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  // camera.status pushes seen: a list answered after a newer push keeps the pushed status
+  const pushes = useRef(0);
   const load = useCallback(
-    (refresh: boolean) =>
-      client.call('camera.list', { refresh }).then(
+    (refresh: boolean) => {
+      const seen = pushes.current;
+      return client.call('camera.list', { refresh }).then(
         (r) => {
           setDevices(r.devices);
-          setStatus(r.status);
+          if (pushes.current === seen) setStatus(r.status);
         },
         (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
-      ),
+      );
+    },
     [client],
   );
 
+  // a camera chosen elsewhere (设置 in another window, the API) that this list does not know yet: read the list again
+  const [unlisted, setUnlisted] = useState<string | null>(null);
   useEffect(() => {
     void load(false);
     return subscribeShared(client, (ev) => {
-      if (ev.name === 'camera.status') setStatus(ev.data);
+      if (ev.name !== 'camera.status') return;
+      pushes.current++;
+      setStatus(ev.data);
+      setUnlisted(ev.data.selected?.id ?? null);
     });
   }, [client, load]);
+  const reloadedFor = useRef<string | null>(null);
+  useEffect(() => {
+    if (!unlisted || reloadedFor.current === unlisted || devices.some((d) => d.id === unlisted)) return;
+    reloadedFor.current = unlisted; // once per camera: a device the main's list lacks too is not asked for again
+    void load(false);
+  }, [unlisted, devices, load]);
 
   const run = (p: Promise<CameraStatus>) =>
     p.then(
