@@ -1,6 +1,7 @@
 import path from 'node:path';
 import sharp from 'sharp';
 import { test, expect } from './camera-fixtures';
+import { openWithStation } from './fixtures';
 
 // A USB webcam that only the browser sees (getUserMedia; here Chromium's fake device playing a real portrait):
 // the still is taken from the video element and stored as the order's original, then produced and checked.
@@ -51,12 +52,12 @@ test('capture from the browser webcam stores the original and shows the 初审 r
   });
   const order = checkin.order as { id: string };
 
-  // the station remembers event, operator and current student in localStorage (as after a check-in); written before
-  // the app's own scripts run — written into a running app, the station store's next save (e.g. the station bar
-  // preselecting the only event) raced it and the current student was gone (a CI failure)
-  const station = JSON.stringify({ eventId: event.id, orderId: order.id, operator: '孙老师' });
-  await page.addInitScript(`localStorage.setItem('studio.station', ${JSON.stringify(station)})`);
-  await page.goto(`${freshHost.url}/#/capture`);
+  // the current student (as after a check-in)
+  await openWithStation(page, `${freshHost.url}/#/capture`, {
+    eventId: event.id as string,
+    orderId: order.id,
+    operator: '孙老师',
+  });
   await page.getByLabel('画面来源').selectOption('browser');
   await expect(page.getByTestId('current-student')).toContainText('2022000777');
   await expect(page.getByTestId('live-checks').locator('[data-check="face.count"]')).toHaveCount(1, {

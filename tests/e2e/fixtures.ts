@@ -195,6 +195,27 @@ export const test = base.extend<TestFixtures, { studioHost: SpawnedHost & { data
   },
 });
 
+/** What the station remembers between runs (localStorage studio.station, src/renderer/station/station-store.ts). */
+export interface RememberedStation {
+  eventId?: string | null;
+  orderId?: string | null;
+  operator?: string;
+}
+
+/**
+ * Open the app at `appUrl` (e.g. `${host.url}/#/capture`) with the station remembering `state` — as after 签到 —
+ * merged into what it already remembers. Written on a page of the same origin where the app does not run (the
+ * host's /favicon.ico), then the app is opened and reads it at start: written into the running app, the station
+ * store's next save (the station bar preselecting the only event) raced it and the current student was lost.
+ */
+export async function openWithStation(page: Page, appUrl: string, state: RememberedStation): Promise<void> {
+  await page.goto(new URL('/favicon.ico', appUrl).href);
+  await page.evaluate(
+    `(() => { const st = JSON.parse(localStorage.getItem('studio.station') ?? '{}'); localStorage.setItem('studio.station', JSON.stringify({ ...st, ...${JSON.stringify(state)} })); })()`,
+  );
+  await page.goto(appUrl);
+}
+
 export { expect } from '@playwright/test';
 
 /**

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { test as base, expect, saveScreenshot } from './fixtures';
+import { test as base, expect, openWithStation, saveScreenshot } from './fixtures';
 import { spawnHost, type SpawnedHost } from '../helpers/spawn-host';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -11,7 +11,17 @@ import { tempDir } from '../helpers/temp-dir';
 // JPEG written there in three slow pieces becomes that order's original once, and its 初审 result shows. A shot with
 // no current student waits in 未归属 and is assigned from the tray.
 
-const test = base.extend<{ hotHost: SpawnedHost & { dataDir: string; folder: string } }>({
+interface HotStation {
+  /** POST /api/<method> on hotHost; asserts 200 and returns the body. */
+  api: <T = Record<string, unknown>>(method: string, body: unknown) => Promise<T>;
+  event: { id: string };
+  /** A student checked in by their 采集码 QR (as 签到 does), by 孙老师. */
+  checkIn: (code: string, no: string, name: string, id: string) => Promise<{ id: string }>;
+  /** 拍摄 opened with this student current (null: nobody, as after 下一位), 孙老师 the operator. */
+  openCapture: (orderId: string | null) => Promise<void>;
+}
+
+const test = base.extend<{ hotHost: SpawnedHost & { dataDir: string; folder: string }; hot: HotStation }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their dependencies
   hotHost: async ({}, use) => {
     const tmp = tempDir('studio-e2e-hotfolder-');
@@ -25,6 +35,49 @@ const test = base.extend<{ hotHost: SpawnedHost & { dataDir: string; folder: str
     await use(Object.assign(host, { dataDir: path.join(tmp.dir, 'data'), folder }));
     await host.stop();
     tmp.cleanup();
+  },
+  // what both cases set up through the API (not operator work): the event and a check-in helper
+  hot: async ({ page, hotHost }, use) => {
+    const api: HotStation['api'] = async <T = Record<string, unknown>>(method: string, body: unknown) => {
+      const res = await page.request.post(`${hotHost.url}/api/${method}`, { data: body });
+      expect(res.status(), await res.text()).toBe(200);
+      return (await res.json()) as T;
+    };
+    const event = await api<{ id: string }>('events.create', {
+      schoolName: '青岛大学',
+      schoolCode: '11065',
+      featureCode: 'QDU',
+      date: '2026-06-04',
+    });
+    const checkIn = async (code: string, no: string, name: string, id: string) =>
+      (
+        await api<{ order: { id: string } }>('checkin.submit', {
+          eventId: event.id,
+          source: 'qr',
+          payload:
+            'CSQR1:' +
+            JSON.stringify({
+              code,
+              name,
+              id,
+              no,
+              gender: '女',
+              school: '11065',
+              level: '本科',
+              type: '普通全日制',
+              campus: '本部',
+              major: '法学',
+            }),
+          featureCode: 'QDU',
+          idLast4: id.slice(-4),
+          email: 'student@example.com',
+          phone: '13700001111',
+          operator: '孙老师',
+        })
+      ).order;
+    const openCapture = (orderId: string | null) =>
+      openWithStation(page, `${hotHost.url}/#/capture`, { eventId: event.id, orderId, operator: '孙老师' });
+    await use({ api, event, checkIn, openCapture });
   },
 });
 
@@ -41,45 +94,10 @@ const shotOf = (portrait: string) =>
 test('hot folder: a shot written slowly becomes the current order’s original once, with its 初审; a stray one is assigned from 未归属', async ({
   page,
   hotHost,
+  hot,
 }) => {
   test.setTimeout(240_000);
-  const api = async <T = Record<string, unknown>>(method: string, body: unknown): Promise<T> => {
-    const res = await page.request.post(`${hotHost.url}/api/${method}`, { data: body });
-    expect(res.status(), await res.text()).toBe(200);
-    return (await res.json()) as T;
-  };
-  const event = await api<{ id: string }>('events.create', {
-    schoolName: '青岛大学',
-    schoolCode: '11065',
-    featureCode: 'QDU',
-    date: '2026-06-04',
-  });
-  const checkIn = async (code: string, no: string, name: string, id: string) =>
-    (
-      await api<{ order: { id: string } }>('checkin.submit', {
-        eventId: event.id,
-        source: 'qr',
-        payload:
-          'CSQR1:' +
-          JSON.stringify({
-            code,
-            name,
-            id,
-            no,
-            gender: '女',
-            school: '11065',
-            level: '本科',
-            type: '普通全日制',
-            campus: '本部',
-            major: '法学',
-          }),
-        featureCode: 'QDU',
-        idLast4: id.slice(-4),
-        email: 'student@example.com',
-        phone: '13700001111',
-        operator: '孙老师',
-      })
-    ).order;
+  const { api, checkIn } = hot;
   const first = await checkIn('fedcba9876543210', '2022000777', '赵*', '3702**********0012');
 
   // 设置: the tethering software's folder, then made the default camera
@@ -96,17 +114,8 @@ test('hot folder: a shot written slowly becomes the current order’s original o
   const hotId = `hotfolder:${path.resolve(hotHost.folder)}`;
   expect((await api<{ defaultCameraId: string }>('settings.get', {})).defaultCameraId).toBe(hotId);
 
-  // The station remembers event, operator and current student in localStorage. Written into the running app, the
-  // station store's next save (the station bar preselecting the only event) raced it and the current student was
-  // lost; written on a page of the same origin where the app does not run (the favicon), then the app is opened.
-  const remember = async (state: string, route: string) => {
-    await page.goto(`${hotHost.url}/favicon.ico`);
-    await page.evaluate(`localStorage.setItem('studio.station', ${JSON.stringify(state)})`);
-    await page.goto(`${hotHost.url}/#/${route}`);
-  };
-  // 拍摄 with the student current: the page tells the camera whom shots are for
-  const station = JSON.stringify({ eventId: event.id, orderId: first.id, operator: '孙老师' });
-  await remember(station, 'capture'); // the station state is read when the app starts
+  // 拍摄 with the student current (as after 签到): the page tells the camera whom shots are for
+  await hot.openCapture(first.id);
   await expect(page.getByTestId('current-student')).toContainText('2022000777');
   await expect(page.getByTestId('hot-folder-hint')).toContainText('请在相机上');
   await expect
@@ -138,8 +147,7 @@ test('hot folder: a shot written slowly becomes the current order’s original o
   expect(originals[0]!.width).toBe(1500);
 
   // 下一位 → nobody is current: an unexpected shot goes to 未归属
-  const nobody = JSON.stringify({ eventId: event.id, orderId: null, operator: '孙老师' });
-  await remember(nobody, 'capture');
+  await hot.openCapture(null);
   await expect
     .poll(async () => (await api<{ currentOrderId: string | null }>('camera.status', {})).currentOrderId)
     .toBeNull();
@@ -155,8 +163,7 @@ test('hot folder: a shot written slowly becomes the current order’s original o
 
   // the student it belongs to checks in; the operator gives the shot to them from the tray
   const second = await checkIn('0123456789abcdef', '2022000888', '钱*', '3702**********0034');
-  const station2 = JSON.stringify({ eventId: event.id, orderId: second.id, operator: '孙老师' });
-  await remember(station2, 'capture');
+  await hot.openCapture(second.id);
   await expect(page.getByTestId('current-student')).toContainText('2022000888');
   await tray.getByRole('button', { name: '归给当前学生' }).click();
   const confirm = page.getByTestId('confirm-dialog');
@@ -176,70 +183,34 @@ test('hot folder: a shot written slowly becomes the current order’s original o
 test('hot folder: a shot production refuses is the current student’s original once, the reason shown at once; 未归属 says why', async ({
   page,
   hotHost,
+  hot,
 }) => {
   test.setTimeout(240_000);
-  const api = async <T = Record<string, unknown>>(method: string, body: unknown): Promise<T> => {
-    const res = await page.request.post(`${hotHost.url}/api/${method}`, { data: body });
-    expect(res.status(), await res.text()).toBe(200);
-    return (await res.json()) as T;
-  };
-  const event = await api<{ id: string }>('events.create', {
-    schoolName: '青岛大学',
-    schoolCode: '11065',
-    featureCode: 'QDU',
-    date: '2026-06-04',
-  });
-  const checkIn = async (code: string, no: string, name: string, id: string) =>
-    (
-      await api<{ order: { id: string } }>('checkin.submit', {
-        eventId: event.id,
-        source: 'qr',
-        payload:
-          'CSQR1:' +
-          JSON.stringify({
-            code,
-            name,
-            id,
-            no,
-            gender: '女',
-            school: '11065',
-            level: '本科',
-            type: '普通全日制',
-            campus: '本部',
-            major: '法学',
-          }),
-        featureCode: 'QDU',
-        idLast4: id.slice(-4),
-        email: 'student@example.com',
-        phone: '13700001111',
-        operator: '孙老师',
-      })
-    ).order;
+  const { api, checkIn } = hot;
   const zhang = await checkIn('aaaabbbbccccdddd', '2022000999', '张*', '3702**********0056');
-  await api('camera.configure', { hotFolder: hotHost.folder });
   const hotId = `hotfolder:${path.resolve(hotHost.folder)}`;
-  await api('settings.update', { defaultCameraId: hotId });
-  const remember = async (state: string) => {
-    await page.goto(`${hotHost.url}/favicon.ico`);
-    await page.evaluate(`localStorage.setItem('studio.station', ${JSON.stringify(state)})`);
-    await page.goto(`${hotHost.url}/#/capture`);
-  };
-  await remember(JSON.stringify({ eventId: event.id, orderId: zhang.id, operator: '孙老师' }));
+
+  // 拍摄 open with 张* current, on the station camera of start-up (the replay camera: no camera connected here)
+  await hot.openCapture(zhang.id);
   await expect(page.getByTestId('current-student')).toContainText('2022000999');
+  const device = page.getByLabel('相机');
+  await expect(device).not.toHaveValue('', { timeout: 30_000 });
+  await expect(device).not.toHaveValue(hotId);
+  await expect(page.getByTestId('hot-folder-hint')).toHaveCount(0);
+
+  // another client (the API here; 设置 in another window or the CLI alike) makes the hot folder the default camera:
+  // the open page follows — its camera, the hot-folder hint and the 未归属 card — with no reload
+  await api('camera.configure', { hotFolder: hotHost.folder });
+  await api('settings.update', { defaultCameraId: hotId });
+  await expect(device).toHaveValue(hotId, { timeout: 30_000 });
+  await expect(page.getByTestId('hot-folder-hint')).toContainText('请在相机上');
+  await expect(page.getByTestId('unassigned-tray')).toBeVisible();
   await expect
     .poll(async () => (await api<{ currentOrderId: string | null }>('camera.status', {})).currentOrderId, {
       timeout: 30_000,
     })
     .toBe(zhang.id);
-  await expect
-    .poll(async () => (await api<{ selected: { id: string } | null }>('camera.status', {})).selected?.id)
-    .toBe(hotId);
-
-  // The hot folder was chosen through the API, not on this page: the page shows it (and its 未归属 card) once it has
-  // read the camera status again — a page opened before another client changed the camera can show the old one
-  // (seen in CI: the card never rendered). Reloaded here so the card is there before the shot lands.
-  await page.reload();
-  await expect(page.getByTestId('unassigned-tray')).toBeVisible({ timeout: 30_000 });
+  expect((await api<{ selected: { id: string } | null }>('camera.status', {})).selected?.id).toBe(hotId);
   const headband = readFileSync(path.resolve('../shared/dev-photos/headband-01.jpg'));
   writeFileSync(path.join(hotHost.folder, 'IMG_0101.JPG'), headband);
   const tray = page.getByTestId('unassigned-tray');
@@ -262,7 +233,7 @@ test('hot folder: a shot production refuses is the current student’s original 
   expect(await originals(zhang.id)).toEqual([sha(headband)]);
 
   // nobody current: 未归属, saying why; assigned to 张*, refused again: stored once, gone from the tray, named
-  await remember(JSON.stringify({ eventId: event.id, orderId: null, operator: '孙老师' }));
+  await hot.openCapture(null);
   await expect
     .poll(async () => (await api<{ currentOrderId: string | null }>('camera.status', {})).currentOrderId)
     .toBeNull();
@@ -270,7 +241,7 @@ test('hot folder: a shot production refuses is the current student’s original 
   writeFileSync(path.join(hotHost.folder, 'IMG_0102.JPG'), again);
   await expect(tray.getByTestId('unassigned-shot')).toHaveCount(1, { timeout: 60_000 });
   await expect(tray.getByTestId('unassigned-reason')).toContainText('拍摄时没有当前学生');
-  await remember(JSON.stringify({ eventId: event.id, orderId: zhang.id, operator: '孙老师' }));
+  await hot.openCapture(zhang.id);
   await expect(page.getByTestId('current-student')).toContainText('2022000999');
   await tray.getByRole('button', { name: '归给当前学生' }).click();
   await page.getByTestId('confirm-dialog').getByRole('button', { name: '归属' }).click();

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { pdfText } from '../helpers/pdf-tools';
 import { test, expect } from './camera-fixtures';
-import { withCheckDigit, type RosterStudent } from './fixtures';
+import { openWithStation, withCheckDigit, type RosterStudent } from './fixtures';
 
 // 收费: the receipt box names and prints exactly the payment just made. A trial found 按班级 → 打印收据 issuing the
 // earlier 本人 payment's receipt (another student's, paid cash) after a class paid by 微信支付. Also 按班级's labels:
@@ -20,6 +20,24 @@ const students: RosterStudent[] = [
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
+type Api = <T = Record<string, unknown>>(method: string, body: unknown) => Promise<T>;
+
+/** A student of the roster checked in through 花名册查找 (as 签到 does), with contact details unique by `n`. */
+async function rosterCheckIn(api: Api, eventId: string, s: RosterStudent, n: number) {
+  const { entries } = await api<{ entries: { id: string }[] }>('roster.list', { eventId, query: s.no });
+  const r = await api<{ order: { id: string; orderNo: string } }>('checkin.submit', {
+    eventId,
+    source: 'roster',
+    rosterEntryId: entries[0]!.id,
+    featureCode: 'SDNU2026',
+    idLast4: s.id.slice(-4),
+    email: `r${n}@example.com`,
+    phone: `139123456${String(n).padStart(2, '0')}`,
+    operator: '王老师',
+  });
+  return r.order;
+}
+
 test('pay A on 本人, then B on 按班级: 打印收据 prints B’s receipt, named before printing', async ({
   page,
   api,
@@ -30,33 +48,12 @@ test('pay A on 本人, then B on 按班级: 打印收据 prints B’s receipt, n
   const { event, imported } = await station({ roster: students });
   expect(imported).toBe(3);
   // 张 and 刘 checked in (no photo taken: charging needs the 未初审先收费 reason); 王 (3班) never checks in
-  const checkIn = async (i: number) => {
-    const s = students[i]!;
-    const { entries } = await api<{ entries: { id: string }[] }>('roster.list', { eventId: event.id, query: s.no });
-    return (
-      await api<{ order: { id: string; orderNo: string } }>('checkin.submit', {
-        eventId: event.id,
-        source: 'roster',
-        rosterEntryId: entries[0]!.id,
-        featureCode: 'SDNU2026',
-        idLast4: s.id.slice(-4),
-        email: `r${i}@example.com`,
-        phone: `1391234560${i}`,
-        operator: '王老师',
-      })
-    ).order;
-  };
+  const checkIn = (i: number) => rosterCheckIn(api, event.id, students[i]!, i);
   const zhang = await checkIn(0);
   const liu = await checkIn(1);
 
-  // 刘 is the current student (as after 签到): the station remembers it in localStorage. Written on a same-origin
-  // page where the app does not run (written into the running app, the station store's next save raced it).
-  const appUrl = page.url();
-  await page.goto(new URL('/favicon.ico', appUrl).href);
-  await page.evaluate(
-    `(() => { const st = JSON.parse(localStorage.getItem('studio.station') ?? '{}'); localStorage.setItem('studio.station', JSON.stringify({ ...st, orderId: ${JSON.stringify(liu.id)} })); })()`,
-  );
-  await page.goto(appUrl);
+  // 刘 is the current student (as after 签到)
+  await openWithStation(page, page.url(), { orderId: liu.id });
   await page.getByRole('button', { name: '收费', exact: true }).click();
   await expect(page.getByTestId('payment-student')).toContainText(liu.orderNo);
 
@@ -138,20 +135,7 @@ test('a class of two paid at once: 打印收据 issues one receipt per order of 
   const two = students.map((s) => ({ ...s, className: '2021级1班' })).slice(0, 2);
   const { event } = await station({ roster: two });
   const orders = [];
-  for (const [i, s] of two.entries()) {
-    const { entries } = await api<{ entries: { id: string }[] }>('roster.list', { eventId: event.id, query: s.no });
-    const r = await api<{ order: { id: string; orderNo: string } }>('checkin.submit', {
-      eventId: event.id,
-      source: 'roster',
-      rosterEntryId: entries[0]!.id,
-      featureCode: 'SDNU2026',
-      idLast4: s.id.slice(-4),
-      email: `t${i}@example.com`,
-      phone: `1371234560${i}`,
-      operator: '王老师',
-    });
-    orders.push(r.order);
-  }
+  for (const [i, s] of two.entries()) orders.push(await rosterCheckIn(api, event.id, s, 10 + i));
   await page.getByRole('button', { name: '收费', exact: true }).click();
   await page.getByRole('tab', { name: '按班级' }).click();
   await page.getByTestId('class-summary').getByRole('button', { name: '收本班（2 人）' }).click();
