@@ -31,6 +31,8 @@ import { statsHandlers } from '../stats/stats-handlers';
 import { createEventMode, discoverHosts, eventModeHandlers, type EventMode } from '../event-mode';
 import { FaceService, type FaceEmbedder } from '../faces';
 import { embedFace } from '../vision/face-embedder';
+import { warmUpVision } from '../vision/warm-up';
+import { resolveProfile } from '../kernel/request-fields';
 
 export interface StudioOptions {
   dataDir: string;
@@ -56,6 +58,12 @@ export interface StudioOptions {
   syncWorker?: boolean;
   /** Sync timings (tests). */
   syncTuning?: Partial<SyncTuning>;
+  /**
+   * Warm up the vision service in the background after start-up (warmUpVision: both workers load their models and
+   * run each live stage once), so the first live view is smooth. Default: where the sync worker runs (the window,
+   * `studio host`). Never blocks start-up; errors are logged.
+   */
+  warmUpVision?: boolean;
 }
 
 export interface Studio {
@@ -199,6 +207,14 @@ export function createStudio(opts: StudioOptions): Studio {
   const dispatch = createDispatch(handlers, log);
   if (opts.syncWorker) sync.start();
   if (opts.syncWorker) eventMode.start(); // the LAN worker runs where the sync worker does
+  if (opts.warmUpVision ?? opts.syncWorker === true)
+    setTimeout(() => {
+      if (closing) return;
+      warmUpVision(getVision(), { profile: resolveProfile(), backdrop: backdrop.get() }).then(
+        (r) => r.skipped && log(`vision warm-up skipped: models missing (${r.missing.join(', ')})`),
+        (err: unknown) => closing || log('vision warm-up', err), // closing first rejects it: nothing to say
+      );
+    }, 0).unref();
 
   return {
     dataDir: opts.dataDir,

@@ -48,6 +48,12 @@ export interface AnalyzeHints {
    * fast worker), so the sitter's own tiled face is not sent to FaceMesh for confirmation.
    */
   knownFaces?: FaceDetection[];
+  /**
+   * Warm-up only (warmUpVision, on a synthetic frame with no real face): when no face is found, the landmark stage
+   * runs on a stand-in face at the frame's centre and keeps its mesh whatever FaceMesh's presence reads, so FaceMesh,
+   * Iris and their code run once before the first live frame. Never set for real frames.
+   */
+  warmUp?: boolean;
 }
 
 /** Minimum BlazeFace score for a face to count (eval: portraits score ≥ 0.9, background clutter < 0.5). */
@@ -156,7 +162,8 @@ export function createAnalyzer(models: ModelSet): Analyzer {
         result.faces[0] ??
         [...(result.tiledFaces ?? [])]
           .filter((f) => (f.presence ?? 1) >= OTHER_FACE_MIN_PRESENCE)
-          .sort((p, q) => q.box.width * q.box.height - p.box.width * p.box.height)[0];
+          .sort((p, q) => q.box.width * q.box.height - p.box.width * p.box.height)[0] ??
+        (opts.warmUp ? standInFace(img) : undefined);
       if (want.has('landmarks') && models.facemesh && main) {
         await time('landmarks', async () => {
           const crop = meshCropFromDetection(main);
@@ -165,7 +172,7 @@ export function createAnalyzer(models: ModelSet): Analyzer {
           const mesh = byElements(outs, 1404)!.data;
           // The face-presence output is already a probability (a frontal face reads 1.0).
           const flag = Math.min(1, Math.max(0, byElements(outs, 1)!.data[0]!));
-          if (flag >= MESH_MIN_SCORE) {
+          if (flag >= MESH_MIN_SCORE || opts.warmUp) {
             result.landmarks = landmarksToImage(mesh, crop, flag);
             result.pose = headPoseFromLandmarks(result.landmarks);
           }
@@ -227,4 +234,13 @@ export function createAnalyzer(models: ModelSet): Analyzer {
       return result;
     },
   };
+}
+
+/** Warm-up: a face-sized box at the frame's centre, eyes level (what a seated sitter's detection looks like). */
+function standInFace(img: RawImage): FaceDetection {
+  const w = img.height / 3;
+  const x = (img.width - w) / 2;
+  const y = (img.height - w) / 2;
+  const eye = (dx: number) => ({ x: x + w * dx, y: y + w * 0.4 });
+  return { box: { x, y, width: w, height: w }, score: 1, keypoints: [eye(0.3), eye(0.7)] };
 }

@@ -33,6 +33,8 @@ export interface AnalyzeRequestOptions {
   detached?: Stage[];
   /** Live frames: Iris may be skipped on the frame after one it ran on, its contours carried (AnalyzeHints). */
   eyesCarry?: boolean;
+  /** Warm-up only (warmUpVision): see AnalyzeHints.warmUp. */
+  warmUp?: boolean;
 }
 
 export interface Inspection {
@@ -177,7 +179,7 @@ export function createVision(opts: VisionOptions = {}): Vision {
     const f = stages.filter((s) => FAST_STAGES.includes(s));
     const sl = stages.filter((s) => SLOW_STAGES.includes(s));
     const d = (o.detached ?? []).filter((s) => SLOW_STAGES.includes(s) && !sl.includes(s));
-    const hints = o.eyesCarry ? { eyesCarry: true } : {};
+    const hints = { ...(o.eyesCarry ? { eyesCarry: true } : {}), ...(o.warmUp ? { warmUp: true } : {}) };
     const useFast = f.length > 0 || sl.length === 0;
     // Detached work never waits behind anything: it starts only on an idle slow worker, and only once the fast
     // stages of the same frame are done (on its own copy of the pixels returned by the fast worker), so on two
@@ -199,7 +201,9 @@ export function createVision(opts: VisionOptions = {}): Vision {
             return r;
           })
         : null,
-      sl.length ? slow.run(useFast ? own(image) : image, sl, o.frame, !useFast) : null,
+      sl.length
+        ? slow.run(useFast ? own(image) : image, sl, o.frame, !useFast, o.warmUp ? { warmUp: true } : {})
+        : null,
     ]);
     return {
       analysis: combine(a?.analysis ?? b!.analysis, a ? (b?.analysis ?? null) : null),

@@ -38,6 +38,7 @@ async function handle(req: Extract<WorkerRequest, { type: 'analyze' }>) {
       stages: req.stages,
       frame: req.frame,
       eyesCarry: req.eyesCarry,
+      warmUp: req.warmUp,
       knownFaces: req.knownFaces,
     });
     const transfer: ArrayBuffer[] = [];
