@@ -1,4 +1,5 @@
 import type { FaceEmbedding, FaceLandmarks } from '../../shared/vision/analysis';
+import { levelFaceFrame, levelToImage } from '../../shared/photo/level-face-frame';
 import { rotatedCrop, type Affine } from './sampler';
 
 // Face identity embedding (FaceRes, models/faceres.onnx: the identity features of HSE FaceRec's MobileNet) on the
@@ -14,32 +15,12 @@ export const EMBEDDING_CROP_SCALE = 1.25;
 /** The network takes raw 0–255 pixels. */
 export const EMBEDDING_INPUT = { scale: 1, offset: 0 } as const;
 
-const RIGHT_EYE_OUTER = 33;
-const LEFT_EYE_OUTER = 263;
-
-/** Tensor → image map of the 224×224 face crop for one mesh. */
+/** Tensor → image map of the 224×224 face crop for one mesh (the level frame: shared/photo/level-face-frame.ts). */
 export function embeddingCropMap(mesh: FaceLandmarks, scale = EMBEDDING_CROP_SCALE): Affine {
-  const p = mesh.points;
-  const angle = Math.atan2(p[LEFT_EYE_OUTER]!.y - p[RIGHT_EYE_OUTER]!.y, p[LEFT_EYE_OUTER]!.x - p[RIGHT_EYE_OUTER]!.x);
-  const cos = Math.cos(angle);
-  const sin = Math.sin(angle);
-  // Extent in the level frame (image rotated by −angle).
-  let u0 = Infinity;
-  let u1 = -Infinity;
-  let v0 = Infinity;
-  let v1 = -Infinity;
-  for (const q of p) {
-    const u = cos * q.x + sin * q.y;
-    const v = -sin * q.x + cos * q.y;
-    if (u < u0) u0 = u;
-    if (u > u1) u1 = u;
-    if (v < v0) v0 = v;
-    if (v > v1) v1 = v;
-  }
-  const uc = (u0 + u1) / 2;
-  const vc = (v0 + v1) / 2;
-  const size = Math.max(u1 - u0, v1 - v0) * scale;
-  return rotatedCrop(cos * uc - sin * vc, sin * uc + cos * vc, size, angle, EMBEDDING_SIZE);
+  const f = levelFaceFrame(mesh.points);
+  const size = Math.max(f.u1 - f.u0, f.v1 - f.v0) * scale;
+  const c = levelToImage(f, (f.u0 + f.u1) / 2, (f.v0 + f.v1) / 2);
+  return rotatedCrop(c.x, c.y, size, f.angle, EMBEDDING_SIZE);
 }
 
 /** Model output → the stored embedding, scaled to unit length (cosine = dot product). */

@@ -1,4 +1,5 @@
 import type { FaceParsing, Point } from '../vision/analysis';
+import { levelFaceFrame, levelToImage } from '../photo/level-face-frame';
 
 // Face parsing (models/faceparse.onnx: BiSeNet V2 trained on CelebAMask-HQ, 19 classes) on a level head crop cut
 // from the FaceMesh landmarks: a square centred on the landmarks' extent in the level frame, raised by
@@ -65,9 +66,6 @@ const MOUTH = PARSING_CLASSES.indexOf('mouth');
 const UPPER_LIP = PARSING_CLASSES.indexOf('upper_lip');
 const LOWER_LIP = PARSING_CLASSES.indexOf('lower_lip');
 
-const RIGHT_EYE_OUTER = 33;
-const LEFT_EYE_OUTER = 263;
-
 /** The head crop in image pixels: centre, side, and the eye line's angle (radians, image y down). */
 export interface ParsingCrop {
   cx: number;
@@ -77,27 +75,10 @@ export interface ParsingCrop {
 }
 
 export function parsingCrop(points: readonly Point[], scale = PARSING_CROP_SCALE, up = PARSING_CROP_UP): ParsingCrop {
-  const r = points[RIGHT_EYE_OUTER]!;
-  const l = points[LEFT_EYE_OUTER]!;
-  const angle = Math.atan2(l.y - r.y, l.x - r.x);
-  const cos = Math.cos(angle);
-  const sin = Math.sin(angle);
-  let u0 = Infinity;
-  let u1 = -Infinity;
-  let v0 = Infinity;
-  let v1 = -Infinity;
-  for (const q of points) {
-    const u = cos * q.x + sin * q.y;
-    const v = -sin * q.x + cos * q.y;
-    if (u < u0) u0 = u;
-    if (u > u1) u1 = u;
-    if (v < v0) v0 = v;
-    if (v > v1) v1 = v;
-  }
-  const size = (u1 - u0) * scale;
-  const uc = (u0 + u1) / 2;
-  const vc = (v0 + v1) / 2 - up * size;
-  return { cx: cos * uc - sin * vc, cy: sin * uc + cos * vc, size, angle };
+  const f = levelFaceFrame(points);
+  const size = (f.u1 - f.u0) * scale;
+  const c = levelToImage(f, (f.u0 + f.u1) / 2, (f.v0 + f.v1) / 2 - up * size);
+  return { cx: c.x, cy: c.y, size, angle: f.angle };
 }
 
 /** The model's [1, N, N, 19] softmax output → the measures the checks read. */
