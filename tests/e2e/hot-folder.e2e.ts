@@ -205,6 +205,9 @@ test('hot folder: a shot production refuses is the current student’s original 
   await expect(device).toHaveValue(hotId, { timeout: 30_000 });
   await expect(page.getByTestId('hot-folder-hint')).toContainText('请在相机上');
   await expect(page.getByTestId('unassigned-tray')).toBeVisible();
+  // the live view is the hot folder's (no shot in it yet), not the replay camera's last frame
+  await expect(page.locator('.live-placeholder')).toContainText('正在连接相机');
+  await page.screenshot({ path: test.info().outputPath('capture-followed-hot-folder.png') });
   await expect
     .poll(async () => (await api<{ currentOrderId: string | null }>('camera.status', {})).currentOrderId, {
       timeout: 30_000,

@@ -222,7 +222,8 @@ export function CapturePage() {
         <section className="card">
           <CameraPicker />
           {source === 'station' && camera?.error && <CameraHelp kind={camera.selected?.kind ?? null} />}
-          <LiveView ref={live} source={source}>
+          {/* another camera (chosen here or by another client): a stream of its own, never the old camera's last frame */}
+          <LiveView key={source === 'station' ? (camera?.selected?.id ?? '') : 'browser'} ref={live} source={source}>
             {(aspect: number) => <Guides crop={checks.crop ?? defaultCrop(aspect)} profile={chsiProfile} />}
           </LiveView>
           {hotFolder && (
