@@ -214,7 +214,7 @@ export function createStudio(opts: StudioOptions): Studio {
         (r) => r.skipped && log(`vision warm-up skipped: models missing (${r.missing.join(', ')})`),
         (err: unknown) => closing || log('vision warm-up', err), // closing first rejects it: nothing to say
       );
-    }, 0).unref();
+    }, VISION_WARM_UP_DELAY_MS).unref();
 
   return {
     dataDir: opts.dataDir,
@@ -235,6 +235,12 @@ export function createStudio(opts: StudioOptions): Studio {
     },
   };
 }
+
+/**
+ * The vision warm-up starts this long after createStudio, so its worker threads and model loading (on both cores)
+ * come after the start-up work that follows createStudio (the window loading, the host listening).
+ */
+const VISION_WARM_UP_DELAY_MS = 1000;
 
 /** Captures get their final photo + 初审 from photo production (producePhoto's ProducedPhoto, adapted). */
 function productionOn(getVision: () => Vision): PhotoProducer {
