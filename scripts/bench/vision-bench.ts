@@ -24,6 +24,8 @@ const pace = args.includes('--pace') ? Number(args[args.indexOf('--pace') + 1]) 
 /** --detail: per-stage p50/p95 and where each frame's latency went (waiting, fast worker, checks), split by the
  *  slow worker's stage running at the same time. */
 const detail = args.includes('--detail');
+/** --cold: no warm-up (the app before it): the clock starts with the models still to load, as a first live view did. */
+const cold = args.includes('--cold');
 
 async function frame(): Promise<RawImage> {
   // A portrait placed in a 1280×720 grey frame, as a webcam/HDMI capture would show a seated student.
@@ -39,8 +41,9 @@ async function frame(): Promise<RawImage> {
 async function main() {
   const img = await frame();
   const vision = createVision({ threads });
-  const warm = await warmUpVision(vision); // what the studio does at start-up: models loaded, stages and checks run once
-  if (warm.skipped) throw new Error(`models missing: ${warm.missing.join(', ')}`);
+  // what the studio does at start-up: models loaded, stages and checks run once
+  const warm = cold ? { ms: 0 } : await warmUpVision(vision);
+  if ('skipped' in warm && warm.skipped) throw new Error(`models missing: ${warm.missing.join(', ')}`);
   // --detail: when each frame entered analyzeLatest and came back, and each detached slow run's stages and end.
   const trace = new Map<number, { called: number; resolved?: number; slow?: string[]; slowDone?: number }>();
   const gc: { ms: number; major: boolean }[] = [];
@@ -86,8 +89,10 @@ async function main() {
   let dropped = 0;
   // Dropped frames submitted in the first second after the clock started (the pipeline's start), by frame number.
   let droppedFirst = 0;
+  const droppedAt: string[] = []; // --detail: "frame@ms since the start"
   const drop = (n: number) => {
     dropped++;
+    droppedAt.push(`${n}@${Math.round(submittedAt[n]! - t0)}`);
     if (submittedAt[n]! - t0 < 1000) droppedFirst++;
   };
   let peakRss = 0;
@@ -179,7 +184,7 @@ async function main() {
     dropped,
     dropped_first_s: droppedFirst,
     dropped_after_first_s: dropped - droppedFirst,
-    warm_up_ms: Math.round(warm.ms),
+    warm_up_ms: cold ? null : Math.round(warm.ms),
     stage_ms_avg_when_run: stages,
     stage_period_frames: STAGE_PERIOD,
     stale: staleness,
@@ -208,6 +213,19 @@ async function main() {
   if (detail) {
     gcObserver.disconnect();
     printDetail(perFrame, trace, gc, stageMs, q);
+    console.log(`dropped frames (frame@ms after the start): ${droppedAt.join(' ') || 'none'}`);
+    console.log(
+      `first results (frame: latency ms, checks ms, stages run): ${[...perFrame]
+        .sort((a, b) => a.frame - b.frame)
+        .slice(0, 12)
+        .map(
+          (f) =>
+            `${f.frame}: ${Math.round(f.latency)}, ${Math.round(f.timings.checks ?? 0)}, ${Object.keys(f.timings)
+              .filter((k) => k !== 'checks')
+              .join('+')}`,
+        )
+        .join('; ')}`,
+    );
   }
   if (json) console.log(JSON.stringify(result));
 }

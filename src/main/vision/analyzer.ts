@@ -49,9 +49,10 @@ export interface AnalyzeHints {
    */
   knownFaces?: FaceDetection[];
   /**
-   * Warm-up only (warmUpVision, on a synthetic frame with no real face): when no face is found, the landmark stage
-   * runs on a stand-in face at the frame's centre and keeps its mesh whatever FaceMesh's presence reads, so FaceMesh,
-   * Iris and their code run once before the first live frame. Never set for real frames.
+   * Warm-up only (warmUpVision, on a synthetic frame with no real face): when no face is found, a stand-in face at
+   * the frame's centre is returned as found and the landmark stage runs on it, keeping its mesh whatever FaceMesh's
+   * presence reads, so FaceMesh, Iris, their code and the checks' face paths run once before the first live frame.
+   * Never set for real frames.
    */
   warmUp?: boolean;
 }
@@ -135,6 +136,8 @@ export function createAnalyzer(models: ModelSet): Analyzer {
         result.faces = await time('faces', () =>
           detectFaces(img, letterbox(img.width, img.height, BLAZEFACE_SIZE, BLAZEFACE_SIZE)),
         );
+        // warm-up: the stand-in face counts as found, so the checks after it take a face's paths, not "no face"
+        if (opts.warmUp && result.faces.length === 0) result.faces = [standInFace(img)];
         result.frameOf!.faces = frame;
       }
       // A second face anywhere, however small (a student waiting behind): the same detector on overlapping tiles,
