@@ -106,7 +106,13 @@ async function main() {
     submittedAt.push(performance.now()); // live.submit numbers frames 0, 1, 2… in call order
     return live.submit(image);
   };
+  // Frames before body, mask and crowd have all been measured carry no checks (pending): how many, and when the first
+  // frame with checks came back.
+  let pendingFrames = 0;
+  let firstChecksMs: number | null = null;
   const record = (r: Awaited<ReturnType<typeof live.submit>>) => {
+    if (r.pending) pendingFrames++;
+    else firstChecksMs ??= performance.now() - t0;
     for (const s of ['body', 'mask'] as const) {
       const f = r.analysis!.frameOf?.[s];
       if (f === undefined) continue;
@@ -185,6 +191,8 @@ async function main() {
     dropped_first_s: droppedFirst,
     dropped_after_first_s: dropped - droppedFirst,
     warm_up_ms: cold ? null : Math.round(warm.ms),
+    pending_frames: pendingFrames,
+    first_checks_ms: firstChecksMs === null ? null : Math.round(firstChecksMs),
     stage_ms_avg_when_run: stages,
     stage_period_frames: STAGE_PERIOD,
     stale: staleness,

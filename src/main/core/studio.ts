@@ -166,6 +166,7 @@ export function createStudio(opts: StudioOptions): Studio {
   const liveFrames = yieldingToCaptures(createLiveFrames(getVision, backdrop), priority, () => ({
     dropped: true,
     frame: 0,
+    pending: false,
     allPass: false,
     checks: [],
     analysis: null,

@@ -50,6 +50,7 @@ export function createLiveFrames(getVision: () => Vision, backdrop: BackdropSett
       return {
         dropped: r.dropped,
         frame: r.frame,
+        pending: r.pending ?? false,
         allPass: r.allPass ?? false,
         checks: r.checks ?? [],
         analysis: r.analysis ? summarize(r.analysis) : null,

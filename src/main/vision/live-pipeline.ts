@@ -11,7 +11,8 @@ import type { Vision } from './vision-service';
 /**
  * Stagger of the live stages: faces and landmarks every frame, on the fast worker, delivered with the frame. Body
  * (MoveNet, the slowest) is due every 4th frame, the person mask every 3rd and the tiled second-face search (crowd)
- * every 6th; after the first frame they run on the second worker, detached: a frame never waits for them, and their
+ * every 6th; they run on the second worker, detached: a frame never waits for them (the first frame neither: frames
+ * before all three have a result carry no checks, `pending`), and their
  * result joins the first frame returned after it arrives (so a slow result is used from the frame after its own). A
  * due slow stage starts only when that worker is idle (otherwise it stays due; nothing queues). `frameOf` records
  * each result's source frame; staleness is measured by `npm run bench:vision` (`stale`, see docs/BENCHMARKS.md).
@@ -53,6 +54,8 @@ export interface LiveResult {
   dropped: boolean;
   frame: number;
   analysis?: Analysis;
+  /** The slow stages (body, mask, crowd) have not all been measured yet since the start or the last reset: no checks. */
+  pending?: boolean;
   checks?: CheckResult[];
   allPass?: boolean;
 }
@@ -95,10 +98,11 @@ export function createLivePipeline(
     async submit(image: Uint8Array | RawImage): Promise<LiveResult> {
       const n = frame++;
       const due = stagesForFrame(n, lastRan);
-      // Until both slow stages have a result (first frame, after a reset) the frame waits for them.
-      const waitAll = SLOW.some((s) => lastRan[s] === undefined);
-      const stages = waitAll ? due : due.filter((s) => !SLOW.includes(s));
-      const detached = waitAll ? [] : due.filter((s) => SLOW.includes(s));
+      // Slow stages always run detached, the first frame's too (it used to wait for them: ~4–7 frames dropped at
+      // every start and every new sitter). Until body, mask and crowd have each been measured the frame carries its
+      // faces and landmarks but no checks (`pending`): a verdict without the shoulders or the mask would be a guess.
+      const stages = due.filter((s) => !SLOW.includes(s));
+      const detached = due.filter((s) => SLOW.includes(s));
       const r = await vision.analyzeLatest(image, { stages, frame: n, detached, eyesCarry: true });
       if (r.dropped) return { dropped: true, frame: n };
       for (const s of stages) lastRan[s] = n;
@@ -117,10 +121,14 @@ export function createLivePipeline(
       const analysis = mergeDetached(mergeAnalysis(last, r.analysis, stages), arrived);
       arrived = null;
       last = analysis;
+      if (SLOW.some((s) => analysis.frameOf?.[s] === undefined)) {
+        vision.recycle?.(r.image);
+        return { dropped: false, frame: n, analysis, pending: true, checks: [], allPass: false };
+      }
       const checks = smoother.update(runChecks(analysis, r.image, profile(), undefined, { backdrop: backdrop() }));
       analysis.timings = { ...analysis.timings, checks: performance.now() - t0 };
       vision.recycle?.(r.image); // nothing reads the pixels after the checks
-      return { dropped: false, frame: n, analysis, checks, allPass: allChecksPass(checks) };
+      return { dropped: false, frame: n, analysis, pending: false, checks, allPass: allChecksPass(checks) };
     },
     reset() {
       frame = 0;

@@ -132,6 +132,13 @@ function checkLabel(c: Check): string {
 export function LiveChecks({ state }: { state: LiveChecksState }) {
   if (state.unavailable && !state.latest) return <p className="muted">{t.capture.checksUnavailable}</p>;
   if (!state.latest) return <p className="muted">{t.capture.checksWaiting}</p>;
+  // the first frames of a sitter: body, mask and the second-face search are still being measured
+  if (state.latest.pending)
+    return (
+      <p className="muted" data-testid="live-checks-pending">
+        {t.capture.checksPending}
+      </p>
+    );
   const { problems, passing, unmeasured } = groupLiveChecks(state.latest.checks);
   return (
     <div data-testid="live-checks">

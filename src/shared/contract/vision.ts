@@ -57,6 +57,8 @@ export const visionContract = {
       /** True when a newer frame replaced this one before it was analysed (latest wins). */
       dropped: z.boolean(),
       frame: z.number().int(),
+      /** Body, mask and second-face search not all measured yet (the first frames of a sitter): `checks` is empty. */
+      pending: z.boolean(),
       allPass: z.boolean(),
       checks: z.array(CheckResultSchema),
       analysis: AnalysisSummary.nullable(),

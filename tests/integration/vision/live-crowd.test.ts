@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVision } from '../../../src/main/vision';
 import { decodeImage } from '../../../src/main/vision/decode-image';
 import { createLivePipeline } from '../../../src/main/vision/live-pipeline';
+import { measured } from './live-measured';
 import { OTHER_FACE_MIN_PRESENCE } from '../../../src/shared/checks/face-checks';
 import { runChecks } from '../../../src/shared/checks/run-checks';
 import { chsiProfile } from '../../../src/shared/spec/profile';
@@ -52,7 +53,7 @@ describe('tiled faces confirmed by FaceMesh through the vision service', () => {
     const live = createLivePipeline(vision, () => chsiProfile);
     let seen: FaceDetection[] | null = null;
     for (let k = 0; k < 40 && !seen; k++) {
-      const r = await live.submit(frame);
+      const r = await measured(live, frame);
       const a = r.analysis!;
       if (a.frameOf!.crowd! > 0) seen = a.tiledFaces!;
       expect(r.checks!.find((c) => c.id === 'face.count')).toMatchObject({ status: 'fail', value: 2 });

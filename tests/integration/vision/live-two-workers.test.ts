@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { measured } from './live-measured';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createVision } from '../../../src/main/vision';
@@ -12,11 +13,19 @@ const vision = createVision();
 afterAll(() => vision.close());
 
 describe('live pipeline with a detached slow worker', () => {
-  it('first frame waits for every stage; later frames carry body/mask with the frame they came from', async () => {
+  it('first frame does not wait for the slow stages (pending, no checks); later frames carry body/mask with the frame they came from', async () => {
     const img = await decodeImage(readFileSync(file));
     const live = createLivePipeline(vision, () => chsiProfile);
-    const first = await live.submit(img);
-    expect(first.analysis!.frameOf).toEqual({ faces: 0, crowd: 0, landmarks: 0, body: 0, mask: 0 });
+    const zero = await live.submit(img);
+    expect(zero.dropped).toBe(false);
+    // the first frame comes back with its own fast stages only: body, mask and crowd run detached
+    expect(zero.analysis!.frameOf).toEqual({ faces: 0, landmarks: 0 });
+    expect(zero.pending).toBe(true);
+    expect(zero.checks).toEqual([]);
+    expect(zero.allPass).toBe(false);
+    const first = await measured(live, img);
+    expect(first.pending).toBe(false);
+    expect(first.analysis!.frameOf).toMatchObject({ body: 0, mask: 0, crowd: 0, faces: first.frame });
     expect(first.analysis!.body.length).toBe(17);
     expect(first.analysis!.mask).not.toBeNull();
     expect(first.checks!.find((c) => c.id === 'shoulders.level')!.status).toBe('pass');

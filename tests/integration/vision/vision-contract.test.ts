@@ -40,11 +40,14 @@ describe('vision.* through the contract', () => {
     expect(await call('vision.status', {})).toMatchObject({ started: true, ready: true });
   });
   it('analyzeFrame runs the live pipeline with frame numbers', async () => {
-    const a = (await call('vision.analyzeFrame', { image: portrait })) as {
-      dropped: boolean;
-      frame: number;
-      checks: unknown[];
-    };
+    type Frame = { dropped: boolean; pending: boolean; frame: number; checks: unknown[] };
+    const zero = (await call('vision.analyzeFrame', { image: portrait })) as Frame;
+    expect(zero).toMatchObject({ dropped: false, pending: true, checks: [], allPass: false });
+    let a = zero;
+    for (let k = 0; a.pending && k < 500; k++) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      a = (await call('vision.analyzeFrame', { image: portrait })) as Frame;
+    }
     const b = (await call('vision.analyzeFrame', { image: portrait })) as {
       frame: number;
       analysis: { frameOf: Record<string, number> };
@@ -53,7 +56,7 @@ describe('vision.* through the contract', () => {
     expect(a.checks).toHaveLength(20);
     expect(b.frame).toBe(a.frame + 1);
     expect(b.analysis.frameOf.faces).toBe(b.frame);
-    expect(b.analysis.frameOf.body).toBe(a.frame); // staggered: MoveNet did not run on this frame
+    expect(b.analysis.frameOf.body).toBeLessThan(b.frame); // detached: MoveNet's result is from an earlier frame
   });
   it('rejects bad images and unknown profiles with Chinese messages', async () => {
     await expect(call('vision.analyzeImage', { image: 'AAAAAAAAAAAA' })).rejects.toThrow(/无法识别的图像文件/);

@@ -22,6 +22,7 @@ export const capture: Catalogue['capture'] = {
   nextStudent: 'Next student',
   checksTitle: 'Live checks',
   checksWaiting: 'Waiting for the picture…',
+  checksPending: 'Checking… (shoulders, background, other faces in the frame)',
   checksUnavailable: 'Live checks are off (vision not ready): check the framing by eye.',
   allPass: 'All checks pass: ready to shoot',
   notGating: 'fixed in the final photo; does not hold back auto-capture',

@@ -17,6 +17,7 @@ export const capture = {
   nextStudent: '下一位学生',
   checksTitle: '实时检测',
   checksWaiting: '等待画面…',
+  checksPending: '正在检测…（肩部、背景与画面中的其他人脸）',
   checksUnavailable: '实时检测未启用（视觉模块未就绪），请目视核对取景框。',
   allPass: '全部通过，可以拍摄',
   /** a failing live check the final photo repairs (background under the replace backdrop) */
