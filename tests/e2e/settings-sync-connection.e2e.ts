@@ -60,6 +60,17 @@ test('测试连接 says what failed; an offline address is saved only when the o
     .at(-1)!;
   const server = await startServer(serverDir.dir);
   try {
+    // the section's first sync.status answers only after the operator has typed (a slow host): what they typed
+    // stays (CI once saw the late answer wipe the address)
+    let releaseStatus!: () => void;
+    const statusHeld = new Promise<void>((resolve) => (releaseStatus = resolve));
+    let held = false;
+    await page.route('**/api/sync.status', async (route) => {
+      if (held) return route.continue();
+      held = true;
+      await statusHeld;
+      await route.continue();
+    });
     await page.goto(`${freshHost.url}/#/settings`);
     const sync = page.getByRole('region', { name: '同步（中心服务器）' });
     const result = sync.getByTestId('sync-connection');
@@ -69,6 +80,9 @@ test('测试连接 says what failed; an offline address is saved only when the o
 
     await sync.locator('input[name=serverUrl]').fill('ftp//127.0.0.1');
     await sync.locator('input[name=token]').fill(token);
+    releaseStatus();
+    await expect(sync.getByTestId('sync-status')).toContainText('本机审核'); // the late answer has arrived
+    await expect(sync.locator('input[name=serverUrl]')).toHaveValue('ftp//127.0.0.1');
     await sync.getByRole('button', { name: '保存' }).click();
     await expect(errorUnder('serverUrl')).toContainText('地址格式不对');
     await expect(sync.getByText('测试连接未通过，未保存：请先改正标红的一栏')).toBeVisible();

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { SYNC_TOPIC_LABELS, type SyncStatus, type SyncTestConnectionResult } from '../../../shared/contract/sync';
 import { businessTime } from '../../../shared/domain/business-time';
 import { useClient } from '../../api/context';
@@ -29,10 +29,13 @@ export function SyncSection() {
   const [conn, setConn] = useState<SyncTestConnectionResult | 'testing' | null>(null);
   const [saveOffline, setSaveOffline] = useState(false);
 
+  // fields the operator typed in since the last load: the first sync.status answer may arrive after they started
+  // typing, and must not wipe what they typed
+  const edited = useRef(new Set<string>());
   const fill = useCallback((s: SyncStatus) => {
     setStatus(s);
-    setServerUrl(s.serverUrl ?? '');
-    setFingerprint(s.fingerprint ?? '');
+    if (!edited.current.has('serverUrl')) setServerUrl(s.serverUrl ?? '');
+    if (!edited.current.has('fingerprint')) setFingerprint(s.fingerprint ?? '');
   }, []);
   useEffect(() => {
     client.call('sync.status', {}).then(fill, (e: unknown) => setNote({ tone: 'error', text: problemOf(e).message }));
@@ -45,7 +48,9 @@ export function SyncSection() {
     setBusy(true);
     setFields({});
     try {
-      fill(await client.call('sync.configure', req));
+      const saved = await client.call('sync.configure', req);
+      edited.current.clear(); // what was typed is what is saved now
+      fill(saved);
       setToken('');
       setNote({ tone: 'ok', text: ok });
     } catch (err) {
@@ -110,6 +115,7 @@ export function SyncSection() {
     }
   }
   const edit = (key: string, set: (v: string) => void) => (v: string) => {
+    edited.current.add(key);
     set(v);
     setNote(null);
     setConn(null);
